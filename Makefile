@@ -1,0 +1,40 @@
+# VisualAdGen: the README's commands. `make dev` runs it, `make test` tests it.
+SHELL := /bin/bash
+GO_PKGS := ./...
+
+.PHONY: dev test lint test-go test-frontend bench build deps frontend-deps
+
+## dev: start the backend (SQLite, local user, preview renderer) and the Vite dev server.
+dev: deps
+	pnpm run dev
+
+## deps: install pnpm and the frontend's packages when missing.
+deps:
+	@command -v pnpm >/dev/null 2>&1 || npm install -g pnpm@12.21.0
+	@[ -d node_modules ] && [ -d frontend/node_modules ] || pnpm install --frozen-lockfile
+
+## test: every check and every test (Go against a throwaway Postgres, and the frontend).
+test: lint test-go test-frontend
+
+## lint: formatting, vet, and the house style rules.
+lint: deps
+	@cd backend && unformatted=$$(gofmt -l .) && if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	cd backend && go vet $(GO_PKGS)
+	cd backend && go run ./cmd/stylecheck .
+	pnpm --filter frontend lint
+
+## test-go: the Go tests with the race detector; Postgres tests use TEST_DATABASE_URL or a throwaway cluster.
+test-go:
+	cd backend && ../scripts/with-postgres.sh go test -race -count=1 -timeout 15m $(GO_PKGS)
+
+## test-frontend: the frontend's unit tests.
+test-frontend: deps
+	pnpm --filter frontend test
+
+## bench: the engine's benchmarks; prints `bench: <name> <value> <unit>` lines.
+bench:
+	cd backend && ../scripts/with-postgres.sh go test -run '^$$' -bench . -benchtime 1x -count 1 ./internal/engine/...
+
+## build: the frontend bundle and one backend binary that serves it.
+build: deps
+	pnpm run build

@@ -1,0 +1,70 @@
+package store
+
+import (
+	"context"
+
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// nodeExecCols is the column list read into scanNodeExecution.
+const nodeExecCols = `id, execution_id, node_id, status, input_data, output_data, error_message,
+	started_at, finished_at, queued_at, checkpoint`
+
+// scanNodeExecution reads one node execution row.
+func scanNodeExecution(r row) (workflow.NodeExecution, error) {
+	var n workflow.NodeExecution
+	var in, out, cp jsonCol
+	var started, finished, queued dbTime
+	err := r.Scan(&n.ID, &n.ExecutionID, &n.NodeID, &n.Status, &in, &out, &n.ErrorMessage,
+		&started, &finished, &queued, &cp)
+	n.InputData, n.OutputData, n.Checkpoint = in.Raw, out.Raw, cp.Raw
+	n.StartedAt, n.FinishedAt, n.QueuedAt = started.ptr(), finished.ptr(), queued.ptr()
+	return n, err
+}
+
+// CreateNodeExecution inserts n, filling its id when empty.
+func (q *Queries) CreateNodeExecution(ctx context.Context, n *workflow.NodeExecution) error {
+	if n.ID == "" {
+		n.ID = workflow.NewID()
+	}
+	_, err := q.q.exec(ctx, `insert into node_executions (id, execution_id, node_id, status) values ($1, $2, $3, $4)`,
+		n.ID, n.ExecutionID, n.NodeID, string(n.Status))
+	return q.d.mapError("create node execution", err)
+}
+
+// ListNodeExecutions returns the node executions of one execution.
+func (q *Queries) ListNodeExecutions(ctx context.Context, executionID string) ([]workflow.NodeExecution, error) {
+	rs, err := q.q.query(ctx, `select `+nodeExecCols+` from node_executions where execution_id = $1 order by id`, executionID)
+	if err != nil {
+		return nil, q.d.mapError("list node executions", err)
+	}
+	defer rs.Close()
+	out := []workflow.NodeExecution{}
+	for rs.Next() {
+		n, err := scanNodeExecution(rs)
+		if err != nil {
+			return nil, q.d.mapError("list node executions", err)
+		}
+		out = append(out, n)
+	}
+	return out, q.d.mapError("list node executions", rs.Err())
+}
+
+// GetNodeExecution reads the state of one node in one execution.
+func (q *Queries) GetNodeExecution(ctx context.Context, executionID, nodeID string) (workflow.NodeExecution, error) {
+	n, err := scanNodeExecution(q.q.queryRow(ctx, `select `+nodeExecCols+` from node_executions
+		where execution_id = $1 and node_id = $2`, executionID, nodeID))
+	return n, q.d.mapError("get node execution", err)
+}
+
+// UpdateNodeExecution saves every mutable field of n.
+func (q *Queries) UpdateNodeExecution(ctx context.Context, n workflow.NodeExecution) error {
+	c, err := q.q.exec(ctx, `update node_executions set status = $2, input_data = $3, output_data = $4,
+		error_message = $5, started_at = $6, finished_at = $7, queued_at = $8, checkpoint = $9 where id = $1`,
+		n.ID, string(n.Status), q.d.json(n.InputData), q.d.json(n.OutputData), n.ErrorMessage,
+		q.d.timePtr(n.StartedAt), q.d.timePtr(n.FinishedAt), q.d.timePtr(n.QueuedAt), q.d.json(n.Checkpoint))
+	if err == nil && c == 0 {
+		err = errNoRows
+	}
+	return q.d.mapError("update node execution", err)
+}

@@ -1,0 +1,41 @@
+package postgres
+
+import (
+	"io/fs"
+)
+
+// bootstrapSQL creates on a plain Postgres what a Supabase project provides:
+// the API roles and auth.uid(), which reads the "sub" claim of the request's
+// JWT the way Supabase's does. It is idempotent and never run on Supabase.
+const bootstrapSQL = `
+do $$
+begin
+  if not exists (select 1 from pg_roles where rolname = 'anon') then
+    create role anon nologin noinherit;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
+    create role authenticated nologin noinherit;
+  end if;
+  if not exists (select 1 from pg_roles where rolname = 'service_role') then
+    create role service_role nologin noinherit bypassrls;
+  end if;
+end
+$$;
+create schema if not exists auth;
+grant usage on schema auth to anon, authenticated, service_role;
+create or replace function auth.uid() returns uuid language sql stable as $fn$
+  select coalesce(
+    nullif(current_setting('request.jwt.claim.sub', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
+  )::uuid
+$fn$;
+`
+
+// mustSub returns the embedded migrations folder as goose expects it.
+func mustSub() fs.FS {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		panic(err) // the folder is embedded at build time
+	}
+	return sub
+}

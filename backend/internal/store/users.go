@@ -1,0 +1,32 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// UpsertUser creates the user or refreshes their email, name and avatar
+// from a verified identity.
+func (q *Queries) UpsertUser(ctx context.Context, u workflow.User) error {
+	now := q.d.time(time.Now())
+	_, err := q.q.exec(ctx, `insert into users (id, email, name, avatar_url, created_at, updated_at)
+		values ($1, $2, $3, $4, $5, $5)
+		on conflict (id) do update set email = excluded.email,
+			name = coalesce(excluded.name, users.name),
+			avatar_url = coalesce(excluded.avatar_url, users.avatar_url),
+			updated_at = excluded.updated_at`,
+		u.ID, u.Email, u.Name, u.AvatarURL, now)
+	return q.d.mapError("upsert user", err)
+}
+
+// GetUser reads one user.
+func (q *Queries) GetUser(ctx context.Context, id string) (workflow.User, error) {
+	var u workflow.User
+	var created, updated dbTime
+	err := q.q.queryRow(ctx, `select id, email, name, avatar_url, created_at, updated_at from users where id = $1`, id).
+		Scan(&u.ID, &u.Email, &u.Name, &u.AvatarURL, &created, &updated)
+	u.CreatedAt, u.UpdatedAt = created.Time, updated.Time
+	return u, q.d.mapError("get user", err)
+}

@@ -1,0 +1,109 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// workflowCols is the column list read into scanWorkflow.
+const workflowCols = `id, user_id, name, description, is_active, created_at, updated_at`
+
+// scanWorkflow reads one workflow row.
+func scanWorkflow(r row) (workflow.Workflow, error) {
+	var w workflow.Workflow
+	var created, updated dbTime
+	err := r.Scan(&w.ID, &w.UserID, &w.Name, &w.Description, &w.IsActive, &created, &updated)
+	w.CreatedAt, w.UpdatedAt = created.Time, updated.Time
+	return w, err
+}
+
+// CreateWorkflow inserts w, filling its id (when empty) and timestamps.
+func (q *Queries) CreateWorkflow(ctx context.Context, w *workflow.Workflow) error {
+	if w.ID == "" {
+		w.ID = workflow.NewID()
+	}
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	w.CreatedAt, w.UpdatedAt = now, now
+	_, err := q.q.exec(ctx, `insert into workflows (id, user_id, name, description, is_active, created_at, updated_at)
+		values ($1, $2, $3, $4, $5, $6, $6)`, w.ID, w.UserID, w.Name, w.Description, w.IsActive, q.d.time(now))
+	return q.d.mapError("create workflow", err)
+}
+
+// ListWorkflows returns the user's workflows, newest first.
+func (q *Queries) ListWorkflows(ctx context.Context, userID string) ([]workflow.Workflow, error) {
+	rs, err := q.q.query(ctx, `select `+workflowCols+` from workflows where user_id = $1 order by created_at desc, id desc`, userID)
+	if err != nil {
+		return nil, q.d.mapError("list workflows", err)
+	}
+	defer rs.Close()
+	out := []workflow.Workflow{}
+	for rs.Next() {
+		w, err := scanWorkflow(rs)
+		if err != nil {
+			return nil, q.d.mapError("list workflows", err)
+		}
+		out = append(out, w)
+	}
+	return out, q.d.mapError("list workflows", rs.Err())
+}
+
+// GetWorkflow reads a workflow with its nodes and edges. An empty userID
+// skips the owner check (for the engine); otherwise another user's workflow
+// is ErrNotFound, exactly like a missing one.
+func (q *Queries) GetWorkflow(ctx context.Context, userID, id string) (workflow.Workflow, error) {
+	if !workflow.ValidID(id) {
+		return workflow.Workflow{}, q.d.mapError("get workflow", errNoRows)
+	}
+	w, err := scanWorkflow(q.q.queryRow(ctx, `select `+workflowCols+` from workflows
+		where id = $1 and ($2 = '' or cast(user_id as text) = $2)`, id, userID))
+	if err != nil {
+		return w, q.d.mapError("get workflow", err)
+	}
+	g, err := q.graph(ctx, id)
+	w.Nodes, w.Edges = g.Nodes, g.Edges
+	return w, err
+}
+
+// WorkflowPatch holds the fields PATCH may change; nil leaves a field as is.
+type WorkflowPatch struct {
+	Name        *string
+	Description *string
+	IsActive    *bool
+}
+
+// UpdateWorkflow applies p to the user's workflow and returns it whole.
+func (q *Queries) UpdateWorkflow(ctx context.Context, userID, id string, p WorkflowPatch) (workflow.Workflow, error) {
+	if !workflow.ValidID(id) {
+		return workflow.Workflow{}, q.d.mapError("update workflow", errNoRows)
+	}
+	n, err := q.q.exec(ctx, `update workflows set name = coalesce($3, name),
+		description = coalesce($4, description), is_active = coalesce($5, is_active), updated_at = $6
+		where id = $1 and user_id = $2`, id, userID, p.Name, p.Description, p.IsActive, q.d.time(time.Now()))
+	if err != nil {
+		return workflow.Workflow{}, q.d.mapError("update workflow", err)
+	}
+	if n == 0 {
+		return workflow.Workflow{}, q.d.mapError("update workflow", errNoRows)
+	}
+	return q.GetWorkflow(ctx, userID, id)
+}
+
+// TouchWorkflow sets updated_at to now.
+func (q *Queries) TouchWorkflow(ctx context.Context, id string) error {
+	_, err := q.q.exec(ctx, `update workflows set updated_at = $2 where id = $1`, id, q.d.time(time.Now()))
+	return q.d.mapError("touch workflow", err)
+}
+
+// DeleteWorkflow removes the user's workflow and, by cascade, everything in it.
+func (q *Queries) DeleteWorkflow(ctx context.Context, userID, id string) error {
+	if !workflow.ValidID(id) {
+		return q.d.mapError("delete workflow", errNoRows)
+	}
+	n, err := q.q.exec(ctx, `delete from workflows where id = $1 and user_id = $2`, id, userID)
+	if err == nil && n == 0 {
+		err = errNoRows
+	}
+	return q.d.mapError("delete workflow", err)
+}
