@@ -68,3 +68,9 @@ func (q *Queries) UpdateNodeExecution(ctx context.Context, n workflow.NodeExecut
 	}
 	return q.d.mapError("update node execution", err)
 }
+
+// SaveCheckpoint stores executor state on a node execution.
+func (q *Queries) SaveCheckpoint(ctx context.Context, nodeExecutionID string, state []byte) error {
+	_, err := q.q.exec(ctx, `update node_executions set checkpoint = $2 where id = $1`, nodeExecutionID, q.d.json(state))
+	return q.d.mapError("save checkpoint", err)
+}

@@ -1,0 +1,130 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// fake is a test executor for every node type; its config says what to do:
+// {"out": {...}} output, {"fail": "msg"}, {"panic": "msg"}, {"flaky": n}
+// (n retryable failures first), {"gate": true} (wait for release or
+// cancel), {"sleep_ms": n}, {"cost": x} (record a generation).
+type fake struct {
+	mu       sync.Mutex
+	started  chan string // node names as they start
+	gates    map[string]chan struct{}
+	attempts map[string]int
+	cancels  chan string // node names whose context was cancelled
+}
+
+// newFake returns a fake with buffered signal channels.
+func newFake() *fake {
+	return &fake{started: make(chan string, 1000), cancels: make(chan string, 100),
+		gates: map[string]chan struct{}{}, attempts: map[string]int{}}
+}
+
+// typed is the fake registered under one node type.
+type typed struct {
+	*fake
+	t workflow.NodeType
+}
+
+// Type returns the node type.
+func (f typed) Type() workflow.NodeType { return f.t }
+
+// all returns the fake under each of the six node types.
+func (f *fake) all() []executor.Executor {
+	var out []executor.Executor
+	for _, t := range []workflow.NodeType{workflow.TextInput, workflow.ImageInput, workflow.SocialMedia,
+		workflow.Prompt, workflow.ImageModel, workflow.Output} {
+		out = append(out, typed{f, t})
+	}
+	return out
+}
+
+// gate returns the release channel of a node name.
+func (f *fake) gate(name string) chan struct{} {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.gates[name] == nil {
+		f.gates[name] = make(chan struct{})
+	}
+	return f.gates[name]
+}
+
+// release lets a gated node finish.
+func (f *fake) release(name string) { close(f.gate(name)) }
+
+// releaseAll opens every gate not yet opened (at cleanup).
+func (f *fake) releaseAll() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for name, g := range f.gates {
+		select {
+		case <-g:
+		default:
+			close(g)
+		}
+		delete(f.gates, name)
+	}
+}
+
+// Run behaves as the node's config says.
+func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, error) {
+	var cfg struct {
+		Out     map[string]any `json:"out"`
+		Fail    string         `json:"fail"`
+		Panic   string         `json:"panic"`
+		Flaky   int            `json:"flaky"`
+		Gate    bool           `json:"gate"`
+		SleepMS int            `json:"sleep_ms"`
+		Cost    *float64       `json:"cost"`
+	}
+	_ = json.Unmarshal(r.Config, &cfg)
+	f.mu.Lock()
+	f.attempts[r.NodeName]++
+	attempt := f.attempts[r.NodeName]
+	f.mu.Unlock()
+	f.started <- r.NodeName
+	if cfg.Gate {
+		select {
+		case <-f.gate(r.NodeName):
+		case <-ctx.Done():
+			f.cancels <- r.NodeName
+			return nil, context.Cause(ctx)
+		}
+	}
+	if cfg.SleepMS > 0 {
+		time.Sleep(time.Duration(cfg.SleepMS) * time.Millisecond)
+	}
+	switch {
+	case cfg.Panic != "":
+		panic(cfg.Panic)
+	case cfg.Fail != "":
+		return nil, errors.New(cfg.Fail)
+	case attempt <= cfg.Flaky:
+		return nil, executor.Retryable(errors.New("rate limited"))
+	}
+	out := map[string]any{"seen": r.Inputs}
+	for k, v := range cfg.Out {
+		out[k] = v
+	}
+	res := &executor.Result{Output: out}
+	if cfg.Cost != nil {
+		res.Generation = &workflow.Generation{ModelID: "fake", Prompt: "p", ImageURLs: []string{"u"}, AspectRatio: "1:1", Cost: cfg.Cost}
+	}
+	return res, nil
+}
+
+// attemptsOf returns how often a node name has run.
+func (f *fake) attemptsOf(name string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.attempts[name]
+}

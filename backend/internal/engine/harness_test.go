@@ -1,0 +1,201 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/stretchr/testify/require"
+
+	"github.com/visualadgen/visualadgen/backend/internal/events"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
+	"github.com/visualadgen/visualadgen/backend/internal/store/sqlite"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// harness is one engine with fake executors on a fresh database.
+type harness struct {
+	t    *testing.T
+	st   *store.Store
+	eng  *Engine
+	hub  *events.Hub
+	fake *fake
+	user string
+}
+
+// backends are the databases every engine test runs on.
+var backends = []string{"sqlite", "postgres"}
+
+// eachBackend runs fn as a subtest on SQLite and on Postgres.
+func eachBackend(t *testing.T, fn func(t *testing.T, h *harness)) {
+	for _, b := range backends {
+		t.Run(b, func(t *testing.T) {
+			t.Parallel()
+			fn(t, newHarness(t, b, Config{MaxParallel: 8, MaxAttempts: 3}))
+		})
+	}
+}
+
+// quietLog discards log lines.
+func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// newHarness opens a database of kind and starts an engine on it.
+func newHarness(t *testing.T, kind string, cfg Config) *harness {
+	t.Helper()
+	ctx := context.Background()
+	h := &harness{t: t, hub: events.NewHub(), fake: newFake()}
+	reg, err := executor.NewRegistry(h.fake.all()...)
+	require.NoError(t, err)
+	qc := QueueConfig{Workers: 20, NodeTimeout: 30 * time.Second, RescueAfter: time.Minute}
+	switch kind {
+	case "sqlite":
+		db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "e.db"), quietLog())
+		require.NoError(t, err)
+		t.Cleanup(func() { _ = db.Close() })
+		h.st = store.NewSQLite(db)
+		h.eng = New(h.st, reg, events.Local{Hub: h.hub}, quietLog(), cfg)
+		h.startQueue(NewSQLiteQueue(ctx, db, h.eng, qc, quietLog()))
+	default:
+		pool := pgtest.Pool(t)
+		h.st = store.NewPostgres(pool)
+		h.eng = New(h.st, reg, events.Postgres{Pool: pool, Log: quietLog()}, quietLog(), cfg)
+		h.listen(pool)
+		h.startQueue(NewPostgresQueue(ctx, pool, h.eng, qc, quietLog()))
+	}
+	h.user = workflow.NewID()
+	require.NoError(t, h.st.UpsertUser(ctx, workflow.User{ID: h.user, Email: h.user + "@example.com"}))
+	return h
+}
+
+// listen forwards Postgres notifications to the hub until the test ends.
+func (h *harness) listen(pool *pgxpool.Pool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		events.Postgres{Pool: pool, Log: quietLog()}.Listen(ctx, h.hub, ready)
+	}()
+	<-ready
+	h.t.Cleanup(func() { cancel(); <-done })
+}
+
+// startQueue starts the River client and stops it when the test ends.
+func (h *harness) startQueue(q interface {
+	Queue
+	Start(context.Context) error
+	Stop(context.Context) error
+}, err error) {
+	require.NoError(h.t, err)
+	h.eng.SetQueue(q)
+	require.NoError(h.t, q.Start(context.Background()))
+	h.t.Cleanup(func() {
+		h.fake.releaseAll()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = q.Stop(ctx)
+	})
+}
+
+// spec is a node in a test graph: name, fake behaviour, breakpoint.
+type spec struct {
+	name  string
+	cfg   string
+	brk   bool
+	ntype workflow.NodeType
+}
+
+// workflowOf stores a workflow of nodes and "a>b" edges (by node name).
+func (h *harness) workflowOf(nodes []spec, edges ...string) workflow.Workflow {
+	h.t.Helper()
+	ctx := context.Background()
+	w := workflow.Workflow{UserID: h.user, Name: "test", IsActive: true}
+	require.NoError(h.t, h.st.CreateWorkflow(ctx, &w))
+	ids := map[string]string{}
+	var g workflow.Graph
+	for _, n := range nodes {
+		ids[n.name] = workflow.NewID()
+		cfg := n.cfg
+		if cfg == "" {
+			cfg = `{}`
+		}
+		g.Nodes = append(g.Nodes, workflow.Node{ID: ids[n.name], Type: orType(n.ntype), Name: n.name,
+			Config: json.RawMessage(cfg), HasBreakpoint: n.brk})
+	}
+	for _, e := range edges {
+		var a, b string
+		for i := range e {
+			if e[i] == '>' {
+				a, b = e[:i], e[i+1:]
+			}
+		}
+		g.Edges = append(g.Edges, workflow.Edge{ID: workflow.NewID(), SourceNodeID: ids[a], TargetNodeID: ids[b]})
+	}
+	require.NoError(h.t, h.st.InTx(ctx, func(tx *store.Tx) error { return tx.ReplaceGraph(ctx, w.ID, g) }))
+	got, err := h.st.GetWorkflow(ctx, h.user, w.ID)
+	require.NoError(h.t, err)
+	return got
+}
+
+// orType defaults a node's type to TEXT_INPUT.
+func orType(t workflow.NodeType) workflow.NodeType {
+	if t == "" {
+		return workflow.TextInput
+	}
+	return t
+}
+
+// waitFor waits until the execution reaches status (checked on every event
+// and every 200 ms), failing after 30 s.
+func (h *harness) waitFor(executionID string, status workflow.ExecutionStatus) workflow.Execution {
+	h.t.Helper()
+	sub := h.hub.Subscribe(executionID)
+	defer sub.Close()
+	deadline := time.After(30 * time.Second)
+	for {
+		x, err := h.st.GetExecution(context.Background(), "", executionID)
+		require.NoError(h.t, err)
+		if x.Status == status {
+			return x
+		}
+		select {
+		case <-sub.C:
+		case <-time.After(200 * time.Millisecond):
+		case <-deadline:
+			h.t.Fatalf("execution stayed %s, wanted %s", x.Status, status)
+		}
+	}
+}
+
+// nodes returns every node's state by node name.
+func (h *harness) nodes(w workflow.Workflow, executionID string) map[string]workflow.NodeExecution {
+	h.t.Helper()
+	list, err := h.st.ListNodeExecutions(context.Background(), executionID)
+	require.NoError(h.t, err)
+	names := map[string]string{}
+	for _, n := range w.Nodes {
+		names[n.ID] = n.Name
+	}
+	out := map[string]workflow.NodeExecution{}
+	for _, ne := range list {
+		out[names[ne.NodeID]] = ne
+	}
+	return out
+}
+
+// statuses returns every node's status by name.
+func (h *harness) statuses(w workflow.Workflow, executionID string) map[string]workflow.NodeStatus {
+	out := map[string]workflow.NodeStatus{}
+	for name, ne := range h.nodes(w, executionID) {
+		out[name] = ne.Status
+	}
+	return out
+}
+

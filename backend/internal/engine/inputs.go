@@ -1,0 +1,88 @@
+package engine
+
+import (
+	"encoding/json"
+
+	"github.com/visualadgen/visualadgen/backend/internal/dag"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// gatherInputs builds a node's inputs from its sources' outputs, in the
+// graph's order: every output key merged (the brief's rule; a later source
+// wins a clash), each source under its edge's target handle, and each
+// source's whole output under the source node's name.
+func gatherInputs(g *dag.Graph, nodes map[string]*workflow.NodeExecution, nodeID string) map[string]any {
+	inputs := map[string]any{}
+	idx := g.Index()
+	var edges []workflow.Edge
+	for _, e := range g.Edges {
+		if e.TargetNodeID == nodeID {
+			edges = append(edges, e)
+		}
+	}
+	// Sources in topological order, so merging is deterministic.
+	for i := 1; i < len(edges); i++ {
+		for j := i; j > 0 && idx[edges[j].SourceNodeID] < idx[edges[j-1].SourceNodeID]; j-- {
+			edges[j], edges[j-1] = edges[j-1], edges[j]
+		}
+	}
+	byName := map[string]any{}
+	byHandle := map[string]any{}
+	for _, e := range edges {
+		src := nodes[e.SourceNodeID]
+		if src == nil || src.OutputData == nil {
+			continue
+		}
+		var out map[string]any
+		if err := json.Unmarshal(src.OutputData, &out); err != nil {
+			continue
+		}
+		out = pick(out, e.SourceHandle)
+		for k, v := range out {
+			inputs[k] = v
+		}
+		byName[g.Nodes[e.SourceNodeID].Name] = out
+		if e.TargetHandle != nil && *e.TargetHandle != "" {
+			byHandle[*e.TargetHandle] = handleValue(out, *e.TargetHandle)
+		}
+	}
+	for k, v := range byName {
+		if _, taken := inputs[k]; !taken {
+			inputs[k] = v
+		}
+	}
+	for k, v := range byHandle {
+		inputs[k] = v
+	}
+	return inputs
+}
+
+// pick narrows an output to one key when the edge starts at a named handle.
+func pick(out map[string]any, handle *string) map[string]any {
+	if handle == nil || *handle == "" {
+		return out
+	}
+	if v, ok := out[*handle]; ok {
+		return map[string]any{*handle: v}
+	}
+	return out
+}
+
+// handleValue is what an edge's target handle names: the output key of that
+// name, else the output's only value (ignoring cost), else the whole output.
+func handleValue(out map[string]any, handle string) any {
+	if v, ok := out[handle]; ok {
+		return v
+	}
+	var only any
+	n := 0
+	for k, v := range out {
+		if k != "cost" {
+			only, n = v, n+1
+		}
+	}
+	if n == 1 {
+		return only
+	}
+	return out
+}

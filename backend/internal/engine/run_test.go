@@ -1,0 +1,43 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// TestLinearRun runs a chain to completion: outputs flow into inputs, every
+// node COMPLETED, and the total cost is the sum of the generations.
+func TestLinearRun(t *testing.T) {
+	eachBackend(t, func(t *testing.T, h *harness) {
+		w := h.workflowOf([]spec{
+			{name: "text", cfg: `{"out":{"text":"sneakers"}}`},
+			{name: "gen", cfg: `{"cost":0.006,"out":{"image_urls":["a","b"]}}`, ntype: workflow.ImageModel},
+			{name: "out", cfg: `{"cost":0.003}`, ntype: workflow.Output},
+		}, "text>gen", "gen>out")
+		x, err := h.eng.Start(context.Background(), h.user, w.ID)
+		require.NoError(t, err)
+		require.Equal(t, workflow.ExecRunning, x.Status)
+		done := h.waitFor(x.ID, workflow.ExecCompleted)
+		require.InDelta(t, 0.009, *done.TotalCost, 1e-9)
+		require.NotNil(t, done.FinishedAt)
+		nodes := h.nodes(w, x.ID)
+		for name, ne := range nodes {
+			require.Equal(t, workflow.NodeCompleted, ne.Status, name)
+			require.NotNil(t, ne.StartedAt, name)
+			require.NotNil(t, ne.FinishedAt, name)
+		}
+		var in map[string]any
+		require.NoError(t, json.Unmarshal(nodes["gen"].InputData, &in))
+		require.Equal(t, "sneakers", in["text"], "the source's keys are merged into the inputs")
+		require.Equal(t, "sneakers", in["text"].(string))
+		require.Contains(t, in, "seen")
+		gens, err := h.st.ListGenerations(context.Background(), x.ID)
+		require.NoError(t, err)
+		require.Len(t, gens, 2)
+	})
+}

@@ -1,0 +1,121 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/dag"
+	"github.com/visualadgen/visualadgen/backend/internal/events"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// runState is one execution as read (and locked) inside a transaction, with
+// the events its changes produce, published once the transaction commits.
+type runState struct {
+	tx    *store.Tx
+	exec  workflow.Execution
+	g     *dag.Graph
+	nodes map[string]*workflow.NodeExecution
+	evs   []events.Event
+}
+
+// load locks the execution and reads its node executions and graph snapshot.
+func load(ctx context.Context, tx *store.Tx, executionID string) (*runState, error) {
+	exec, err := tx.LockExecution(ctx, executionID)
+	if err != nil {
+		return nil, err
+	}
+	if exec.Graph == nil {
+		return nil, fmt.Errorf("execution %s has no graph snapshot", executionID)
+	}
+	g, err := dag.Build(*exec.Graph, nil)
+	if err != nil {
+		return nil, fmt.Errorf("execution %s: %w", executionID, err)
+	}
+	list, err := tx.ListNodeExecutions(ctx, executionID)
+	if err != nil {
+		return nil, err
+	}
+	rs := &runState{tx: tx, exec: exec, g: g, nodes: make(map[string]*workflow.NodeExecution, len(list))}
+	for i := range list {
+		rs.nodes[list[i].NodeID] = &list[i]
+	}
+	return rs, nil
+}
+
+// now is the engine's clock, truncated to what both databases keep.
+func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// saveNode writes a node execution and records its event.
+func (rs *runState) saveNode(ctx context.Context, ne *workflow.NodeExecution, cost *float64) error {
+	if err := rs.tx.UpdateNodeExecution(ctx, *ne); err != nil {
+		return err
+	}
+	rs.evs = append(rs.evs, events.Event{ExecutionID: ne.ExecutionID, NodeID: ne.NodeID, Status: string(ne.Status),
+		Error: ne.ErrorMessage, Output: ne.OutputData, Cost: cost, Time: now()})
+	return nil
+}
+
+// saveExec writes the execution and records its event.
+func (rs *runState) saveExec(ctx context.Context) error {
+	if err := rs.tx.UpdateExecution(ctx, rs.exec); err != nil {
+		return err
+	}
+	rs.evs = append(rs.evs, execEvent(rs.exec))
+	return nil
+}
+
+// finish ends the execution in status with an optional message: every node
+// that has not finished is SKIPPED (with skipMsg), and the total cost is the
+// sum of the generations recorded so far.
+func (rs *runState) finish(ctx context.Context, status workflow.ExecutionStatus, msg, skipMsg string) error {
+	t := now()
+	for _, id := range rs.g.Order {
+		ne := rs.nodes[id]
+		if ne == nil || ne.Status.Final() {
+			continue
+		}
+		ne.Status, ne.FinishedAt, ne.QueuedAt = workflow.NodeSkipped, &t, nil
+		if skipMsg != "" {
+			m := skipMsg
+			ne.ErrorMessage = &m
+		}
+		if err := rs.saveNode(ctx, ne, nil); err != nil {
+			return err
+		}
+	}
+	total, err := rs.tx.SumGenerationCost(ctx, rs.exec.ID)
+	if err != nil {
+		return err
+	}
+	rs.exec.Status, rs.exec.FinishedAt, rs.exec.TotalCost = status, &t, &total
+	if msg != "" {
+		rs.exec.ErrorMessage = &msg
+	}
+	return rs.saveExec(ctx)
+}
+
+// pausedNode returns the node the execution is paused at, or nil.
+func (rs *runState) pausedNode() *workflow.NodeExecution {
+	for _, id := range rs.g.Order {
+		if ne := rs.nodes[id]; ne != nil && ne.Status == workflow.NodePaused {
+			return ne
+		}
+	}
+	return nil
+}
+
+// CurrentNode is the node a client should look at: the paused one, else the
+// first running one, else none.
+func CurrentNode(g *dag.Graph, nodes map[string]*workflow.NodeExecution) *string {
+	for _, want := range []workflow.NodeStatus{workflow.NodePaused, workflow.NodeRunning} {
+		for _, id := range g.Order {
+			if ne := nodes[id]; ne != nil && ne.Status == want {
+				return &id
+			}
+		}
+	}
+	return nil
+}

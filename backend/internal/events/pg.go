@@ -1,0 +1,96 @@
+package events
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// channel is the Postgres NOTIFY channel shared by all replicas.
+const channel = "visualadgen_events"
+
+// maxPayload keeps a notification under Postgres' 8000-byte limit.
+const maxPayload = 7000
+
+// Publisher sends events to every subscriber of every replica.
+type Publisher interface {
+	Publish(ctx context.Context, evs ...Event)
+}
+
+// Local publishes to one process's hub (SQLite: there is one process).
+type Local struct{ Hub *Hub }
+
+// Publish delivers events to the hub.
+func (l Local) Publish(_ context.Context, evs ...Event) { l.Hub.Deliver(evs...) }
+
+// Postgres publishes through NOTIFY; every replica's Listen (this one's
+// too) delivers them to its hub.
+type Postgres struct {
+	Pool *pgxpool.Pool
+	Log  *slog.Logger
+}
+
+// Publish sends each event as one notification; outputs too large for a
+// notification are dropped and the event marked Truncated.
+func (p Postgres) Publish(ctx context.Context, evs ...Event) {
+	for _, ev := range evs {
+		b, _ := json.Marshal(ev)
+		if len(b) > maxPayload {
+			ev.Output, ev.Truncated = nil, true
+			b, _ = json.Marshal(ev)
+		}
+		if _, err := p.Pool.Exec(ctx, "select pg_notify($1, $2)", channel, string(b)); err != nil {
+			p.Log.Warn("events: notify failed", "execution_id", ev.ExecutionID, "err", err)
+		}
+	}
+}
+
+// Listen delivers every replica's notifications to hub until ctx ends,
+// reconnecting after a lost connection.
+func (p Postgres) Listen(ctx context.Context, hub *Hub, ready chan<- struct{}) {
+	for ctx.Err() == nil {
+		err := p.listenOnce(ctx, hub, ready)
+		ready = nil
+		if ctx.Err() != nil {
+			return
+		}
+		p.Log.Warn("events: listener lost its connection, reconnecting", "err", err)
+		select {
+		case <-ctx.Done():
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// listenOnce holds one connection and forwards notifications.
+func (p Postgres) listenOnce(ctx context.Context, hub *Hub, ready chan<- struct{}) error {
+	conn, err := p.Pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, "listen "+channel); err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	if ready != nil {
+		close(ready)
+	}
+	for {
+		n, err := conn.Conn().WaitForNotification(ctx)
+		if err != nil {
+			// The connection may be mid-wait; never return it to the pool.
+			_ = conn.Conn().Close(context.Background())
+			return err
+		}
+		var ev Event
+		if err := json.Unmarshal([]byte(n.Payload), &ev); err != nil {
+			p.Log.Warn("events: bad notification", "err", err)
+			continue
+		}
+		hub.Deliver(ev)
+	}
+}
