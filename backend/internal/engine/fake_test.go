@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
+	"sort"
 	"sync"
 	"time"
 
@@ -91,7 +93,10 @@ func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, erro
 	f.attempts[r.NodeName]++
 	attempt := f.attempts[r.NodeName]
 	f.mu.Unlock()
-	f.started <- r.NodeName
+	select {
+	case f.started <- r.NodeName:
+	default: // nobody is watching (benchmarks)
+	}
 	if cfg.Gate {
 		select {
 		case <-f.gate(r.NodeName):
@@ -111,7 +116,12 @@ func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, erro
 	case attempt <= cfg.Flaky:
 		return nil, executor.Retryable(errors.New("rate limited"))
 	}
-	out := map[string]any{"seen": r.Inputs}
+	seen := []string{}
+	for k := range r.Inputs {
+		seen = append(seen, k)
+	}
+	sort.Strings(seen)
+	out := map[string]any{"seen": seen, "pid": os.Getpid()}
 	for k, v := range cfg.Out {
 		out[k] = v
 	}

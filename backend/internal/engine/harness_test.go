@@ -16,18 +16,24 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
+	"github.com/visualadgen/visualadgen/backend/internal/store/postgres"
 	"github.com/visualadgen/visualadgen/backend/internal/store/sqlite"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
 // harness is one engine with fake executors on a fresh database.
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	st   *store.Store
 	eng  *Engine
 	hub  *events.Hub
 	fake *fake
 	user string
+	// queue is the River client, started by startQueue or by the test.
+	queue interface {
+		Start(context.Context) error
+		Stop(context.Context) error
+	}
 }
 
 // backends are the databases every engine test runs on.
@@ -46,31 +52,45 @@ func eachBackend(t *testing.T, fn func(t *testing.T, h *harness)) {
 // quietLog discards log lines.
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
-// newHarness opens a database of kind and starts an engine on it.
+// newHarness opens a fresh database of kind and starts an engine on it.
 func newHarness(t *testing.T, kind string, cfg Config) *harness {
+	t.Helper()
+	loc := filepath.Join(t.TempDir(), "e.db")
+	if kind == "postgres" {
+		loc = pgtest.URL(t)
+	}
+	h := attach(t, kind, loc, cfg, QueueConfig{Workers: 20, NodeTimeout: 30 * time.Second, RescueAfter: time.Minute}, true)
+	h.user = workflow.NewID()
+	require.NoError(t, h.st.UpsertUser(context.Background(), workflow.User{ID: h.user, Email: h.user + "@example.com"}))
+	return h
+}
+
+// attach opens the database of kind at loc (a file or a URL) and builds an
+// engine with fake executors; its queue starts working jobs when start is set.
+func attach(t testing.TB, kind, loc string, cfg Config, qc QueueConfig, start bool) *harness {
 	t.Helper()
 	ctx := context.Background()
 	h := &harness{t: t, hub: events.NewHub(), fake: newFake()}
 	reg, err := executor.NewRegistry(h.fake.all()...)
 	require.NoError(t, err)
-	qc := QueueConfig{Workers: 20, NodeTimeout: 30 * time.Second, RescueAfter: time.Minute}
-	switch kind {
-	case "sqlite":
-		db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "e.db"), quietLog())
+	if kind == "sqlite" {
+		db, err := sqlite.Open(ctx, loc, quietLog())
 		require.NoError(t, err)
 		t.Cleanup(func() { _ = db.Close() })
 		h.st = store.NewSQLite(db)
 		h.eng = New(h.st, reg, events.Local{Hub: h.hub}, quietLog(), cfg)
-		h.startQueue(NewSQLiteQueue(ctx, db, h.eng, qc, quietLog()))
-	default:
-		pool := pgtest.Pool(t)
-		h.st = store.NewPostgres(pool)
-		h.eng = New(h.st, reg, events.Postgres{Pool: pool, Log: quietLog()}, quietLog(), cfg)
-		h.listen(pool)
-		h.startQueue(NewPostgresQueue(ctx, pool, h.eng, qc, quietLog()))
+		q, err := NewSQLiteQueue(ctx, db, h.eng, qc, quietLog())
+		h.startQueue(q, err, start)
+		return h
 	}
-	h.user = workflow.NewID()
-	require.NoError(t, h.st.UpsertUser(ctx, workflow.User{ID: h.user, Email: h.user + "@example.com"}))
+	pool, err := postgres.Open(ctx, loc, quietLog())
+	require.NoError(t, err)
+	t.Cleanup(pool.Close)
+	h.st = store.NewPostgres(pool)
+	h.eng = New(h.st, reg, events.Postgres{Pool: pool, Log: quietLog()}, quietLog(), cfg)
+	h.listen(pool)
+	q, err := NewPostgresQueue(ctx, pool, h.eng, qc, quietLog())
+	h.startQueue(q, err, start)
 	return h
 }
 
@@ -92,9 +112,13 @@ func (h *harness) startQueue(q interface {
 	Queue
 	Start(context.Context) error
 	Stop(context.Context) error
-}, err error) {
+}, err error, start bool) {
 	require.NoError(h.t, err)
 	h.eng.SetQueue(q)
+	h.queue = q
+	if !start {
+		return
+	}
 	require.NoError(h.t, q.Start(context.Background()))
 	h.t.Cleanup(func() {
 		h.fake.releaseAll()
@@ -156,9 +180,15 @@ func orType(t workflow.NodeType) workflow.NodeType {
 // and every 200 ms), failing after 30 s.
 func (h *harness) waitFor(executionID string, status workflow.ExecutionStatus) workflow.Execution {
 	h.t.Helper()
+	return h.waitForWithin(executionID, status, 30*time.Second)
+}
+
+// waitForWithin is waitFor with a deadline of its own.
+func (h *harness) waitForWithin(executionID string, status workflow.ExecutionStatus, within time.Duration) workflow.Execution {
+	h.t.Helper()
 	sub := h.hub.Subscribe(executionID)
 	defer sub.Close()
-	deadline := time.After(30 * time.Second)
+	deadline := time.After(within)
 	for {
 		x, err := h.st.GetExecution(context.Background(), "", executionID)
 		require.NoError(h.t, err)
@@ -198,4 +228,3 @@ func (h *harness) statuses(w workflow.Workflow, executionID string) map[string]w
 	}
 	return out
 }
-

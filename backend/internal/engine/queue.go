@@ -73,7 +73,10 @@ func NewSQLiteQueue(ctx context.Context, db *sql.DB, eng *Engine, qc QueueConfig
 	driver := riversqlite.New(db)
 	cfg := riverConfig(eng, qc, log, "")
 	cfg.PollOnly = true
-	cfg.FetchCooldown, cfg.FetchPollInterval = time.Millisecond, 50*time.Millisecond
+	// River triggers a fetch only for jobs inserted outside a transaction
+	// when there is no LISTEN; ours are inserted inside one, so SQLite polls
+	// often (a cheap indexed query on a local file).
+	cfg.FetchCooldown, cfg.FetchPollInterval = time.Millisecond, 10*time.Millisecond
 	return newRiver(ctx, driver, cfg, "", func(tx *store.Tx) *sql.Tx { return tx.Native.(*sql.Tx) })
 }
 

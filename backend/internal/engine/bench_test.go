@@ -1,0 +1,130 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// benchHarness opens a fresh engine of kind for a benchmark.
+func benchHarness(b *testing.B, kind string, workers int) *harness {
+	loc := filepath.Join(b.TempDir(), "b.db")
+	if kind == "postgres" {
+		loc = pgtest.URL(b)
+	}
+	h := attach(b, kind, loc, Config{MaxParallel: 8, MaxAttempts: 3},
+		QueueConfig{Workers: workers, NodeTimeout: time.Minute, RescueAfter: 2 * time.Minute}, true)
+	h.user = workflow.NewID()
+	require.NoError(b, h.st.UpsertUser(context.Background(), workflow.User{ID: h.user, Email: "b@example.com"}))
+	return h
+}
+
+// report prints one figure in make bench's format.
+func report(name string, value float64, unit string) {
+	fmt.Printf("bench: %s %.3f %s\n", name, value, unit)
+}
+
+// chain returns n node specs in a chain and its edges.
+func chain(n int, cfg string) ([]spec, []string) {
+	var nodes []spec
+	var edges []string
+	for i := range n {
+		nodes = append(nodes, spec{name: fmt.Sprintf("n%02d", i), cfg: cfg})
+		if i > 0 {
+			edges = append(edges, fmt.Sprintf("n%02d>n%02d", i-1, i))
+		}
+	}
+	return nodes, edges
+}
+
+// BenchmarkNodeOverhead measures the median engine time per node on a chain
+// of 50 nodes whose executor returns at once.
+func BenchmarkNodeOverhead(b *testing.B) {
+	for _, kind := range backends {
+		b.Run(kind, func(b *testing.B) {
+			h := benchHarness(b, kind, 16)
+			nodes, edges := chain(50, "")
+			w := h.workflowOf(nodes, edges...)
+			var per []float64
+			for range 3 {
+				start := time.Now()
+				x, err := h.eng.Start(context.Background(), h.user, w.ID)
+				require.NoError(b, err)
+				h.waitFor(x.ID, workflow.ExecCompleted)
+				per = append(per, float64(time.Since(start).Microseconds())/1000/50)
+			}
+			sort.Float64s(per)
+			report("node_overhead_"+kind+"_ms", per[len(per)/2], "ms")
+		})
+	}
+}
+
+// BenchmarkParallelEfficiency runs 8 branches of 200 ms joined into one node:
+// wall time divided by the critical path (200 ms plus the join).
+func BenchmarkParallelEfficiency(b *testing.B) {
+	h := benchHarness(b, "postgres", 16)
+	nodes := []spec{}
+	var edges []string
+	for i := range 8 {
+		nodes = append(nodes, spec{name: fmt.Sprintf("b%d", i), cfg: `{"sleep_ms":200}`})
+		edges = append(edges, fmt.Sprintf("b%d>join", i))
+	}
+	nodes = append(nodes, spec{name: "join"})
+	w := h.workflowOf(nodes, edges...)
+	start := time.Now()
+	x, err := h.eng.Start(context.Background(), h.user, w.ID)
+	require.NoError(b, err)
+	h.waitFor(x.ID, workflow.ExecCompleted)
+	wall := time.Since(start)
+	join := h.nodes(w, x.ID)["join"]
+	critical := 200*time.Millisecond + join.FinishedAt.Sub(*join.StartedAt)
+	report("parallel_efficiency", float64(wall)/float64(critical), "ratio")
+}
+
+// BenchmarkExecutionsPerSecond completes 3-node executions with 50 concurrent
+// starters and zero-latency executors on Postgres.
+func BenchmarkExecutionsPerSecond(b *testing.B) {
+	h := benchHarness(b, "postgres", 100)
+	nodes, edges := chain(3, "")
+	w := h.workflowOf(nodes, edges...)
+	const starters, each = 50, 12
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range starters {
+		wg.Go(func() {
+			for range each {
+				_, err := h.eng.Start(context.Background(), h.user, w.ID)
+				if err != nil {
+					b.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	done, deadline := 0, time.Now().Add(5*time.Minute)
+	for done < starters*each {
+		if time.Now().After(deadline) {
+			b.Fatalf("only %d executions completed", done)
+		}
+		time.Sleep(5 * time.Millisecond)
+		list, err := h.st.ListExecutions(context.Background(), w.ID, starters*each, "")
+		require.NoError(b, err)
+		done = 0
+		for _, x := range list {
+			if x.Status == workflow.ExecCompleted {
+				done++
+			}
+		}
+	}
+	secs := time.Since(start).Seconds()
+	report("executions_per_second_postgres", float64(done)/secs, "executions/s")
+}

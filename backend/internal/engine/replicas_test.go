@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// TestTwoReplicas runs two engine processes on one Postgres: this test and a
+// child process. Both execute nodes of one workload; then the child is
+// killed with SIGKILL and every run still completes.
+func TestTwoReplicas(t *testing.T) {
+	t.Parallel()
+	loc := pgtest.URL(t)
+	h := attach(t, "postgres", loc, Config{MaxParallel: 8, MaxAttempts: 3}, shortQueue, false)
+	h.user = workflow.NewID()
+	require.NoError(t, h.st.UpsertUser(context.Background(), workflow.User{ID: h.user, Email: "r@example.com"}))
+
+	child := exec.Command(os.Args[0], "-test.run=^TestEngineChildProcess$")
+	child.Env = append(os.Environ(), childKind+"=postgres", childLoc+"="+loc)
+	require.NoError(t, child.Start())
+	t.Cleanup(func() { _ = child.Process.Kill(); _ = child.Wait() })
+	require.NoError(t, h.queue.Start(context.Background()))
+	t.Cleanup(func() { _ = h.queue.Stop(context.Background()) })
+
+	w := h.workflowOf([]spec{{name: "a", cfg: `{"sleep_ms":30}`}, {name: "b", cfg: `{"sleep_ms":30}`}, {name: "c", cfg: `{"sleep_ms":30}`}}, "a>b", "b>c")
+	var runs []string
+	for range 40 {
+		x, err := h.eng.Start(context.Background(), h.user, w.ID)
+		require.NoError(t, err)
+		runs = append(runs, x.ID)
+	}
+	// Wait until the child has completed some nodes, then kill it mid-work.
+	deadline := time.Now().Add(30 * time.Second)
+	for len(pidsOf(t, h, runs)[child.Process.Pid]) == 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	require.NoError(t, child.Process.Signal(syscall.SIGKILL))
+	for _, id := range runs {
+		h.waitForWithin(id, workflow.ExecCompleted, 90*time.Second)
+	}
+	pids := pidsOf(t, h, runs)
+	require.NotEmpty(t, pids[os.Getpid()], "this replica executed nodes")
+	require.NotEmpty(t, pids[child.Process.Pid], "the other replica executed nodes")
+	t.Logf("nodes run by this replica: %d, by the killed one: %d", len(pids[os.Getpid()]), len(pids[child.Process.Pid]))
+}
+
+// pidsOf maps each process id to the completed node executions it ran.
+func pidsOf(t *testing.T, h *harness, runs []string) map[int][]string {
+	out := map[int][]string{}
+	for _, id := range runs {
+		list, err := h.st.ListNodeExecutions(context.Background(), id)
+		require.NoError(t, err)
+		for _, ne := range list {
+			if ne.Status != workflow.NodeCompleted {
+				continue
+			}
+			var o struct {
+				PID int `json:"pid"`
+			}
+			require.NoError(t, json.Unmarshal(ne.OutputData, &o))
+			out[o.PID] = append(out[o.PID], ne.ID)
+		}
+	}
+	return out
+}
