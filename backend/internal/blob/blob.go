@@ -1,0 +1,76 @@
+// Package blob stores images where they will not expire: a folder under
+// DATA_DIR served by the backend, or a Supabase Storage bucket.
+package blob
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// MaxSize is the largest image accepted (an upload or a generated image).
+const MaxSize = 20 << 20
+
+// allowedTypes are the image types we store.
+var allowedTypes = map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp"}
+
+// Store keeps images and returns URLs for them.
+type Store interface {
+	// Put saves data under key (no extension) and returns its URL.
+	Put(ctx context.Context, key, contentType string, data []byte) (string, error)
+	// Get reads an image this store returned the URL of.
+	Get(ctx context.Context, url string) ([]byte, error)
+}
+
+// Check refuses what is not an image of an allowed type and size.
+func Check(contentType string, size int) (ext string, err error) {
+	ext, ok := allowedTypes[contentType]
+	if !ok {
+		return "", fmt.Errorf("%q is not an accepted image type (PNG, JPEG or WebP)", contentType)
+	}
+	if size == 0 || size > MaxSize {
+		return "", fmt.Errorf("the image is %d bytes; it must be between 1 byte and %d MB", size, MaxSize>>20)
+	}
+	return ext, nil
+}
+
+// Local stores images in Dir and serves them under Prefix ("/files").
+type Local struct {
+	Dir    string // folder on disk
+	Prefix string // URL path prefix, possibly absolute (PUBLIC_BASE_URL + "/files")
+}
+
+// Put writes the file atomically and returns its URL.
+func (l Local) Put(_ context.Context, key, contentType string, data []byte) (string, error) {
+	ext, err := Check(contentType, len(data))
+	if err != nil {
+		return "", err
+	}
+	rel := path.Clean("/" + key + ext)[1:]
+	full := filepath.Join(l.Dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return "", fmt.Errorf("blob: %w", err)
+	}
+	tmp := full + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return "", fmt.Errorf("blob: write: %w", err)
+	}
+	if err := os.Rename(tmp, full); err != nil {
+		return "", fmt.Errorf("blob: %w", err)
+	}
+	return l.Prefix + "/" + rel, nil
+}
+
+// Get reads an image by the URL Put returned.
+func (l Local) Get(_ context.Context, url string) ([]byte, error) {
+	rel, ok := strings.CutPrefix(url, l.Prefix+"/")
+	if !ok {
+		return nil, errors.New("blob: not a local image URL: " + url)
+	}
+	rel = path.Clean("/" + rel)[1:]
+	return os.ReadFile(filepath.Join(l.Dir, filepath.FromSlash(rel)))
+}

@@ -1,0 +1,208 @@
+// Package fal is a client of FAL AI's queue API: submit a request, poll its
+// status, fetch the result, cancel it (see shared/protocols.md).
+package fal
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Client talks to the FAL queue.
+type Client struct {
+	BaseURL   string // https://queue.fal.run
+	Key       string // FAL_KEY; it never leaves the server
+	HTTP      *http.Client
+	PollEvery time.Duration // default 250 ms
+}
+
+// Handle identifies a submitted request by the URLs FAL returned.
+type Handle struct {
+	RequestID   string `json:"request_id"`
+	StatusURL   string `json:"status_url"`
+	ResponseURL string `json:"response_url"`
+	CancelURL   string `json:"cancel_url"`
+}
+
+// Error is an answer FAL gave that is not a success.
+type Error struct {
+	Status    int
+	Message   string
+	Retryable bool
+}
+
+// Error returns FAL's message with its status.
+func (e *Error) Error() string { return fmt.Sprintf("fal: %s (HTTP %d)", e.Message, e.Status) }
+
+// Submit queues a request to endpoint (such as fal-ai/flux/schnell).
+func (c *Client) Submit(ctx context.Context, endpoint string, input any) (Handle, error) {
+	body, err := json.Marshal(input)
+	if err != nil {
+		return Handle{}, err
+	}
+	var h Handle
+	if err := c.do(ctx, http.MethodPost, c.BaseURL+"/"+endpoint, body, false, &h); err != nil {
+		return Handle{}, fmt.Errorf("fal: submit %s: %w", endpoint, err)
+	}
+	if h.RequestID == "" || h.StatusURL == "" || h.ResponseURL == "" {
+		return Handle{}, fmt.Errorf("fal: submit %s: the answer has no request_id or URLs", endpoint)
+	}
+	return h, nil
+}
+
+// Wait polls until the request finishes and returns its result. When ctx
+// ends first, the request is cancelled at FAL so it is not billed.
+func (c *Client) Wait(ctx context.Context, h Handle) (json.RawMessage, error) {
+	every := c.PollEvery
+	if every <= 0 {
+		every = 250 * time.Millisecond
+	}
+	for {
+		var st struct {
+			Status        string `json:"status"`
+			QueuePosition int    `json:"queue_position"`
+		}
+		if err := c.do(ctx, http.MethodGet, h.StatusURL+"?logs=1", nil, true, &st); err != nil {
+			return nil, c.abandon(ctx, h, fmt.Errorf("fal: status of %s: %w", h.RequestID, err))
+		}
+		switch st.Status {
+		case "IN_QUEUE", "IN_PROGRESS":
+		case "COMPLETED":
+			var out json.RawMessage
+			if err := c.do(ctx, http.MethodGet, h.ResponseURL, nil, true, &out); err != nil {
+				return nil, fmt.Errorf("fal: result of %s: %w", h.RequestID, err)
+			}
+			return out, nil
+		default:
+			return nil, fmt.Errorf("fal: request %s ended with unknown status %q", h.RequestID, st.Status)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, c.abandon(ctx, h, context.Cause(ctx))
+		case <-time.After(every):
+		}
+	}
+}
+
+// abandon cancels the request at FAL when ctx has ended, then returns err.
+func (c *Client) abandon(ctx context.Context, h Handle, err error) error {
+	if ctx.Err() == nil || h.CancelURL == "" {
+		return err
+	}
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	_ = c.do(cctx, http.MethodPut, h.CancelURL, nil, false, nil)
+	return err
+}
+
+// do sends one call with the key, retrying 429, 502, 503 and 504 (and 500
+// when retry500 is set) up to three times with backoff, honouring
+// Retry-After, and decodes a 2xx answer into out.
+func (c *Client) do(ctx context.Context, method, url string, body []byte, retry500 bool, out any) error {
+	var last error
+	for attempt := range 4 {
+		req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Authorization", "Key "+c.Key)
+		if body != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		res, err := c.client().Do(req)
+		if err != nil {
+			if ctx.Err() != nil {
+				return context.Cause(ctx)
+			}
+			last = &Error{Message: err.Error(), Retryable: true}
+		} else {
+			last = decode(res, out)
+			if last == nil {
+				return nil
+			}
+		}
+		var fe *Error
+		if !errors.As(last, &fe) || !(fe.Retryable || (retry500 && fe.Status == 500)) || attempt == 3 {
+			return last
+		}
+		wait := time.Duration(250<<attempt) * time.Millisecond
+		if res != nil {
+			if s, err := strconv.Atoi(res.Header.Get("Retry-After")); err == nil {
+				wait = time.Duration(s) * time.Second
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		case <-time.After(wait):
+		}
+	}
+	return last
+}
+
+// decode reads a 2xx answer into out, or FAL's error message.
+func decode(res *http.Response, out any) error {
+	defer res.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(res.Body, 32<<20))
+	if err != nil {
+		return &Error{Status: res.StatusCode, Message: "reading the answer: " + err.Error(), Retryable: true}
+	}
+	if res.StatusCode/100 == 2 {
+		if out == nil {
+			return nil
+		}
+		if err := json.Unmarshal(b, out); err != nil {
+			return &Error{Status: res.StatusCode, Message: "the answer is not valid JSON"}
+		}
+		return nil
+	}
+	retry := res.StatusCode == 429 || res.StatusCode == 502 || res.StatusCode == 503 || res.StatusCode == 504
+	return &Error{Status: res.StatusCode, Message: errorMessage(b, res), Retryable: retry}
+}
+
+// errorMessage extracts FAL's "detail" (a string or a list of {loc, msg}).
+func errorMessage(b []byte, res *http.Response) string {
+	var e struct {
+		Detail json.RawMessage `json:"detail"`
+	}
+	if json.Unmarshal(b, &e) == nil && len(e.Detail) > 0 {
+		var s string
+		if json.Unmarshal(e.Detail, &s) == nil {
+			return s
+		}
+		var list []struct {
+			Loc []any  `json:"loc"`
+			Msg string `json:"msg"`
+		}
+		if json.Unmarshal(e.Detail, &list) == nil && len(list) > 0 {
+			parts := make([]string, len(list))
+			for i, d := range list {
+				loc := make([]string, len(d.Loc))
+				for j, l := range d.Loc {
+					loc[j] = fmt.Sprint(l)
+				}
+				parts[i] = strings.Join(loc, ".") + ": " + d.Msg
+			}
+			return strings.Join(parts, "; ")
+		}
+	}
+	if t := res.Header.Get("X-Fal-Error-Type"); t != "" {
+		return t
+	}
+	return http.StatusText(res.StatusCode)
+}
+
+// client returns the HTTP client to use.
+func (c *Client) client() *http.Client {
+	if c.HTTP != nil {
+		return c.HTTP
+	}
+	return &http.Client{Timeout: 60 * time.Second}
+}

@@ -1,0 +1,79 @@
+package fal_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fal"
+	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
+)
+
+// client returns a client of the fake with fast polling.
+func client(s *faltest.Server) *fal.Client {
+	return &fal.Client{BaseURL: s.URL, Key: "test-key", PollEvery: time.Millisecond}
+}
+
+// TestSubmitPollResult runs a request through queue, progress and result,
+// using the URLs FAL returned (whose path drops the model's sub-path).
+func TestSubmitPollResult(t *testing.T) {
+	s := faltest.New()
+	defer s.Close()
+	s.Polls = 3
+	c := client(s)
+	h, err := c.Submit(context.Background(), "fal-ai/flux/schnell", map[string]any{"prompt": "shoes", "num_images": 2, "image_size": "square_hd"})
+	require.NoError(t, err)
+	require.Contains(t, h.StatusURL, "/fal-ai/flux/requests/")
+	out, err := c.Wait(context.Background(), h)
+	require.NoError(t, err)
+	var res struct {
+		Images []struct{ URL string } `json:"images"`
+	}
+	require.NoError(t, json.Unmarshal(out, &res))
+	require.Len(t, res.Images, 2)
+	require.Equal(t, "Key test-key", s.Submits[0].Key)
+}
+
+// TestValidationErrorIsShown surfaces FAL's 422 message and does not retry.
+func TestValidationErrorIsShown(t *testing.T) {
+	s := faltest.New()
+	defer s.Close()
+	s.Reject422 = "prompt is too long"
+	_, err := client(s).Submit(context.Background(), "fal-ai/flux/dev", map[string]any{"prompt": "x"})
+	var fe *fal.Error
+	require.True(t, errors.As(err, &fe))
+	require.Equal(t, 422, fe.Status)
+	require.False(t, fe.Retryable)
+	require.Contains(t, err.Error(), "body.prompt: prompt is too long")
+}
+
+// TestBusyIsRetried rides out two 503 answers.
+func TestBusyIsRetried(t *testing.T) {
+	s := faltest.New()
+	defer s.Close()
+	s.Busy503 = 2
+	c := client(s)
+	h, err := c.Submit(context.Background(), "fal-ai/fast-sdxl", map[string]any{"prompt": "x"})
+	require.NoError(t, err)
+	_, err = c.Wait(context.Background(), h)
+	require.NoError(t, err)
+}
+
+// TestCancelReachesFAL cancels the request at FAL when the context ends.
+func TestCancelReachesFAL(t *testing.T) {
+	s := faltest.New()
+	defer s.Close()
+	s.Hold = make(chan struct{})
+	c := client(s)
+	h, err := c.Submit(context.Background(), "fal-ai/flux/schnell", map[string]any{"prompt": "x"})
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err = c.Wait(ctx, h)
+	require.Error(t, err)
+	require.Equal(t, []string{h.RequestID}, s.Cancelled)
+}
