@@ -18,12 +18,12 @@ import (
 type Server struct {
 	*httptest.Server
 	mu         sync.Mutex
-	Submits    []Submit          // every accepted submission
-	Cancelled  []string          // request ids cancelled
-	Reject422  string            // answer submits with 422 and this message
-	Busy503    int               // answer this many status polls with 503 first
-	Polls      int               // how many IN_PROGRESS answers before COMPLETED
-	Hold       chan struct{}     // when set, stay IN_PROGRESS until closed
+	Submits    []Submit      // every accepted submission
+	Cancelled  []string      // request ids cancelled
+	Reject422  string        // answer submits with 422 and this message
+	Busy503    int           // answer this many status polls with 503 first
+	Polls      int           // how many IN_PROGRESS answers before COMPLETED
+	Hold       chan struct{} // when set, stay IN_PROGRESS until closed
 	statusSeen map[string]int
 }
 
@@ -128,7 +128,7 @@ func (s *Server) result(w http.ResponseWriter, path string) {
 	}
 	var images []map[string]any
 	for i := range n {
-		images = append(images, map[string]any{"url": fmt.Sprintf("%s/images/%s-%d-%dx%d.png", s.URL, id, i, wd, ht),
+		images = append(images, map[string]any{"url": fmt.Sprintf("%s/images/%dx%d/%s-%d.png", s.URL, wd, ht, id, i),
 			"width": wd, "height": ht, "content_type": "image/png"})
 	}
 	_ = json.NewEncoder(w).Encode(map[string]any{"images": images, "seed": 42, "has_nsfw_concepts": []bool{false}, "prompt": in["prompt"]})
@@ -136,10 +136,9 @@ func (s *Server) result(w http.ResponseWriter, path string) {
 
 // image serves a PNG of the size in its name.
 func (s *Server) image(w http.ResponseWriter, path string) {
-	var id string
-	var i, wd, ht int
-	_, _ = fmt.Sscanf(strings.ReplaceAll(strings.TrimPrefix(path, "images/"), "-", " "), "%s %d %dx%d.png", &id, &i, &wd, &ht)
-	if wd == 0 {
+	var wd, ht int
+	_, _ = fmt.Sscanf(strings.TrimPrefix(path, "images/"), "%dx%d", &wd, &ht)
+	if wd <= 0 || ht <= 0 {
 		wd, ht = 64, 64
 	}
 	img := image.NewRGBA(image.Rect(0, 0, wd, ht))

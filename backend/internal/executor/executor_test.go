@@ -1,0 +1,108 @@
+package executor_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/visualadgen/visualadgen/backend/internal/blob"
+	"github.com/visualadgen/visualadgen/backend/internal/cost"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fal"
+	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
+	"github.com/visualadgen/visualadgen/backend/internal/imaging"
+	"github.com/visualadgen/visualadgen/backend/internal/reddit"
+	"github.com/visualadgen/visualadgen/backend/internal/reddit/reddittest"
+)
+
+// run runs ex with a config and inputs, keeping checkpoints in memory.
+func run(t *testing.T, ex executor.Executor, cfg string, inputs map[string]any) (*executor.Result, error) {
+	t.Helper()
+	r := &executor.Run{ExecutionID: "e1", NodeID: "n1", NodeName: "node", Inputs: inputs, Config: json.RawMessage(cfg)}
+	r.SaveCheckpoint = func(_ context.Context, b json.RawMessage) error { r.Checkpoint = b; return nil }
+	return ex.Run(context.Background(), r)
+}
+
+// TestPreviewPipeline generates previews and fits them to 9:16.
+func TestPreviewPipeline(t *testing.T) {
+	blobs := blob.Local{Dir: t.TempDir(), Prefix: "/files"}
+	im := executor.ImageModel{Gen: executor.Preview{}, Blobs: blobs, Prices: cost.Default(), Preview: true}
+	res, err := run(t, im, `{"model":"fal-ai/flux/schnell","parameters":{"num_images":2,"aspect_ratio":"1:1"}}`, map[string]any{"prompt": "red sneakers"})
+	require.NoError(t, err)
+	urls := res.Output["image_urls"].([]string)
+	require.Len(t, urls, 2)
+	require.Equal(t, 0.0, *res.Generation.Cost, "previews are free")
+	out, err := run(t, executor.Output{Blobs: blobs}, `{"num_images":1,"aspect_ratio":"9:16"}`, map[string]any{"image_urls": []any{urls[0], urls[1]}})
+	require.NoError(t, err)
+	final := out.Output["final_images"].([]string)
+	require.Len(t, final, 1)
+	data, err := blobs.Get(context.Background(), final[0])
+	require.NoError(t, err)
+	w, h, _ := imaging.Size(data)
+	require.Equal(t, [2]int{1080, 1920}, [2]int{w, h})
+	same, err := run(t, executor.Output{Blobs: blobs}, `{"aspect_ratio":"1:1"}`, map[string]any{"image_urls": urls})
+	require.NoError(t, err)
+	require.Equal(t, urls[:1], same.Output["final_images"], "a square image passes through untouched")
+}
+
+// TestFALModels runs each model against the fake FAL: the right endpoint,
+// our own URLs, the brief's price.
+func TestFALModels(t *testing.T) {
+	s := faltest.New()
+	defer s.Close()
+	blobs := blob.Local{Dir: t.TempDir(), Prefix: "/files"}
+	im := executor.ImageModel{Gen: executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k", PollEvery: time.Millisecond}},
+		Blobs: blobs, Prices: cost.Default()}
+	cases := []struct {
+		model, params, endpoint string
+		cost                    float64
+	}{
+		{"fal-ai/flux/schnell", `{"num_images":2}`, "fal-ai/flux/schnell", 0.006},
+		{"fal-ai/flux/dev", `{"guidance_scale":3.5}`, "fal-ai/flux/dev", 0.025},
+		{"fal-ai/stable-diffusion-xl", `{"image_size":"square_hd","negative_prompt":"blurry"}`, "fal-ai/fast-sdxl", 0.000008},
+	}
+	for i, c := range cases {
+		res, err := run(t, im, `{"model":"`+c.model+`","parameters":`+c.params+`}`, map[string]any{"prompt": "shoes"})
+		require.NoError(t, err, c.model)
+		require.Equal(t, c.endpoint, s.Submits[i].Endpoint)
+		require.InDelta(t, c.cost, *res.Generation.Cost, 1e-9, c.model)
+		for _, u := range res.Generation.ImageURLs {
+			require.Regexp(t, `^/files/generations/`, u, "stored with us, not at FAL")
+		}
+	}
+	_, err := run(t, im, `{"model":"fal-ai/flux/dev","parameters":{}}`, map[string]any{"prompt": "p", "image_url": "https://x/y.png"})
+	require.NoError(t, err)
+	require.Equal(t, "fal-ai/flux/dev/image-to-image", s.Submits[3].Endpoint)
+}
+
+// TestValidation names the bad fields.
+func TestValidation(t *testing.T) {
+	im := executor.ImageModel{}
+	errs := im.Validate(json.RawMessage(`{"model":"fal-ai/flux/schnell","parameters":{"num_images":9,"negative_prompt":"x"}}`))
+	require.Len(t, errs, 2)
+	require.Equal(t, "parameters.num_images", errs[0].Field)
+	require.Equal(t, "model", im.Validate(json.RawMessage(`{"model":"dall-e"}`))[0].Field)
+	require.Equal(t, "config", executor.TextInput{}.Validate(json.RawMessage(`{"value":"x","extra":1}`))[0].Field)
+	require.Equal(t, "image_url", executor.ImageInput{}.Validate(json.RawMessage(`{"image_url":"file:///etc/passwd"}`))[0].Field)
+	require.Equal(t, "aspect_ratio", executor.Output{}.Validate(json.RawMessage(`{"aspect_ratio":"2:1"}`))[0].Field)
+	require.Equal(t, "subreddit", executor.SocialMedia{}.Validate(json.RawMessage(`{"subreddit":"r/x y"}`))[0].Field)
+}
+
+// TestSocialToPrompt feeds trends into a prompt.
+func TestSocialToPrompt(t *testing.T) {
+	s := reddittest.New("k")
+	defer s.Close()
+	sm := executor.SocialMedia{Reddit: &reddit.Client{BaseURL: s.URL, Host: "h", Key: "k"}}
+	res, err := run(t, sm, `{"subreddit":"sneakers","limit":3}`, nil)
+	require.NoError(t, err)
+	b, _ := json.Marshal(res.Output)
+	var out map[string]any
+	require.NoError(t, json.Unmarshal(b, &out))
+	p, err := run(t, executor.Prompt{}, `{"template":"Ad riding on {{trends}}; hook: {{posts.0.title}}"}`, out)
+	require.NoError(t, err)
+	require.Contains(t, p.Output["prompt"], "retro sneakers")
+	require.Contains(t, p.Output["prompt"], "hook: Retro sneakers are back in 2026")
+}

@@ -1,0 +1,127 @@
+package executor
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fal"
+	"github.com/visualadgen/visualadgen/backend/internal/imaging"
+)
+
+// Image is one generated image.
+type Image struct {
+	Data          []byte
+	ContentType   string
+	Width, Height int
+}
+
+// Generator makes images for IMAGE_MODEL: FAL, or the local preview.
+type Generator interface {
+	Generate(ctx context.Context, r *Run, model, endpoint string, input map[string]any) ([]Image, error)
+}
+
+// Preview renders labelled local images: no account needed, cost 0.
+type Preview struct{}
+
+// Generate draws one preview per requested image at the requested size.
+func (Preview) Generate(_ context.Context, _ *Run, model, _ string, input map[string]any) ([]Image, error) {
+	size := imageSizes[input["image_size"].(string)]
+	n := input["num_images"].(int)
+	out := make([]Image, 0, n)
+	for i := range n {
+		data, err := imaging.Preview(input["prompt"].(string), model, i, size[0], size[1])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Image{Data: data, ContentType: "image/png", Width: size[0], Height: size[1]})
+	}
+	return out, nil
+}
+
+// FAL generates through FAL's queue. The request handle is checkpointed
+// before waiting, so a retried job polls the same request, never pays twice.
+type FAL struct {
+	Client *fal.Client
+	HTTP   *http.Client // downloads results
+}
+
+// Generate submits (or resumes) the request, waits, and downloads the images.
+func (f FAL) Generate(ctx context.Context, r *Run, _, endpoint string, input map[string]any) ([]Image, error) {
+	var h fal.Handle
+	if len(r.Checkpoint) == 0 || json.Unmarshal(r.Checkpoint, &h) != nil || h.RequestID == "" {
+		var err error
+		if h, err = f.Client.Submit(ctx, endpoint, input); err != nil {
+			return nil, falError(err)
+		}
+		b, _ := json.Marshal(h)
+		if err := r.SaveCheckpoint(ctx, b); err != nil {
+			return nil, Retryable(fmt.Errorf("save FAL request id: %w", err))
+		}
+	}
+	raw, err := f.Client.Wait(ctx, h)
+	if err != nil {
+		return nil, falError(err)
+	}
+	var res struct {
+		Images []struct {
+			URL         string `json:"url"`
+			Width       int    `json:"width"`
+			Height      int    `json:"height"`
+			ContentType string `json:"content_type"`
+		} `json:"images"`
+	}
+	if err := json.Unmarshal(raw, &res); err != nil || len(res.Images) == 0 {
+		return nil, fmt.Errorf("fal: the result of %s has no images", h.RequestID)
+	}
+	out := make([]Image, 0, len(res.Images))
+	for _, im := range res.Images {
+		data, ctype, err := f.download(ctx, im.URL)
+		if err != nil {
+			return nil, Retryable(err)
+		}
+		w, hgt, err := imaging.Size(data)
+		if err != nil {
+			w, hgt = im.Width, im.Height
+		}
+		out = append(out, Image{Data: data, ContentType: ctype, Width: w, Height: hgt})
+	}
+	return out, nil
+}
+
+// download fetches one result image (FAL's URLs expire, so we keep a copy).
+func (f FAL) download(ctx context.Context, url string) ([]byte, string, error) {
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, "", err
+	}
+	client := f.HTTP
+	if client == nil {
+		client = http.DefaultClient
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		return nil, "", fmt.Errorf("fal: download image: %w", err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, "", fmt.Errorf("fal: download image: HTTP %d", res.StatusCode)
+	}
+	data, err := io.ReadAll(io.LimitReader(res.Body, 20<<20))
+	return data, http.DetectContentType(data), err
+}
+
+// falError marks FAL's retryable failures for the engine.
+func falError(err error) error {
+	var fe *fal.Error
+	if errors.As(err, &fe) && fe.Retryable {
+		return Retryable(err)
+	}
+	return err
+}
