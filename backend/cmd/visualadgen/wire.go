@@ -2,15 +2,23 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"path/filepath"
+	"time"
 
+	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/config"
+	"github.com/visualadgen/visualadgen/backend/internal/cost"
+	"github.com/visualadgen/visualadgen/backend/internal/engine"
+	"github.com/visualadgen/visualadgen/backend/internal/events"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fal"
 	"github.com/visualadgen/visualadgen/backend/internal/httpapi"
+	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
-	"github.com/visualadgen/visualadgen/backend/internal/store/postgres"
-	"github.com/visualadgen/visualadgen/backend/internal/store/sqlite"
+	"github.com/visualadgen/visualadgen/backend/internal/supabase"
 )
 
 // app is the wired backend: its handler and what must be closed.
@@ -27,25 +35,91 @@ func (a *app) close() {
 	}
 }
 
-// wire opens the database chosen by the configuration and builds the server.
+// wire builds the backend from the configuration: the database, the job
+// queue and engine, the executors and their outside services, and the API.
 func wire(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error) {
 	a := &app{}
-	var st *store.Store
-	if cfg.DatabaseURL != "" {
-		pool, err := postgres.Open(ctx, cfg.DatabaseURL, log)
-		if err != nil {
-			return nil, err
-		}
-		a.closers = append(a.closers, pool.Close)
-		st, a.dbName = store.NewPostgres(pool), "postgres"
-	} else {
-		db, err := sqlite.Open(ctx, filepath.Join(cfg.DataDir, "visualadgen.db"), log)
-		if err != nil {
-			return nil, err
-		}
-		a.closers = append(a.closers, func() { _ = db.Close() })
-		st, a.dbName = store.NewSQLite(db), "sqlite"
+	hub := events.NewHub()
+	db, err := openDatabase(ctx, cfg, log, hub, a)
+	if err != nil {
+		a.close()
+		return nil, err
 	}
-	a.handler = httpapi.NewServer(httpapi.Deps{Log: log, DB: st, Version: version})
+	blobs, filesDir := storage(cfg)
+	prices := cost.Default()
+	redditClient := &reddit.Client{BaseURL: cfg.RapidAPIRedditBaseURL, Host: cfg.RapidAPIRedditHost, Key: cfg.RapidAPIKey}
+	var gen executor.Generator = executor.Preview{}
+	if cfg.FalKey != "" {
+		gen = executor.FAL{Client: &fal.Client{BaseURL: cfg.FalQueueBaseURL, Key: cfg.FalKey}}
+	}
+	reg, err := executor.NewRegistry(
+		executor.TextInput{}, executor.ImageInput{}, executor.SocialMedia{Reddit: redditClient}, executor.Prompt{},
+		executor.ImageModel{Gen: gen, Blobs: blobs, Prices: prices, Preview: cfg.FalKey == ""},
+		executor.Output{Blobs: blobs},
+	)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	eng := engine.New(db.store, reg, db.publisher, log, engine.Config{MaxParallel: cfg.MaxParallel, MaxAttempts: 3})
+	if err := db.startQueue(ctx, eng, engine.QueueConfig{Workers: cfg.Workers, NodeTimeout: cfg.NodeTimeout, RescueAfter: cfg.RescueAfter}, log, a); err != nil {
+		a.close()
+		return nil, err
+	}
+	go cancelOnFinal(ctx, hub, eng)
+
+	auth, err := authenticator(ctx, cfg, db.store)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	public := httpapi.Public{AuthMode: cfg.AuthMode(), SupabaseURL: cfg.SupabaseURL,
+		SupabasePublishableKey: cfg.SupabasePublishableKey, ImageGeneration: "preview", RedditConfigured: cfg.RapidAPIKey != ""}
+	if cfg.FalKey != "" {
+		public.ImageGeneration = "fal"
+	}
+	a.handler = httpapi.NewServer(httpapi.Deps{Log: log, Store: db.store, Engine: eng, Hub: hub, Auth: auth,
+		Blobs: blobs, FilesDir: filesDir, Reddit: redditClient, Prices: prices, Public: public,
+		Frontend: cfg.FrontendDir, Version: version})
+	a.dbName = db.store.Dialect()
 	return a, nil
 }
+
+// storage picks Supabase Storage or the local folder for images.
+func storage(cfg config.Config) (blob.Store, string) {
+	if cfg.SupabaseURL != "" && cfg.SupabaseSecretKey != "" {
+		return blob.Supabase{URL: cfg.SupabaseURL, SecretKey: cfg.SupabaseSecretKey, Bucket: cfg.StorageBucket}, ""
+	}
+	dir := filepath.Join(cfg.DataDir, "files")
+	return blob.Local{Dir: dir, Prefix: cfg.PublicBaseURL + "/files"}, dir
+}
+
+// authenticator is Supabase sign-in, or the one local user.
+func authenticator(ctx context.Context, cfg config.Config, st *store.Store) (httpapi.Authenticator, error) {
+	if cfg.SupabaseURL != "" {
+		return &supabase.Verifier{URL: cfg.SupabaseURL, PublishableKey: cfg.SupabasePublishableKey,
+			JWTSecret: cfg.SupabaseJWTSecret, Users: st}, nil
+	}
+	if err := st.UpsertUser(ctx, supabase.LocalUser); err != nil {
+		return nil, fmt.Errorf("create the local user: %w", err)
+	}
+	return supabase.Local{User: supabase.LocalUser}, nil
+}
+
+// cancelOnFinal cancels this process's running nodes of any execution that
+// ended elsewhere (cancelled on another replica, or a sibling failed).
+func cancelOnFinal(ctx context.Context, hub *events.Hub, eng *engine.Engine) {
+	sub := hub.Subscribe("")
+	defer sub.Close()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev := <-sub.C:
+			eng.OnEvent(ev, ev.ExecutionID)
+		}
+	}
+}
+
+// stopTimeout bounds how long running node jobs get at shutdown.
+const stopTimeout = 10 * time.Second

@@ -204,3 +204,6 @@ func (p *parser) dbURL(name string) string {
 	}
 	return raw
 }
+
+// DB returns the database URL (empty for SQLite) and the data folder.
+func (c Config) DB() (string, string) { return c.DatabaseURL, c.DataDir }

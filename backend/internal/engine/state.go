@@ -119,3 +119,19 @@ func CurrentNode(g *dag.Graph, nodes map[string]*workflow.NodeExecution) *string
 	}
 	return nil
 }
+
+// CurrentNodeOf is CurrentNode for an execution read outside the engine.
+func CurrentNodeOf(x workflow.Execution, list []workflow.NodeExecution) *string {
+	if x.Graph == nil {
+		return nil
+	}
+	g, err := dag.Build(*x.Graph, nil)
+	if err != nil {
+		return nil
+	}
+	nodes := make(map[string]*workflow.NodeExecution, len(list))
+	for i := range list {
+		nodes[list[i].NodeID] = &list[i]
+	}
+	return CurrentNode(g, nodes)
+}

@@ -24,7 +24,7 @@ func handleHealthz() func(context.Context, *struct{}) (*HealthOutput, error) {
 }
 
 // handleReadyz answers ok only when the database answers within two seconds.
-func handleReadyz(db Pinger) func(context.Context, *struct{}) (*HealthOutput, error) {
+func handleReadyz(db interface{ Ping(context.Context) error }) func(context.Context, *struct{}) (*HealthOutput, error) {
 	return func(ctx context.Context, _ *struct{}) (*HealthOutput, error) {
 		ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 		defer cancel()

@@ -8,8 +8,42 @@ import (
 
 // addRoutes lists the whole API surface in one place.
 func addRoutes(api huma.API, d Deps) {
+	sec := []map[string][]string{{"bearer": {}}}
+	op := func(id, method, path, summary, tag string, status int) huma.Operation {
+		return huma.Operation{OperationID: id, Method: method, Path: path, Summary: summary,
+			Tags: []string{tag}, DefaultStatus: status, Security: sec}
+	}
+	st, eng, log := d.Store, d.Engine, d.Log
+
 	huma.Register(api, huma.Operation{OperationID: "healthz", Method: http.MethodGet, Path: "/api/healthz",
 		Summary: "The process is up", Tags: []string{"health"}}, handleHealthz())
 	huma.Register(api, huma.Operation{OperationID: "readyz", Method: http.MethodGet, Path: "/api/readyz",
-		Summary: "The database is reachable", Tags: []string{"health"}}, handleReadyz(d.DB))
+		Summary: "The database is reachable", Tags: []string{"health"}}, handleReadyz(st))
+	huma.Register(api, huma.Operation{OperationID: "config", Method: http.MethodGet, Path: "/api/config",
+		Summary: "What the frontend needs to sign in (never a secret)", Tags: []string{"health"}}, handleConfig(d.Public))
+
+	// The brief's four endpoints.
+	huma.Register(api, op("execute", http.MethodPost, "/api/workflows/{workflow_id}/execute", "Start a run", "runs", 200), handleExecute(eng, log))
+	huma.Register(api, op("step", http.MethodPost, "/api/executions/{execution_id}/step", "Run the paused node, then pause again", "runs", 200), handleRelease(eng, log, true))
+	huma.Register(api, op("cancel", http.MethodPost, "/api/executions/{execution_id}/cancel", "Cancel a run", "runs", 200), handleCancel(eng, log))
+	huma.Register(api, op("reddit", http.MethodPost, "/api/social/reddit", "What is trending on a subreddit", "social", 200), handleReddit(d.Reddit))
+
+	// Runs.
+	huma.Register(api, op("resume", http.MethodPost, "/api/executions/{execution_id}/resume", "Run on to the next breakpoint", "runs", 200), handleRelease(eng, log, false))
+	huma.Register(api, op("get-execution", http.MethodGet, "/api/executions/{execution_id}", "A run with its nodes and generations", "runs", 200), handleGetExecution(st, log))
+	registerEvents(api, op("execution-events", http.MethodGet, "/api/executions/{execution_id}/events", "Live state of a run (Server-Sent Events)", "runs", 200), d)
+	huma.Register(api, op("list-executions", http.MethodGet, "/api/workflows/{id}/executions", "A workflow's runs, newest first", "runs", 200), handleListExecutions(st, log))
+	huma.Register(api, op("estimate", http.MethodPost, "/api/workflows/{id}/estimate", "What a run will cost", "runs", 200), handleEstimate(st, eng, log))
+
+	// Workflows.
+	huma.Register(api, op("create-workflow", http.MethodPost, "/api/workflows", "Create a workflow", "workflows", 201), handleCreateWorkflow(st, log))
+	huma.Register(api, op("list-workflows", http.MethodGet, "/api/workflows", "Your workflows", "workflows", 200), handleListWorkflows(st, log))
+	huma.Register(api, op("get-workflow", http.MethodGet, "/api/workflows/{id}", "A workflow with its nodes and edges", "workflows", 200), handleGetWorkflow(st, log))
+	huma.Register(api, op("patch-workflow", http.MethodPatch, "/api/workflows/{id}", "Rename or (de)activate", "workflows", 200), handlePatchWorkflow(st, log))
+	huma.Register(api, op("delete-workflow", http.MethodDelete, "/api/workflows/{id}", "Delete with everything in it", "workflows", 204), handleDeleteWorkflow(st, log))
+	huma.Register(api, op("put-graph", http.MethodPut, "/api/workflows/{id}/graph", "Replace the nodes and edges, validated whole", "workflows", 200), handlePutGraph(st, eng, log))
+
+	// Catalog and files.
+	huma.Register(api, op("node-types", http.MethodGet, "/api/node-types", "The node catalog: config schemas, ports, defaults", "catalog", 200), handleNodeTypes(eng, d.Prices))
+	huma.Register(api, op("upload", http.MethodPost, "/api/uploads", "Upload a product photo", "catalog", 200), handleUpload(d.Blobs, log))
 }

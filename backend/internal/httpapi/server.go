@@ -9,31 +9,79 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
+
+	"github.com/visualadgen/visualadgen/backend/internal/blob"
+	"github.com/visualadgen/visualadgen/backend/internal/cost"
+	"github.com/visualadgen/visualadgen/backend/internal/engine"
+	"github.com/visualadgen/visualadgen/backend/internal/events"
+	"github.com/visualadgen/visualadgen/backend/internal/reddit"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// Pinger reports whether the database answers.
-type Pinger interface {
-	Ping(ctx context.Context) error
+// Authenticator turns an Authorization header into a verified user.
+type Authenticator interface {
+	Authenticate(ctx context.Context, authorization string) (workflow.User, error)
+}
+
+// Public is what GET /api/config tells the frontend; never a secret.
+type Public struct {
+	AuthMode               string `json:"auth_mode" enum:"local,supabase"`
+	SupabaseURL            string `json:"supabase_url,omitempty"`
+	SupabasePublishableKey string `json:"supabase_publishable_key,omitempty"`
+	ImageGeneration        string `json:"image_generation" enum:"fal,preview" doc:"preview renders local placeholders at cost 0"`
+	RedditConfigured       bool   `json:"reddit_configured"`
 }
 
 // Deps are what the server needs; everything is passed in, nothing global.
 type Deps struct {
-	Log     *slog.Logger
-	DB      Pinger
-	Version string
+	Log      *slog.Logger
+	Store    *store.Store
+	Engine   *engine.Engine
+	Hub      *events.Hub
+	Auth     Authenticator
+	Blobs    blob.Store
+	FilesDir string // local images served at /files, or "" with Supabase Storage
+	Reddit   *reddit.Client
+	Prices   cost.Table
+	Public   Public
+	Frontend string // built frontend folder served at /, or ""
+	Version  string
 }
 
 // NewServer builds the whole HTTP handler: the API, its OpenAPI document at
-// /openapi.json and interactive docs at /docs.
+// /openapi.json, interactive docs at /docs, local images and the frontend.
 func NewServer(d Deps) http.Handler {
 	mux := http.NewServeMux()
 	cfg := huma.DefaultConfig("VisualAdGen API", d.Version)
 	// No $schema links in bodies: the brief's JSON shapes stay exact.
 	cfg.CreateHooks = nil
 	cfg.Info.Description = "Build ad-generation workflows, run and debug them, and read back every result and cost."
+	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
+		"bearer": {Type: "http", Scheme: "bearer", BearerFormat: "Supabase JWT"},
+	}
 	api := humago.New(mux, cfg)
+	api.UseMiddleware(authMiddleware(api, d))
 	addRoutes(api, d)
-	return recoverer(d.Log, mux)
+	if d.FilesDir != "" {
+		mux.Handle("GET /files/", http.StripPrefix("/files/", fileServer(d.FilesDir)))
+	}
+	if d.Frontend != "" {
+		mux.Handle("GET /", spa(d.Frontend))
+	}
+	return recoverer(d.Log, limitBodies(mux))
+}
+
+// limitBodies caps request bodies (uploads have their own, larger cap).
+func limitBodies(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		limit := int64(1 << 20)
+		if r.URL.Path == "/api/uploads" {
+			limit = blob.MaxSize + 1<<20
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		next.ServeHTTP(w, r)
+	})
 }
 
 // recoverer turns a panicking handler into a 500 and a log line with the
@@ -46,7 +94,9 @@ func recoverer(log *slog.Logger, next http.Handler) http.Handler {
 					panic(v)
 				}
 				log.Error("handler panic", "method", r.Method, "path", r.URL.Path, "panic", v)
-				http.Error(w, `{"title":"Internal Server Error","status":500}`, http.StatusInternalServerError)
+				w.Header().Set("Content-Type", "application/problem+json")
+				w.WriteHeader(http.StatusInternalServerError)
+				_, _ = w.Write([]byte(`{"title":"Internal Server Error","status":500,"detail":"something went wrong on our side"}`))
 			}
 		}()
 		next.ServeHTTP(w, r)

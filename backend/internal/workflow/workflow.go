@@ -28,8 +28,8 @@ type Workflow struct {
 	IsActive    bool      `json:"is_active"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
-	Nodes       []Node    `json:"nodes,omitempty"`
-	Edges       []Edge    `json:"edges,omitempty"`
+	Nodes       []Node    `json:"nodes"`
+	Edges       []Edge    `json:"edges"`
 }
 
 // Node is one step of a workflow; Config is the executor's JSON settings.

@@ -1,0 +1,42 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// userKey is the context key of the signed-in user.
+type userKey struct{}
+
+// public lists the routes that need no sign-in.
+var public = map[string]bool{"/api/healthz": true, "/api/readyz": true, "/api/config": true}
+
+// authMiddleware verifies the caller on every /api route but the public
+// ones, upserts the users row, and puts the user into the context.
+func authMiddleware(api huma.API, d Deps) func(huma.Context, func(huma.Context)) {
+	return func(ctx huma.Context, next func(huma.Context)) {
+		path := ctx.URL().Path
+		if public[path] || !strings.HasPrefix(path, "/api/") {
+			next(ctx)
+			return
+		}
+		u, err := d.Auth.Authenticate(ctx.Context(), ctx.Header("Authorization"))
+		if err != nil {
+			ctx.SetHeader("WWW-Authenticate", `Bearer realm="visualadgen"`)
+			_ = huma.WriteErr(api, ctx, http.StatusUnauthorized, err.Error())
+			return
+		}
+		next(huma.WithValue(ctx, userKey{}, u))
+	}
+}
+
+// userOf returns the signed-in user's id.
+func userOf(ctx context.Context) string {
+	u, _ := ctx.Value(userKey{}).(workflow.User)
+	return u.ID
+}

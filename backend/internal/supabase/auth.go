@@ -1,0 +1,199 @@
+// Package supabase verifies Supabase users (the brief's auth flow): a JWT
+// checked offline against the project's JWKS or legacy HS256 secret, or
+// else by asking Supabase Auth (GET /auth/v1/user).
+package supabase
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/MicahParks/keyfunc/v3"
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// UserSaver creates or refreshes the users row of a verified user.
+type UserSaver interface {
+	UpsertUser(ctx context.Context, u workflow.User) error
+}
+
+// Verifier authenticates requests with Supabase JWTs.
+type Verifier struct {
+	URL            string // project URL
+	PublishableKey string // apikey header for /auth/v1/user
+	JWTSecret      string // legacy HS256 secret, optional
+	HTTP           *http.Client
+	Users          UserSaver
+
+	mu    sync.Mutex
+	jwks  keyfunc.Keyfunc
+	saved map[string]time.Time // user id -> when its row was last refreshed
+}
+
+// ErrUnauthorized wraps every reason a token is refused.
+var ErrUnauthorized = errors.New("unauthorized")
+
+// claims are the parts of a Supabase access token we read.
+type claims struct {
+	jwt.RegisteredClaims
+	Email        string         `json:"email"`
+	Role         string         `json:"role"`
+	UserMetadata map[string]any `json:"user_metadata"`
+}
+
+// Authenticate verifies "Bearer <jwt>" and returns the user, upserting its
+// row at most once a minute.
+func (v *Verifier) Authenticate(ctx context.Context, header string) (workflow.User, error) {
+	token, ok := strings.CutPrefix(header, "Bearer ")
+	if !ok || strings.TrimSpace(token) == "" {
+		return workflow.User{}, fmt.Errorf("%w: sign in first: send Authorization: Bearer <Supabase access token>", ErrUnauthorized)
+	}
+	c, err := v.verify(ctx, strings.TrimSpace(token))
+	if err != nil {
+		return workflow.User{}, fmt.Errorf("%w: %v", ErrUnauthorized, err)
+	}
+	u := workflow.User{ID: c.Subject, Email: c.Email}
+	if name, ok := c.UserMetadata["full_name"].(string); ok && name != "" {
+		u.Name = &name
+	} else if name, ok := c.UserMetadata["name"].(string); ok && name != "" {
+		u.Name = &name
+	}
+	if avatar, ok := c.UserMetadata["avatar_url"].(string); ok && avatar != "" {
+		u.AvatarURL = &avatar
+	}
+	if !workflow.ValidID(u.ID) || u.Email == "" {
+		return workflow.User{}, fmt.Errorf("%w: the token has no user id or email", ErrUnauthorized)
+	}
+	return u, v.save(ctx, u)
+}
+
+// verify checks signature, expiry, audience, issuer and role.
+func (v *Verifier) verify(ctx context.Context, token string) (*claims, error) {
+	alg, err := algOf(token)
+	if err != nil {
+		return nil, err
+	}
+	opts := []jwt.ParserOption{jwt.WithAudience("authenticated"), jwt.WithIssuer(v.URL + "/auth/v1"),
+		jwt.WithExpirationRequired(), jwt.WithLeeway(30 * time.Second)}
+	c := &claims{}
+	switch {
+	case alg == "HS256" && v.JWTSecret != "":
+		_, err = jwt.ParseWithClaims(token, c, func(*jwt.Token) (any, error) { return []byte(v.JWTSecret), nil },
+			append(opts, jwt.WithValidMethods([]string{"HS256"}))...)
+	case alg == "ES256" || alg == "RS256":
+		kf, kerr := v.keys(ctx)
+		if kerr != nil {
+			return nil, kerr
+		}
+		_, err = jwt.ParseWithClaims(token, c, kf.Keyfunc, append(opts, jwt.WithValidMethods([]string{alg}))...)
+	case alg == "HS256":
+		return v.askAuth(ctx, token)
+	default:
+		return nil, fmt.Errorf("tokens signed with %q are not accepted", alg)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the token is not valid: %v", err)
+	}
+	if c.Role != "authenticated" {
+		return nil, fmt.Errorf("the token's role is %q, not authenticated", c.Role)
+	}
+	return c, nil
+}
+
+// algOf reads the alg of a token's header without trusting it.
+func algOf(token string) (string, error) {
+	t, _, err := jwt.NewParser().ParseUnverified(token, &claims{})
+	if err != nil {
+		return "", fmt.Errorf("the token is malformed")
+	}
+	alg, _ := t.Header["alg"].(string)
+	return alg, nil
+}
+
+// keys returns the project's JWKS, fetched once and refreshed by keyfunc
+// (also on an unknown key id).
+func (v *Verifier) keys(ctx context.Context) (keyfunc.Keyfunc, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.jwks != nil {
+		return v.jwks, nil
+	}
+	kf, err := keyfunc.NewDefaultCtx(context.WithoutCancel(ctx), []string{v.URL + "/auth/v1/.well-known/jwks.json"})
+	if err != nil {
+		return nil, fmt.Errorf("the project's signing keys could not be read: %v", err)
+	}
+	v.jwks = kf
+	return kf, nil
+}
+
+// askAuth is the brief's auth.get_user: Supabase Auth checks the token.
+func (v *Verifier) askAuth(ctx context.Context, token string) (*claims, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, v.URL+"/auth/v1/user", nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("apikey", v.PublishableKey)
+	client := v.HTTP
+	if client == nil {
+		client = http.DefaultClient
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("Supabase Auth could not be reached")
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("Supabase Auth refused the token (HTTP %d)", res.StatusCode)
+	}
+	var u struct {
+		ID           string         `json:"id"`
+		Email        string         `json:"email"`
+		Role         string         `json:"role"`
+		UserMetadata map[string]any `json:"user_metadata"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&u); err != nil {
+		return nil, fmt.Errorf("Supabase Auth answered something unreadable")
+	}
+	c := &claims{Email: u.Email, Role: u.Role, UserMetadata: u.UserMetadata}
+	c.Subject = u.ID
+	return c, nil
+}
+
+// save upserts the user's row unless it was refreshed in the last minute.
+func (v *Verifier) save(ctx context.Context, u workflow.User) error {
+	v.mu.Lock()
+	if v.saved == nil {
+		v.saved = map[string]time.Time{}
+	}
+	fresh := time.Since(v.saved[u.ID]) < time.Minute
+	v.mu.Unlock()
+	if fresh {
+		return nil
+	}
+	if err := v.Users.UpsertUser(ctx, u); err != nil {
+		return fmt.Errorf("save user: %w", err)
+	}
+	v.mu.Lock()
+	v.saved[u.ID] = time.Now()
+	v.mu.Unlock()
+	return nil
+}
+
+// Local is the one local user of a deployment without Supabase.
+type Local struct{ User workflow.User }
+
+// LocalUser is the fixed identity of local mode.
+var LocalUser = workflow.User{ID: "00000000-0000-4000-8000-000000000001", Email: "local@visualadgen.invalid"}
+
+// Authenticate always answers the local user.
+func (l Local) Authenticate(context.Context, string) (workflow.User, error) { return l.User, nil }
