@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"time"
 
-
 	"github.com/visualadgen/visualadgen/backend/internal/engine"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -181,4 +180,3 @@ func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 		return &WorkflowOutput{Body: w}, nil
 	}
 }
-

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// api is a tiny JSON client of a running server, as one user.
+type api struct {
+	t     *testing.T
+	base  string
+	token string
+}
+
+// call sends a request and decodes the JSON answer into out (if given),
+// returning the status.
+func (a api) call(method, path string, body any, out any) int {
+	a.t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		require.NoError(a.t, err)
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, a.base+path, rd)
+	require.NoError(a.t, err)
+	req.Header.Set("Content-Type", "application/json")
+	if a.token != "" {
+		req.Header.Set("Authorization", "Bearer "+a.token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(a.t, err)
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	require.NoError(a.t, err)
+	if out != nil && len(b) > 0 {
+		require.NoError(a.t, json.Unmarshal(b, out), string(b))
+	}
+	return res.StatusCode
+}
+
+// obj is a JSON object.
+type obj = map[string]any
+
+// waitStatus polls an execution until it has status.
+func (a api) waitStatus(id, status string) obj {
+	a.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		var x obj
+		require.Equal(a.t, 200, a.call("GET", "/api/executions/"+id, nil, &x))
+		if x["status"] == status {
+			return x
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	a.t.Fatalf("execution %s never became %s", id, status)
+	return nil
+}
+
+// adGraph is SOCIAL_MEDIA and TEXT_INPUT -> PROMPT -> IMAGE_MODEL (breakpoint) -> OUTPUT.
+func adGraph() obj {
+	n := func(id, typ, name string, cfg obj, brk bool) obj {
+		return obj{"id": id, "type": typ, "name": name, "config": cfg, "has_breakpoint": brk}
+	}
+	e := func(s, t string) obj { return obj{"source_node_id": s, "target_node_id": t} }
+	const text, social, prompt, model, out = "0190a1b2-0000-7000-8000-000000000001", "0190a1b2-0000-7000-8000-000000000002",
+		"0190a1b2-0000-7000-8000-000000000003", "0190a1b2-0000-7000-8000-000000000004", "0190a1b2-0000-7000-8000-000000000005"
+	return obj{
+		"nodes": []obj{
+			n(text, "TEXT_INPUT", "Product", obj{"value": "red sneakers"}, false),
+			n(social, "SOCIAL_MEDIA", "Reddit", obj{"subreddit": "sneakers", "limit": 3}, false),
+			n(prompt, "PROMPT", "Prompt", obj{"template": "An ad for {{text}} riding on {{trends}}"}, false),
+			n(model, "IMAGE_MODEL", "Flux", obj{"model": "fal-ai/flux/schnell", "parameters": obj{"num_images": 2, "aspect_ratio": "1:1"}}, true),
+			n(out, "OUTPUT", "Output", obj{"num_images": 1, "aspect_ratio": "9:16"}, false),
+		},
+		"edges": []obj{e(text, prompt), e(social, prompt), e(prompt, model), e(model, out)},
+	}
+}
