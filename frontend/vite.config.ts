@@ -1,16 +1,15 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
 
-// The dev server proxies /api to the Go backend, so the browser talks to one origin.
+// The dev server proxies /api and /files to the Go backend, so the browser talks to one origin.
+const backend = process.env.BACKEND_URL ?? 'http://127.0.0.1:8000';
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), tailwindcss()],
   server: {
     port: 5173,
-    proxy: {
-      '/api': { target: process.env.BACKEND_URL ?? 'http://127.0.0.1:8000', changeOrigin: false },
-      '/files': { target: process.env.BACKEND_URL ?? 'http://127.0.0.1:8000', changeOrigin: false },
-    },
+    proxy: { '/api': backend, '/files': backend },
   },
   test: {
     environment: 'jsdom',

@@ -27,7 +27,7 @@ func (Prompt) Spec() Spec {
 		ConfigSchema: schema([]string{"template"}, map[string]any{
 			"template": map[string]any{"type": "string", "title": "Template", "minLength": 1, "maxLength": 10000, "x-multiline": true},
 		}),
-		Inputs:  []Port{{Name: "text", Label: "Variables", Kind: "data"}},
+		Inputs:  []Port{{Name: "vars", Label: "Variables", Kind: "data"}},
 		Outputs: []Port{{Name: "prompt", Label: "Prompt", Kind: "text"}}, OpenInputs: true,
 		Defaults: map[string]any{"template": "A striking ad photo of {{text}}"}}
 }

@@ -1,0 +1,27 @@
+import { Download } from 'lucide-react';
+import { useRun } from '../../stores/run';
+
+/** Gallery shows the final images of the run's output nodes, each at its aspect ratio, with download. */
+export function Gallery() {
+  const nodes = useRun((s) => s.nodes);
+  const images: { url: string; w: number; h: number }[] = [];
+  for (const n of Object.values(nodes)) {
+    const out = n.output_data ?? {};
+    for (const url of (out.final_images as string[] | undefined) ?? []) {
+      images.push({ url, w: Number(out.width ?? 1), h: Number(out.height ?? 1) });
+    }
+  }
+  if (images.length === 0) return null;
+  return (
+    <div className="flex gap-3 overflow-x-auto p-3" data-testid="gallery">
+      {images.map((im) => (
+        <figure key={im.url} className="relative shrink-0">
+          <img src={im.url} alt="Generated ad" style={{ aspectRatio: `${im.w} / ${im.h}` }} className="h-40 rounded-md border object-cover shadow" />
+          <a href={im.url} download className="absolute right-1 top-1 rounded bg-white/90 p-1 shadow" title="Download">
+            <Download className="h-3.5 w-3.5" />
+          </a>
+        </figure>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { NodeExecution } from '../../api/types';
+import { StatusBadge } from '../../components/ui/badge';
+
+/** NodeOutput shows what a node produced: prompt text, trends, images, or raw data. */
+export function NodeOutput({ state }: { state: NodeExecution }) {
+  const out = state.output_data ?? {};
+  const images = (out.final_images ?? out.image_urls) as string[] | undefined;
+  return (
+    <section className="space-y-2 border-t border-slate-100 pt-3" data-testid="node-output">
+      <div className="flex items-center gap-2 text-xs font-semibold text-slate-600">
+        Last run <StatusBadge status={state.status} />
+      </div>
+      {state.error_message && <pre className="whitespace-pre-wrap rounded bg-red-50 p-2 text-[11px] text-red-700">{state.error_message.split('\n')[0]}</pre>}
+      {typeof out.prompt === 'string' && <blockquote className="rounded bg-violet-50 p-2 text-sm italic">{out.prompt}</blockquote>}
+      {typeof out.text === 'string' && <p className="rounded bg-slate-50 p-2 text-sm">{out.text}</p>}
+      {Array.isArray(out.trends) && (
+        <div className="flex flex-wrap gap-1">
+          {(out.trends as string[]).map((t) => (
+            <span key={t} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs">#{t}</span>
+          ))}
+        </div>
+      )}
+      {images && (
+        <div className="grid grid-cols-2 gap-1">
+          {images.map((u) => (
+            <img key={u} src={u} alt="" className="rounded border object-cover" />
+          ))}
+        </div>
+      )}
+      {typeof out.cost === 'number' && <p className="text-xs text-slate-600">Cost: ${out.cost.toFixed(3)}</p>}
+      <details className="text-[11px] text-slate-500">
+        <summary>Raw output</summary>
+        <pre className="max-h-48 overflow-auto whitespace-pre-wrap">{JSON.stringify(out, null, 2)}</pre>
+      </details>
+    </section>
+  );
+}
