@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 GO_PKGS := ./...
 
-.PHONY: dev test lint test-go test-frontend bench build deps frontend-deps
+.PHONY: dev test lint test-go test-frontend test-e2e bench build deps
 
 ## dev: start the backend (SQLite, local user, preview renderer) and the Vite dev server.
 dev: deps
@@ -14,7 +14,7 @@ deps:
 	@[ -d node_modules ] && [ -d frontend/node_modules ] || pnpm install --frozen-lockfile
 
 ## test: every check and every test (Go against a throwaway Postgres, and the frontend).
-test: lint test-go test-frontend
+test: lint test-go test-frontend test-e2e
 
 ## lint: formatting, vet, and the house style rules.
 lint: deps
@@ -30,6 +30,10 @@ test-go:
 ## test-frontend: the frontend's unit tests.
 test-frontend: deps
 	pnpm --filter frontend test
+
+## test-e2e: build both, serve them from one binary, and drive Chromium through a whole ad workflow.
+test-e2e: deps
+	scripts/e2e.sh
 
 ## bench: the engine's benchmarks; prints `bench: <name> <value> <unit>` lines.
 bench:

@@ -33,9 +33,9 @@ func Preview(prompt, model string, index, width, height int) ([]byte, error) {
 	regular, _ := truetype.Parse(goregular.TTF)
 	dc.SetFontFace(truetype.NewFace(bold, &truetype.Options{Size: unit * 1.2}))
 	dc.SetColor(color.RGBA{255, 255, 255, 235})
-	dc.DrawStringAnchored("PREVIEW · no FAL_KEY", unit, unit*1.2, 0, 0.5)
+	dc.DrawStringAnchored("PREVIEW · no FAL_KEY", float64(width)/2, unit*1.6, 0.5, 0.5)
 	dc.SetFontFace(truetype.NewFace(regular, &truetype.Options{Size: unit * 0.7}))
-	dc.DrawStringAnchored(fmt.Sprintf("%s · image %d · %dx%d", model, index+1, width, height), unit, unit*2.4, 0, 0.5)
+	dc.DrawStringAnchored(fmt.Sprintf("%s · image %d · %dx%d", model, index+1, width, height), float64(width)/2, unit*2.8, 0.5, 0.5)
 	dc.SetFontFace(truetype.NewFace(regular, &truetype.Options{Size: unit}))
 	text := prompt
 	if len(text) > 400 {

@@ -101,7 +101,9 @@ export const useGraph = create<GraphState>((set, get) => {
       commit({ nodes: nodes.filter((n) => n.id !== selected), edges: edges.filter((e) => e.source !== selected && e.target !== selected) });
       set({ selected: null });
     },
-    select: (id) => set({ selected: id }),
+    select: (id) => {
+      if (get().selected !== id) set({ selected: id });
+    },
     undo: () => {
       const { past, future, nodes, edges } = get();
       const prev = past[past.length - 1];

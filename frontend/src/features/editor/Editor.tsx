@@ -61,12 +61,14 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
     }
   }, [workflowId, est]);
 
+  const onSelectionChange = useCallback(({ nodes }: { nodes: { id: string }[] }) => useGraph.getState().select(nodes[0]?.id ?? null), []);
   const controls = useRunControls(workflowId, save, setNotice);
   useShortcuts({ save, run: controls.run, step: controls.step, resume: controls.resume });
 
   const add = (spec: NodeSpec, x?: number, y?: number) => {
     const count = useGraph.getState().nodes.filter((n) => n.data.type === spec.type).length;
-    g.addNode(spec.type, count ? `${spec.label} ${count + 1}` : spec.label, structuredClone(spec.defaults), x ?? 80 + useGraph.getState().nodes.length * 40, y ?? 120);
+    const n = useGraph.getState().nodes.length;
+    g.addNode(spec.type, count ? `${spec.label} ${count + 1}` : spec.label, structuredClone(spec.defaults), x ?? 40 + (n % 4) * 300, y ?? 60 + Math.floor(n / 4) * 180 + (n % 2) * 60);
   };
   const isValid = (c: Connection | Edge) => {
     const src = g.nodes.find((n) => n.id === c.source);
@@ -105,8 +107,8 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
             </div>
           )}
           <ReactFlow nodes={g.nodes} edges={g.edges} nodeTypes={nodeTypes} onNodesChange={g.onNodesChange} onEdgesChange={g.onEdgesChange}
-            onConnect={g.connect} isValidConnection={isValid} onSelectionChange={({ nodes }) => g.select(nodes[0]?.id ?? null)}
-            deleteKeyCode={['Delete', 'Backspace']} fitView proOptions={{ hideAttribution: true }}>
+            onConnect={g.connect} isValidConnection={isValid} onSelectionChange={onSelectionChange}
+            deleteKeyCode={['Delete', 'Backspace']} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.2} proOptions={{ hideAttribution: true }}>
             <Background />
             <Controls />
             <MiniMap pannable zoomable />
