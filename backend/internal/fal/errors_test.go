@@ -1,0 +1,55 @@
+package fal_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fal"
+)
+
+// TestRateLimitHonoursRetryAfter retries a 429 after the time FAL asks.
+func TestRateLimitHonoursRetryAfter(t *testing.T) {
+	var calls atomic.Int32
+	var first time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			first = time.Now()
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, `{"detail":"rate limited"}`, http.StatusTooManyRequests)
+			return
+		}
+		require.GreaterOrEqual(t, time.Since(first), 900*time.Millisecond, "waited as Retry-After asked")
+		_, _ = w.Write([]byte(`{"request_id":"r","status_url":"s","response_url":"u","cancel_url":"c"}`))
+	}))
+	defer srv.Close()
+	h, err := (&fal.Client{BaseURL: srv.URL, Key: "k"}).Submit(context.Background(), "fal-ai/flux/schnell", map[string]any{})
+	require.NoError(t, err)
+	require.Equal(t, "r", h.RequestID)
+}
+
+// TestMalformedAndSlowAnswers reports malformed JSON, and gives up on a
+// server slower than the client's timeout.
+func TestMalformedAndSlowAnswers(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow" {
+			time.Sleep(300 * time.Millisecond)
+		}
+		_, _ = w.Write([]byte(`{"request_id": oops`))
+	}))
+	defer srv.Close()
+	c := &fal.Client{BaseURL: srv.URL, Key: "k"}
+	_, err := c.Submit(context.Background(), "fal-ai/flux/schnell", map[string]any{})
+	require.ErrorContains(t, err, "not valid JSON")
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = c.Submit(ctx, "slow", map[string]any{})
+	require.Error(t, err)
+	require.Less(t, time.Since(start), 280*time.Millisecond, "the caller's deadline ends the call")
+}
