@@ -5,6 +5,9 @@ import type { Execution, NodeExecution, RunEvent } from '../api/types';
 type RunState = {
   execution: Execution | null;
   nodes: Record<string, NodeExecution>;
+  /** estimates are each node's estimated cost before a run, by node id. */
+  estimates: Record<string, number>;
+  setEstimates: (e: Record<string, number>) => void;
   setExecution: (x: Execution | null) => void;
   apply: (ev: RunEvent) => void;
 };
@@ -24,6 +27,8 @@ export function applyEvent(x: Execution | null, nodes: Record<string, NodeExecut
 export const useRun = create<RunState>((set, get) => ({
   execution: null,
   nodes: {},
+  estimates: {},
+  setEstimates: (estimates) => set({ estimates }),
   setExecution: (x) =>
     set({ execution: x, nodes: Object.fromEntries((x?.node_executions ?? []).map((n) => [n.node_id, n])) }),
   apply: (ev) => set(applyEvent(get().execution, get().nodes, ev)),

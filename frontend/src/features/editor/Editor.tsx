@@ -8,6 +8,7 @@ import type { NodeSpec, NodeType } from '../../api/types';
 import { Button } from '../../components/ui/button';
 import { canConnect, useCatalog } from '../../stores/catalog';
 import { fromFlow, useGraph } from '../../stores/graph';
+import { useRun } from '../../stores/run';
 import { Gallery } from '../run/Gallery';
 import { History } from '../run/History';
 import { RunBar } from '../run/RunBar';
@@ -37,6 +38,9 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
   const wf = useQuery({ queryKey: ['workflow', workflowId], queryFn: () => api.getWorkflow(workflowId) });
   const est = useQuery({ queryKey: ['estimate', workflowId, g.dirty], queryFn: () => api.estimate(workflowId), enabled: !g.dirty });
 
+  useEffect(() => {
+    useRun.getState().setEstimates(Object.fromEntries((est.data?.nodes ?? []).map((n) => [n.node_id, n.cost])));
+  }, [est.data]);
   useEffect(() => {
     if (wf.data) g.load(wf.data);
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -12,6 +12,8 @@ const icons = { TEXT_INPUT: FileText, IMAGE_INPUT: Image, SOCIAL_MEDIA: Trending
 export function WorkflowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
   const spec = useCatalog().byType[data.type];
   const state = useRun((s) => s.nodes[id]);
+  const estimate = useRun((s) => s.estimates[id]);
+  const cost = typeof state?.output_data?.cost === 'number' ? (state.output_data.cost as number) : undefined;
   const Icon = icons[data.type] ?? FileText;
   const status = state?.status;
   const inputs = spec?.inputs ?? [];
@@ -33,7 +35,11 @@ export function WorkflowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
         {data.has_breakpoint && <CircleDot aria-label="breakpoint" className="h-4 w-4 text-red-500" />}
         {status && <StatusBadge status={status} />}
       </div>
-      <div className="px-3 py-1.5 text-[11px] text-slate-500">{spec?.label ?? data.type}</div>
+      <div className="flex justify-between px-3 py-1.5 text-[11px] text-slate-500">
+        <span>{spec?.label ?? data.type}</span>
+        {cost !== undefined ? <span data-testid="node-cost" className="font-medium text-slate-700">${cost.toFixed(3)}</span>
+          : estimate !== undefined && <span title="estimated cost">~${estimate.toFixed(3)}</span>}
+      </div>
       {state?.error_message && status === 'FAILED' && <div className="mx-2 mb-2 rounded bg-red-50 p-1.5 text-[11px] text-red-700">{state.error_message.split('\n')[0]}</div>}
       {inputs.map((p, i) => (
         <Handle key={p.name} id={p.name} type="target" position={Position.Left} style={{ top: 20 + i * 18 }} title={p.label} />

@@ -11,7 +11,7 @@ export function Gallery() {
       images.push({ url, w: Number(out.width ?? 1), h: Number(out.height ?? 1) });
     }
   }
-  if (images.length === 0) return null;
+  if (images.length === 0) return <p className="p-4 text-sm text-slate-500">The final ad images appear here after a run, ready to download.</p>;
   return (
     <div className="flex gap-3 overflow-x-auto p-3" data-testid="gallery">
       {images.map((im) => (
