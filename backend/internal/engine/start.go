@@ -46,11 +46,12 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 		if err := tx.CreateExecution(ctx, &exec); err != nil {
 			return err
 		}
-		for _, n := range w.Nodes {
-			ne := workflow.NodeExecution{ExecutionID: exec.ID, NodeID: n.ID, Status: workflow.NodePending}
-			if err := tx.CreateNodeExecution(ctx, &ne); err != nil {
-				return err
-			}
+		ids := make([]string, len(w.Nodes))
+		for i, n := range w.Nodes {
+			ids[i] = n.ID
+		}
+		if err := tx.CreatePendingNodeExecutions(ctx, exec.ID, ids); err != nil {
+			return err
 		}
 		rs, err := load(ctx, tx, exec.ID)
 		if err != nil {

@@ -72,13 +72,14 @@ func (q *Queries) getExecution(ctx context.Context, userID, id, suffix string) (
 	if !workflow.ValidID(id) {
 		return workflow.Execution{}, q.d.mapError("get execution", errNoRows)
 	}
-	lock := ""
-	if suffix != "" {
-		lock = suffix + " of e"
+	query := `select ` + executionCols + ` from executions e where e.id = $1` + suffix
+	args := []any{id}
+	if userID != "" {
+		query = `select ` + executionCols + ` from executions e join workflows w on w.id = e.workflow_id
+		where e.id = $1 and cast(w.user_id as text) = $2`
+		args = append(args, userID)
 	}
-	e, err := scanExecution(q.q.queryRow(ctx, `select `+executionCols+` from executions e
-		join workflows w on w.id = e.workflow_id
-		where e.id = $1 and ($2 = '' or cast(w.user_id as text) = $2)`+lock, id, userID))
+	e, err := scanExecution(q.q.queryRow(ctx, query, args...))
 	return e, q.d.mapError("get execution", err)
 }
 

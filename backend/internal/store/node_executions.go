@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -73,4 +75,24 @@ func (q *Queries) UpdateNodeExecution(ctx context.Context, n workflow.NodeExecut
 func (q *Queries) SaveCheckpoint(ctx context.Context, nodeExecutionID string, state []byte) error {
 	_, err := q.q.exec(ctx, `update node_executions set checkpoint = $2 where id = $1`, nodeExecutionID, q.d.json(state))
 	return q.d.mapError("save checkpoint", err)
+}
+
+// CreatePendingNodeExecutions inserts a PENDING node execution for each
+// node id in one statement (a run's start writes one per node).
+func (q *Queries) CreatePendingNodeExecutions(ctx context.Context, executionID string, nodeIDs []string) error {
+	if len(nodeIDs) == 0 {
+		return nil
+	}
+	var sb strings.Builder
+	args := make([]any, 0, 2*len(nodeIDs)+1)
+	args = append(args, executionID)
+	for i, id := range nodeIDs {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		fmt.Fprintf(&sb, "($%d, $1, $%d, 'PENDING')", len(args)+1, len(args)+2)
+		args = append(args, workflow.NewID(), id)
+	}
+	_, err := q.q.exec(ctx, `insert into node_executions (id, execution_id, node_id, status) values `+sb.String(), args...)
+	return q.d.mapError("create node executions", err)
 }
