@@ -106,3 +106,21 @@ func TestSocialToPrompt(t *testing.T) {
 	require.Contains(t, p.Output["prompt"], "retro sneakers")
 	require.Contains(t, p.Output["prompt"], "hook: Retro sneakers are back in 2026")
 }
+
+// TestUploadedPhotoReachesFAL sends a locally uploaded photo as a data URI
+// (FAL cannot fetch our relative URL) and records our URL, not the bytes.
+func TestUploadedPhotoReachesFAL(t *testing.T) {
+	s := faltest.New()
+	defer s.Close()
+	blobs := blob.Local{Dir: t.TempDir(), Prefix: "/files"}
+	photo, _ := imaging.Preview("shoe", "m", 0, 32, 32)
+	url, err := blobs.Put(context.Background(), "uploads/u/p", "image/png", photo)
+	require.NoError(t, err)
+	im := executor.ImageModel{Gen: executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k", PollEvery: time.Millisecond}},
+		Blobs: blobs, Prices: cost.Default()}
+	res, err := run(t, im, `{"model":"fal-ai/flux/dev","parameters":{"strength":0.8}}`, map[string]any{"prompt": "p", "image_url": url})
+	require.NoError(t, err)
+	require.Equal(t, "fal-ai/flux/dev/image-to-image", s.Submits[0].Endpoint)
+	require.Regexp(t, `^data:image/png;base64,`, s.Submits[0].Input["image_url"])
+	require.Contains(t, string(res.Generation.Parameters), `"image_url":"/files/uploads/u/p.png"`)
+}

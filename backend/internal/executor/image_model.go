@@ -2,8 +2,10 @@ package executor
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
@@ -96,6 +98,10 @@ func (m ImageModel) Run(ctx context.Context, r *Run) (*Result, error) {
 	}
 	imageURL, _ := str(r.Inputs, "image_url")
 	endpoint, input := c.Parameters.input(c.Model, prompt, imageURL)
+	params, _ := json.Marshal(input) // recorded with our URL, never a data URI
+	if err := m.inlineLocalImage(ctx, input); err != nil {
+		return nil, err
+	}
 	images, err := m.Gen.Generate(ctx, r, c.Model, endpoint, input)
 	if err != nil {
 		return nil, err
@@ -116,11 +122,25 @@ func (m ImageModel) Run(ctx context.Context, r *Run) (*Result, error) {
 			return nil, err
 		}
 	}
-	params, _ := json.Marshal(input)
 	ratio := c.Parameters.AspectRatio
 	if ratio == "" {
 		ratio = c.Parameters.ImageSize
 	}
 	gen := &workflow.Generation{ModelID: c.Model, Prompt: prompt, Parameters: params, ImageURLs: urls, AspectRatio: ratio, Cost: &total}
 	return &Result{Output: map[string]any{"image_urls": urls, "cost": total, "model": c.Model, "preview": m.Preview}, Generation: gen}, nil
+}
+
+// inlineLocalImage turns an uploaded photo's relative URL (/files/...),
+// which FAL cannot fetch, into a data URI, which FAL accepts.
+func (m ImageModel) inlineLocalImage(ctx context.Context, input map[string]any) error {
+	u, ok := input["image_url"].(string)
+	if !ok || !strings.HasPrefix(u, "/") || m.Preview {
+		return nil
+	}
+	data, err := m.Blobs.Get(ctx, u)
+	if err != nil {
+		return fmt.Errorf("read the uploaded image %s: %w", u, err)
+	}
+	input["image_url"] = "data:" + http.DetectContentType(data) + ";base64," + base64.StdEncoding.EncodeToString(data)
+	return nil
 }
