@@ -80,7 +80,7 @@ func Load(lookup func(string) string) (Config, error) {
 		LogFormat:              p.oneOf("LOG_FORMAT", "text", "text", "json"),
 		Workers:                p.integer("ENGINE_WORKERS", 16, 1, 1000),
 		MaxParallel:            p.integer("ENGINE_MAX_PARALLEL", 8, 1, 1000),
-		NodeTimeout:            p.duration("ENGINE_NODE_TIMEOUT", 5*time.Minute),
+		NodeTimeout:            p.duration("ENGINE_NODE_TIMEOUT", 2*time.Minute),
 		RescueAfter:            p.duration("ENGINE_RESCUE_AFTER", 0),
 		ShutdownGrace:          p.duration("SHUTDOWN_GRACE", 15*time.Second),
 		AllowNoAuthLAN:         p.boolean("ALLOW_UNAUTHENTICATED_NETWORK", false),

@@ -23,7 +23,7 @@ func TestDefaultsServeLocally(t *testing.T) {
 	require.Equal(t, 8000, c.Port)
 	require.Equal(t, "local", c.AuthMode())
 	require.Equal(t, "https://queue.fal.run", c.FalQueueBaseURL)
-	require.Equal(t, 5*time.Minute+30*time.Second, c.RescueAfter)
+	require.Equal(t, 2*time.Minute+30*time.Second, c.RescueAfter)
 }
 
 // TestBadVariablesAreNamed checks that each wrong variable gets one line naming it.

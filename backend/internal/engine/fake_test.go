@@ -23,11 +23,12 @@ type fake struct {
 	gates    map[string]chan struct{}
 	attempts map[string]int
 	cancels  chan string // node names whose context was cancelled
+	outside  chan string // checkpoints whose outside work was cancelled
 }
 
 // newFake returns a fake with buffered signal channels.
 func newFake() *fake {
-	return &fake{started: make(chan string, 1000), cancels: make(chan string, 100),
+	return &fake{started: make(chan string, 1000), cancels: make(chan string, 100), outside: make(chan string, 100),
 		gates: map[string]chan struct{}{}, attempts: map[string]int{}}
 }
 
@@ -87,6 +88,8 @@ func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, erro
 		Gate    bool           `json:"gate"`
 		SleepMS int            `json:"sleep_ms"`
 		Cost    *float64       `json:"cost"`
+		Pending int            `json:"pending"`
+		Outside bool           `json:"outside"`
 	}
 	_ = json.Unmarshal(r.Config, &cfg)
 	f.mu.Lock()
@@ -96,6 +99,14 @@ func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, erro
 	select {
 	case f.started <- r.NodeName:
 	default: // nobody is watching (benchmarks)
+	}
+	if cfg.Outside || attempt <= cfg.Pending {
+		if r.Checkpoint == nil {
+			if err := r.SaveCheckpoint(ctx, json.RawMessage(`{"request":"`+r.NodeName+`"}`)); err != nil {
+				return nil, err
+			}
+		}
+		return nil, executor.Wait(5 * time.Millisecond)
 	}
 	if cfg.Gate {
 		select {
@@ -137,4 +148,9 @@ func (f *fake) attemptsOf(name string) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.attempts[name]
+}
+
+// CancelOutside records that a run's end released the node's outside work.
+func (f typed) CancelOutside(_ context.Context, checkpoint json.RawMessage) {
+	f.outside <- string(checkpoint)
 }

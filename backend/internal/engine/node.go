@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
@@ -19,6 +20,13 @@ type errRetry struct{ err error }
 // Error returns the message of the retryable failure.
 func (e errRetry) Error() string { return "retrying: " + e.err.Error() }
 
+// errSnooze tells the queue to run the job again after a while without
+// counting an attempt: the node waits on an outside service.
+type errSnooze struct{ after time.Duration }
+
+// Error describes the wait.
+func (e errSnooze) Error() string { return "waiting " + e.after.String() }
+
 // RunNode is the body of one node job: claim the node (RUNNING, inputs
 // saved), run its executor, then record the result and start what became
 // ready. A job for a node that already finished, or an execution that ended,
@@ -27,8 +35,15 @@ func (e errRetry) Error() string { return "retrying: " + e.err.Error() }
 func (e *Engine) RunNode(ctx context.Context, job Job, attempt int) error {
 	var run *executor.Run
 	var ex executor.Executor
+	var abandoned json.RawMessage // outside work of a node whose run ended
 	_, err := e.inTx(ctx, job.ExecutionID, func(rs *runState) error {
 		ne := rs.nodes[job.NodeID]
+		if ne != nil && ne.Checkpoint != nil && ne.Status != workflow.NodeCompleted && (rs.exec.Status.Final() || ne.Status.Final()) {
+			abandoned = ne.Checkpoint
+			if x, ok := e.reg.Get(rs.g.Nodes[job.NodeID].Type); ok {
+				ex = x
+			}
+		}
 		if rs.exec.Status.Final() || ne == nil || ne.Status.Final() || ne.Status == workflow.NodePaused {
 			return nil
 		}
@@ -53,6 +68,9 @@ func (e *Engine) RunNode(ctx context.Context, job Job, attempt int) error {
 	if errors.Is(err, workflow.ErrNotFound) {
 		return nil // the workflow was deleted with its executions
 	}
+	if c, ok := ex.(executor.Canceller); ok && abandoned != nil && run == nil {
+		c.CancelOutside(context.WithoutCancel(ctx), abandoned)
+	}
 	if err != nil || run == nil {
 		return err
 	}
@@ -63,6 +81,9 @@ func (e *Engine) RunNode(ctx context.Context, job Job, attempt int) error {
 	if err != nil {
 		if errors.Is(context.Cause(rctx), ErrCancelled) {
 			return nil // the cancel or failure that stopped us recorded the state
+		}
+		if after, ok := executor.IsPending(err); ok {
+			return errSnooze{after}
 		}
 		if executor.IsRetryable(err) && attempt < e.cfg.MaxAttempts && ctx.Err() == nil {
 			e.log.Warn("node failed, will retry", "execution_id", job.ExecutionID, "node", run.NodeName, "attempt", attempt, "err", err)

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -28,7 +29,12 @@ type nodeWorker struct {
 
 // Work runs one node.
 func (w *nodeWorker) Work(ctx context.Context, job *river.Job[NodeArgs]) error {
-	return w.eng.RunNode(ctx, Job(job.Args), job.Attempt)
+	err := w.eng.RunNode(ctx, Job(job.Args), job.Attempt)
+	var s errSnooze
+	if errors.As(err, &s) {
+		return river.JobSnooze(s.after)
+	}
+	return err
 }
 
 // Timeout bounds one node job.

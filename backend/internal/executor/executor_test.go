@@ -23,7 +23,12 @@ func run(t *testing.T, ex executor.Executor, cfg string, inputs map[string]any) 
 	t.Helper()
 	r := &executor.Run{ExecutionID: "e1", NodeID: "n1", NodeName: "node", Inputs: inputs, Config: json.RawMessage(cfg)}
 	r.SaveCheckpoint = func(_ context.Context, b json.RawMessage) error { r.Checkpoint = b; return nil }
-	return ex.Run(context.Background(), r)
+	for {
+		res, err := ex.Run(context.Background(), r)
+		if _, pending := executor.IsPending(err); !pending {
+			return res, err
+		}
+	}
 }
 
 // TestPreviewPipeline generates previews and fits them to 9:16.
@@ -54,7 +59,7 @@ func TestFALModels(t *testing.T) {
 	s := faltest.New()
 	defer s.Close()
 	blobs := blob.Local{Dir: t.TempDir(), Prefix: "/files"}
-	im := executor.ImageModel{Gen: executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k", PollEvery: time.Millisecond}},
+	im := executor.ImageModel{Gen: executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k"}, PollEvery: time.Millisecond},
 		Blobs: blobs, Prices: cost.Default()}
 	cases := []struct {
 		model, params, endpoint string
@@ -116,7 +121,7 @@ func TestUploadedPhotoReachesFAL(t *testing.T) {
 	photo, _ := imaging.Preview("shoe", "m", 0, 32, 32)
 	url, err := blobs.Put(context.Background(), "uploads/u/p", "image/png", photo)
 	require.NoError(t, err)
-	im := executor.ImageModel{Gen: executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k", PollEvery: time.Millisecond}},
+	im := executor.ImageModel{Gen: executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k"}, PollEvery: time.Millisecond},
 		Blobs: blobs, Prices: cost.Default()}
 	res, err := run(t, im, `{"model":"fal-ai/flux/dev","parameters":{"strength":0.8}}`, map[string]any{"prompt": "p", "image_url": url})
 	require.NoError(t, err)

@@ -44,13 +44,16 @@ func (Preview) Generate(_ context.Context, _ *Run, model, _ string, input map[st
 }
 
 // FAL generates through FAL's queue. The request handle is checkpointed
-// before waiting, so a retried job polls the same request, never pays twice.
+// before waiting, so a later run polls the same request, never pays twice.
 type FAL struct {
-	Client *fal.Client
-	HTTP   *http.Client // downloads results
+	Client    *fal.Client
+	HTTP      *http.Client  // downloads results
+	PollEvery time.Duration // between status checks; default 300 ms
 }
 
-// Generate submits (or resumes) the request, waits, and downloads the images.
+// Generate submits the request and checkpoints its handle, then (in later
+// runs of the node) checks it once per run until FAL has finished, and
+// downloads the images. Each run is short: waiting is Pending, not blocking.
 func (f FAL) Generate(ctx context.Context, r *Run, _, endpoint string, input map[string]any) ([]Image, error) {
 	var h fal.Handle
 	if len(r.Checkpoint) == 0 || json.Unmarshal(r.Checkpoint, &h) != nil || h.RequestID == "" {
@@ -62,17 +65,20 @@ func (f FAL) Generate(ctx context.Context, r *Run, _, endpoint string, input map
 		if err := r.SaveCheckpoint(ctx, b); err != nil {
 			return nil, Retryable(fmt.Errorf("save FAL request id: %w", err))
 		}
+		return nil, Wait(f.every())
 	}
-	raw, err := f.Client.Wait(ctx, h)
+	done, raw, err := f.Client.Poll(ctx, h)
 	if err != nil {
 		return nil, falError(err)
 	}
+	if !done {
+		return nil, Wait(f.every())
+	}
 	var res struct {
 		Images []struct {
-			URL         string `json:"url"`
-			Width       int    `json:"width"`
-			Height      int    `json:"height"`
-			ContentType string `json:"content_type"`
+			URL    string `json:"url"`
+			Width  int    `json:"width"`
+			Height int    `json:"height"`
 		} `json:"images"`
 	}
 	if err := json.Unmarshal(raw, &res); err != nil || len(res.Images) == 0 {
@@ -91,6 +97,23 @@ func (f FAL) Generate(ctx context.Context, r *Run, _, endpoint string, input map
 		out = append(out, Image{Data: data, ContentType: ctype, Width: w, Height: hgt})
 	}
 	return out, nil
+}
+
+// CancelOutside cancels the checkpointed FAL request of a run that ended.
+func (f FAL) CancelOutside(ctx context.Context, checkpoint json.RawMessage) {
+	var h fal.Handle
+	if json.Unmarshal(checkpoint, &h) == nil && h.RequestID != "" {
+		_ = f.Client.Cancel(ctx, h)
+	}
+}
+
+// every is how long to wait between status checks (FAL's clients poll
+// every 0.1 to 0.5 s).
+func (f FAL) every() time.Duration {
+	if f.PollEvery > 0 {
+		return f.PollEvery
+	}
+	return 300 * time.Millisecond
 }
 
 // download fetches one result image (FAL's URLs expire, so we keep a copy).

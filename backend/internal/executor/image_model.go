@@ -144,3 +144,10 @@ func (m ImageModel) inlineLocalImage(ctx context.Context, input map[string]any) 
 	input["image_url"] = "data:" + http.DetectContentType(data) + ";base64," + base64.StdEncoding.EncodeToString(data)
 	return nil
 }
+
+// CancelOutside passes a run's end on to a generator holding outside work.
+func (m ImageModel) CancelOutside(ctx context.Context, checkpoint json.RawMessage) {
+	if c, ok := m.Gen.(Canceller); ok {
+		c.CancelOutside(ctx, checkpoint)
+	}
+}

@@ -17,10 +17,9 @@ import (
 
 // Client talks to the FAL queue.
 type Client struct {
-	BaseURL   string // https://queue.fal.run
-	Key       string // FAL_KEY; it never leaves the server
-	HTTP      *http.Client
-	PollEvery time.Duration // default 250 ms
+	BaseURL string // https://queue.fal.run
+	Key     string // FAL_KEY; it never leaves the server
+	HTTP    *http.Client
 }
 
 // Handle identifies a submitted request by the URLs FAL returned.
@@ -57,49 +56,39 @@ func (c *Client) Submit(ctx context.Context, endpoint string, input any) (Handle
 	return h, nil
 }
 
-// Wait polls until the request finishes and returns its result. When ctx
-// ends first, the request is cancelled at FAL so it is not billed.
-func (c *Client) Wait(ctx context.Context, h Handle) (json.RawMessage, error) {
-	every := c.PollEvery
-	if every <= 0 {
-		every = 250 * time.Millisecond
+// Poll asks once how the request is doing. It returns done with the
+// result when FAL has finished it, or not done while it waits or runs.
+func (c *Client) Poll(ctx context.Context, h Handle) (done bool, result json.RawMessage, err error) {
+	var st struct {
+		Status string `json:"status"`
 	}
-	for {
-		var st struct {
-			Status        string `json:"status"`
-			QueuePosition int    `json:"queue_position"`
-		}
-		if err := c.do(ctx, http.MethodGet, h.StatusURL+"?logs=1", nil, true, &st); err != nil {
-			return nil, c.abandon(ctx, h, fmt.Errorf("fal: status of %s: %w", h.RequestID, err))
-		}
-		switch st.Status {
-		case "IN_QUEUE", "IN_PROGRESS":
-		case "COMPLETED":
-			var out json.RawMessage
-			if err := c.do(ctx, http.MethodGet, h.ResponseURL, nil, true, &out); err != nil {
-				return nil, fmt.Errorf("fal: result of %s: %w", h.RequestID, err)
-			}
-			return out, nil
-		default:
-			return nil, fmt.Errorf("fal: request %s ended with unknown status %q", h.RequestID, st.Status)
-		}
-		select {
-		case <-ctx.Done():
-			return nil, c.abandon(ctx, h, context.Cause(ctx))
-		case <-time.After(every):
-		}
+	if err := c.do(ctx, http.MethodGet, h.StatusURL+"?logs=1", nil, true, &st); err != nil {
+		return false, nil, fmt.Errorf("fal: status of %s: %w", h.RequestID, err)
 	}
+	switch st.Status {
+	case "IN_QUEUE", "IN_PROGRESS":
+		return false, nil, nil
+	case "COMPLETED":
+		var out json.RawMessage
+		if err := c.do(ctx, http.MethodGet, h.ResponseURL, nil, true, &out); err != nil {
+			return false, nil, fmt.Errorf("fal: result of %s: %w", h.RequestID, err)
+		}
+		return true, out, nil
+	}
+	return false, nil, fmt.Errorf("fal: request %s ended with unknown status %q", h.RequestID, st.Status)
 }
 
-// abandon cancels the request at FAL when ctx has ended, then returns err.
-func (c *Client) abandon(ctx context.Context, h Handle, err error) error {
-	if ctx.Err() == nil || h.CancelURL == "" {
-		return err
+// Cancel asks FAL to stop a request (not billed if it had not run).
+func (c *Client) Cancel(ctx context.Context, h Handle) error {
+	if h.CancelURL == "" {
+		return nil
 	}
-	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	_ = c.do(cctx, http.MethodPut, h.CancelURL, nil, false, nil)
-	return err
+	if err := c.do(ctx, http.MethodPut, h.CancelURL, nil, false, nil); err != nil {
+		return fmt.Errorf("fal: cancel %s: %w", h.RequestID, err)
+	}
+	return nil
 }
 
 // do sends one call with the key, retrying 429, 502, 503 and 504 (and 500
