@@ -116,7 +116,7 @@ func cancelOnFinal(ctx context.Context, hub *events.Hub, eng *engine.Engine) {
 		case <-ctx.Done():
 			return
 		case ev := <-sub.C:
-			eng.OnEvent(ev, ev.ExecutionID)
+			eng.OnEvent(ev)
 		}
 	}
 }

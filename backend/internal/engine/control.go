@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -90,9 +91,9 @@ func (e *Engine) Cancel(ctx context.Context, userID, executionID string) (State,
 
 // OnEvent cancels this process's running nodes of an execution that ended
 // elsewhere (another replica cancelled it, or a sibling node failed).
-func (e *Engine) OnEvent(ev interface{ Final() bool }, executionID string) {
+func (e *Engine) OnEvent(ev events.Event) {
 	if ev.Final() {
-		e.cancelLocal(executionID, ErrCancelled)
+		e.cancelLocal(ev.ExecutionID, ErrCancelled)
 	}
 }
 
