@@ -41,7 +41,7 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 		return workflow.Execution{}, err
 	}
 	exec := workflow.Execution{ID: workflow.NewID(), WorkflowID: w.ID, Status: workflow.ExecRunning, Graph: &g}
-	var evs *runState
+	var started *runState
 	err = e.st.InTx(ctx, func(tx *store.Tx) error {
 		if err := tx.CreateExecution(ctx, &exec); err != nil {
 			return err
@@ -57,15 +57,15 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 		if err != nil {
 			return err
 		}
-		evs = rs
+		started = rs
 		rs.saveExecEvent()
 		return e.advance(ctx, rs)
 	})
 	if err != nil {
 		return workflow.Execution{}, fmt.Errorf("start workflow %s: %w", workflowID, err)
 	}
-	e.pub.Publish(ctx, evs.evs...)
-	return evs.exec, nil
+	e.pub.Publish(ctx, started.evs...)
+	return started.exec, nil
 }
 
 // saveExecEvent records the execution's current state as an event without
