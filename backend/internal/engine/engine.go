@@ -78,13 +78,33 @@ func (e *Engine) inTx(ctx context.Context, executionID string, fn func(rs *runSt
 			return err
 		}
 		out = rs
-		return fn(rs)
+		if err := fn(rs); err != nil {
+			return err
+		}
+		return e.publishIn(ctx, tx, rs)
 	})
 	if err != nil {
 		return nil, err
 	}
-	e.pub.Publish(ctx, out.evs...)
+	e.publishAfter(ctx, out)
 	return out, nil
+}
+
+// publishIn sends a transaction's events inside it when the publisher can
+// (Postgres NOTIFY, delivered on commit).
+func (e *Engine) publishIn(ctx context.Context, tx *store.Tx, rs *runState) error {
+	if tp, ok := e.pub.(events.TxPublisher); ok {
+		return tp.PublishTx(ctx, tx.Native, rs.evs...)
+	}
+	return nil
+}
+
+// publishAfter sends a committed transaction's events when they were not
+// sent inside it.
+func (e *Engine) publishAfter(ctx context.Context, rs *runState) {
+	if _, ok := e.pub.(events.TxPublisher); !ok {
+		e.pub.Publish(ctx, rs.evs...)
+	}
 }
 
 // advance applies plan's decision: start ready nodes, pause at a breakpoint,

@@ -59,12 +59,15 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 		}
 		started = rs
 		rs.saveExecEvent()
-		return e.advance(ctx, rs)
+		if err := e.advance(ctx, rs); err != nil {
+			return err
+		}
+		return e.publishIn(ctx, tx, rs)
 	})
 	if err != nil {
 		return workflow.Execution{}, fmt.Errorf("start workflow %s: %w", workflowID, err)
 	}
-	e.pub.Publish(ctx, started.evs...)
+	e.publishAfter(ctx, started)
 	return started.exec, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -19,6 +20,12 @@ const maxPayload = 7000
 // Publisher sends events to every subscriber of every replica.
 type Publisher interface {
 	Publish(ctx context.Context, evs ...Event)
+}
+
+// TxPublisher can send events as part of a database transaction, delivered
+// only if it commits.
+type TxPublisher interface {
+	PublishTx(ctx context.Context, tx any, evs ...Event) error
 }
 
 // Local publishes to one process's hub (SQLite: there is one process).
@@ -47,6 +54,30 @@ func (p Postgres) Publish(ctx context.Context, evs ...Event) {
 			p.Log.Warn("events: notify failed", "execution_id", ev.ExecutionID, "err", err)
 		}
 	}
+}
+
+// PublishTx queues the events as notifications inside tx (a pgx.Tx);
+// Postgres delivers them when tx commits and drops them if it rolls back,
+// so subscribers never see a change that did not happen, and no extra
+// transaction is spent on them.
+func (p Postgres) PublishTx(ctx context.Context, tx any, evs ...Event) error {
+	ptx, ok := tx.(pgx.Tx)
+	if !ok || len(evs) == 0 {
+		return nil
+	}
+	batch := &pgx.Batch{}
+	for _, ev := range evs {
+		b, _ := json.Marshal(ev)
+		if len(b) > maxPayload {
+			ev.Output, ev.Truncated = nil, true
+			b, _ = json.Marshal(ev)
+		}
+		batch.Queue("select pg_notify($1, $2)", channel, string(b))
+	}
+	if err := ptx.SendBatch(ctx, batch).Close(); err != nil {
+		return fmt.Errorf("events: notify: %w", err)
+	}
+	return nil
 }
 
 // Listen delivers every replica's notifications to hub until ctx ends,
