@@ -32,7 +32,7 @@ export function toFlow(w: Workflow): Snapshot {
   return {
     nodes: (w.nodes ?? []).map((n) => ({
       id: n.id,
-      type: 'workflow',
+      type: n.type,
       position: { x: n.position_x, y: n.position_y },
       data: { type: n.type, name: n.name, config: n.config ?? {}, has_breakpoint: n.has_breakpoint },
     })),
@@ -90,7 +90,7 @@ export const useGraph = create<GraphState>((set, get) => {
     connect: (c) => commit({ edges: addEdge({ ...c, id: crypto.randomUUID() }, get().edges) }),
     addNode: (type, name, config, x, y) => {
       const id = crypto.randomUUID();
-      commit({ nodes: [...get().nodes, { id, type: 'workflow', position: { x, y }, data: { type, name, config, has_breakpoint: false } }] });
+      commit({ nodes: [...get().nodes, { id, type, position: { x, y }, data: { type, name, config, has_breakpoint: false } }] });
       set({ selected: id });
       return id;
     },

@@ -17,7 +17,7 @@ import { graphErrors } from './graphErrors';
 import { Palette } from './Palette';
 import { useRunControls } from './useRunControls';
 import { useShortcuts } from './useShortcuts';
-import { nodeTypes } from './WorkflowNode';
+import { nodeTypes } from './nodes';
 
 /** Editor is the canvas, palette, config panel, run controls, gallery and history of one workflow. */
 export function Editor({ workflowId, onBack }: { workflowId: string; onBack: () => void }) {

@@ -1,15 +1,16 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { ReactNode } from 'react';
 import { CircleDot, FileText, Image, Images, MessageSquareText, Sparkles, TrendingUp } from 'lucide-react';
-import { StatusBadge } from '../../components/ui/badge';
-import { cn } from '../../lib/cn';
-import type { FlowNode } from '../../stores/graph';
-import { useCatalog } from '../../stores/catalog';
-import { useRun } from '../../stores/run';
+import { StatusBadge } from '../../../components/ui/badge';
+import { cn } from '../../../lib/cn';
+import type { FlowNode } from '../../../stores/graph';
+import { useCatalog } from '../../../stores/catalog';
+import { useRun } from '../../../stores/run';
 
 const icons = { TEXT_INPUT: FileText, IMAGE_INPUT: Image, SOCIAL_MEDIA: TrendingUp, PROMPT: MessageSquareText, IMAGE_MODEL: Sparkles, OUTPUT: Images };
 
-/** WorkflowNodeCard draws any node: its ports from the catalog, its live status and error. */
-export function WorkflowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
+/** NodeShell draws what every node has: icon, name, ports from the catalog, live status, cost and error; children show the node's own settings. */
+export function NodeShell({ id, data, selected, children }: NodeProps<FlowNode> & { children?: ReactNode }) {
   const spec = useCatalog().byType[data.type];
   const state = useRun((s) => s.nodes[id]);
   const estimate = useRun((s) => s.estimates[id]);
@@ -35,6 +36,7 @@ export function WorkflowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
         {data.has_breakpoint && <CircleDot aria-label="breakpoint" className="h-4 w-4 text-red-500" />}
         {status && <StatusBadge status={status} />}
       </div>
+      {children && <div className="px-3 pt-1.5 text-[11px] text-slate-700">{children}</div>}
       <div className="flex justify-between px-3 py-1.5 text-[11px] text-slate-500">
         <span>{spec?.label ?? data.type}</span>
         {cost !== undefined ? <span data-testid="node-cost" className="font-medium text-slate-700">${cost.toFixed(3)}</span>
@@ -50,6 +52,3 @@ export function WorkflowNodeCard({ id, data, selected }: NodeProps<FlowNode>) {
     </div>
   );
 }
-
-/** nodeTypes maps React Flow node types to components; defined once at module scope. */
-export const nodeTypes = { workflow: WorkflowNodeCard };
