@@ -90,21 +90,14 @@ func (e *Engine) inTx(ctx context.Context, executionID string, fn func(rs *runSt
 	return out, nil
 }
 
-// publishIn sends a transaction's events inside it when the publisher can
-// (Postgres NOTIFY, delivered on commit).
+// publishIn hands a transaction's events to the publisher inside it.
 func (e *Engine) publishIn(ctx context.Context, tx *store.Tx, rs *runState) error {
-	if tp, ok := e.pub.(events.TxPublisher); ok {
-		return tp.PublishTx(ctx, tx.Native, rs.evs...)
-	}
-	return nil
+	return e.pub.PublishTx(ctx, tx.Native, rs.evs...)
 }
 
-// publishAfter sends a committed transaction's events when they were not
-// sent inside it.
+// publishAfter hands a committed transaction's events to the publisher.
 func (e *Engine) publishAfter(ctx context.Context, rs *runState) {
-	if _, ok := e.pub.(events.TxPublisher); !ok {
-		e.pub.Publish(ctx, rs.evs...)
-	}
+	e.pub.Publish(ctx, rs.evs...)
 }
 
 // advance applies plan's decision: start ready nodes, pause at a breakpoint,

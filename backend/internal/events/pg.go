@@ -17,19 +17,19 @@ const channel = "visualadgen_events"
 // maxPayload keeps a notification under Postgres' 8000-byte limit.
 const maxPayload = 7000
 
-// Publisher sends events to every subscriber of every replica.
+// Publisher sends a transaction's events to every subscriber of every
+// replica. The engine calls PublishTx inside the transaction and Publish
+// after it commits; each publisher sends at the one point its medium allows.
 type Publisher interface {
-	Publish(ctx context.Context, evs ...Event)
-}
-
-// TxPublisher can send events as part of a database transaction, delivered
-// only if it commits.
-type TxPublisher interface {
 	PublishTx(ctx context.Context, tx any, evs ...Event) error
+	Publish(ctx context.Context, evs ...Event)
 }
 
 // Local publishes to one process's hub (SQLite: there is one process).
 type Local struct{ Hub *Hub }
+
+// PublishTx does nothing: a local hub is told after commit.
+func (Local) PublishTx(context.Context, any, ...Event) error { return nil }
 
 // Publish delivers events to the hub.
 func (l Local) Publish(_ context.Context, evs ...Event) { l.Hub.Deliver(evs...) }
@@ -41,20 +41,8 @@ type Postgres struct {
 	Log  *slog.Logger
 }
 
-// Publish sends each event as one notification; outputs too large for a
-// notification are dropped and the event marked Truncated.
-func (p Postgres) Publish(ctx context.Context, evs ...Event) {
-	for _, ev := range evs {
-		b, _ := json.Marshal(ev)
-		if len(b) > maxPayload {
-			ev.Output, ev.Truncated = nil, true
-			b, _ = json.Marshal(ev)
-		}
-		if _, err := p.Pool.Exec(ctx, "select pg_notify($1, $2)", channel, string(b)); err != nil {
-			p.Log.Warn("events: notify failed", "execution_id", ev.ExecutionID, "err", err)
-		}
-	}
-}
+// Publish does nothing: the events went out with their transaction.
+func (Postgres) Publish(context.Context, ...Event) {}
 
 // PublishTx queues the events as notifications inside tx (a pgx.Tx);
 // Postgres delivers them when tx commits and drops them if it rolls back,

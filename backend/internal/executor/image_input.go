@@ -30,28 +30,34 @@ func (ImageInput) Spec() Spec {
 		Outputs: []Port{{Name: "image_url", Label: "Image", Kind: "image"}}, Defaults: map[string]any{"image_url": ""}}
 }
 
-// Validate accepts http(s) URLs and uploaded images (/files/uploads/...).
-func (ImageInput) Validate(raw json.RawMessage) []FieldError {
+// config decodes the config, accepting http(s) URLs and uploaded images
+// (/files/uploads/...).
+func (ImageInput) config(raw json.RawMessage) (imageConfig, []FieldError) {
 	var c imageConfig
 	if errs := decodeConfig(raw, &c); errs != nil {
-		return errs
+		return c, errs
 	}
 	if strings.HasPrefix(c.ImageURL, "/files/uploads/") {
-		return nil
+		return c, nil
 	}
 	u, err := url.Parse(c.ImageURL)
 	if c.ImageURL == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return []FieldError{{Field: "image_url", Message: "give an http(s) link to an image, or upload one"}}
+		return c, []FieldError{{Field: "image_url", Message: "give an http(s) link to an image, or upload one"}}
 	}
-	return nil
+	return c, nil
+}
+
+// Validate checks the image URL.
+func (i ImageInput) Validate(raw json.RawMessage) []FieldError {
+	_, errs := i.config(raw)
+	return errs
 }
 
 // Run returns the URL.
 func (i ImageInput) Run(_ context.Context, r *Run) (*Result, error) {
-	if err := configError(i.Validate(r.Config)); err != nil {
+	c, errs := i.config(r.Config)
+	if err := configError(errs); err != nil {
 		return nil, err
 	}
-	var c imageConfig
-	_ = json.Unmarshal(r.Config, &c)
 	return &Result{Output: map[string]any{"image_url": c.ImageURL}}, nil
 }

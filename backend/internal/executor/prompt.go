@@ -32,25 +32,30 @@ func (Prompt) Spec() Spec {
 		Defaults: map[string]any{"template": "A striking ad photo of {{text}}"}}
 }
 
-// Validate requires a template.
-func (Prompt) Validate(raw json.RawMessage) []FieldError {
+// config decodes and checks the config.
+func (Prompt) config(raw json.RawMessage) (promptConfig, []FieldError) {
 	var c promptConfig
 	if errs := decodeConfig(raw, &c); errs != nil {
-		return errs
+		return c, errs
 	}
 	if strings.TrimSpace(c.Template) == "" {
-		return []FieldError{{Field: "template", Message: "write the prompt template"}}
+		return c, []FieldError{{Field: "template", Message: "write the prompt template"}}
 	}
-	return nil
+	return c, nil
+}
+
+// Validate requires a template.
+func (p Prompt) Validate(raw json.RawMessage) []FieldError {
+	_, errs := p.config(raw)
+	return errs
 }
 
 // Run renders the template.
 func (p Prompt) Run(_ context.Context, r *Run) (*Result, error) {
-	if err := configError(p.Validate(r.Config)); err != nil {
+	c, errs := p.config(r.Config)
+	if err := configError(errs); err != nil {
 		return nil, err
 	}
-	var c promptConfig
-	_ = json.Unmarshal(r.Config, &c)
 	out, err := prompt.Render(c.Template, r.Inputs)
 	if err != nil {
 		return nil, err

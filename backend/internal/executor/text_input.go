@@ -28,24 +28,29 @@ func (TextInput) Spec() Spec {
 		Outputs: []Port{{Name: "text", Label: "Text", Kind: "text"}}, Defaults: map[string]any{"value": ""}}
 }
 
-// Validate requires some text.
-func (TextInput) Validate(raw json.RawMessage) []FieldError {
+// config decodes and checks the config.
+func (TextInput) config(raw json.RawMessage) (textConfig, []FieldError) {
 	var c textConfig
 	if errs := decodeConfig(raw, &c); errs != nil {
-		return errs
+		return c, errs
 	}
 	if strings.TrimSpace(c.Value) == "" {
-		return []FieldError{{Field: "value", Message: "type the text this node provides"}}
+		return c, []FieldError{{Field: "value", Message: "type the text this node provides"}}
 	}
-	return nil
+	return c, nil
+}
+
+// Validate requires some text.
+func (t TextInput) Validate(raw json.RawMessage) []FieldError {
+	_, errs := t.config(raw)
+	return errs
 }
 
 // Run returns the text.
 func (t TextInput) Run(_ context.Context, r *Run) (*Result, error) {
-	if err := configError(t.Validate(r.Config)); err != nil {
+	c, errs := t.config(r.Config)
+	if err := configError(errs); err != nil {
 		return nil, err
 	}
-	var c textConfig
-	_ = json.Unmarshal(r.Config, &c)
 	return &Result{Output: map[string]any{"text": c.Value}}, nil
 }
