@@ -2,9 +2,12 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -49,11 +52,12 @@ func TestAPIWholeProduct(t *testing.T) {
 			var st obj
 			require.Equal(t, 200, c.call("POST", "/api/executions/"+xid+"/step", nil, &st), st)
 			require.Equal(t, "RUNNING", st["status"])
-			events.until(`"node_id":"0190a1b2-0000-7000-8000-000000000004","status":"COMPLETED"`)
-			events.until(`"node_id":"0190a1b2-0000-7000-8000-000000000005","status":"PAUSED"`)
+			events.untilEvent("0190a1b2-0000-7000-8000-000000000004", "COMPLETED")
+			events.untilEvent("0190a1b2-0000-7000-8000-000000000005", "PAUSED")
 			c.waitStatus(xid, "PAUSED")
 			require.Equal(t, 200, c.call("POST", "/api/executions/"+xid+"/resume", nil, &st), st)
-			events.until(`"status":"COMPLETED","cost"`)
+			final := events.untilEvent("", "COMPLETED")
+			require.InDelta(t, 0.006, final["cost"], 1e-9, "the final event carries the run's cost")
 
 			done := c.waitStatus(xid, "COMPLETED")
 			require.InDelta(t, 0.006, done["total_cost"], 1e-9)
@@ -80,15 +84,18 @@ func TestAPIWholeProduct(t *testing.T) {
 	}
 }
 
-// eventStream reads an SSE response line by line.
+// eventStream reads an SSE response's data lines.
 type eventStream struct {
-	t *testing.T
-	r *bufio.Reader
+	t  *testing.T
+	sc *bufio.Scanner
 }
 
-// openEvents connects to an execution's event stream.
+// openEvents connects to an execution's event stream, for at most 30 s.
 func openEvents(t *testing.T, c api, id string) *eventStream {
-	req, _ := http.NewRequest("GET", c.base+"/api/executions/"+id+"/events", nil)
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	req, _ := http.NewRequestWithContext(ctx, "GET", c.base+"/api/executions/"+id+"/events", nil)
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
@@ -96,20 +103,37 @@ func openEvents(t *testing.T, c api, id string) *eventStream {
 	require.NoError(t, err)
 	require.Equal(t, "text/event-stream", res.Header.Get("Content-Type"))
 	t.Cleanup(func() { _ = res.Body.Close() })
-	s := &eventStream{t: t, r: bufio.NewReader(res.Body)}
-	s.until("event: snapshot")
-	return s
+	sc := bufio.NewScanner(res.Body)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	return &eventStream{t: t, sc: sc}
 }
 
-// until reads until a line contains want and returns everything read.
-func (s *eventStream) until(want string) string {
-	var sb strings.Builder
-	for {
-		line, err := s.r.ReadString('\n')
-		require.NoError(s.t, err, "stream ended before %s; read:\n%s", want, sb.String())
-		sb.WriteString(line)
-		if strings.HasPrefix(line, "data:") && strings.Contains(line, want) || strings.Contains(line, want) && !strings.HasPrefix(want, `"`) {
-			return sb.String()
+// untilEvent reads until the execution (nodeID "") or one node reaches
+// status, in the snapshot or a change, and returns that message.
+func (s *eventStream) untilEvent(nodeID, status string) obj {
+	s.t.Helper()
+	for s.sc.Scan() {
+		data, ok := strings.CutPrefix(s.sc.Text(), "data:")
+		if !ok {
+			continue
+		}
+		var m obj
+		require.NoError(s.t, json.Unmarshal([]byte(data), &m))
+		if x, ok := m["execution"].(obj); ok { // a snapshot
+			if nodeID == "" && x["status"] == status {
+				return x
+			}
+			for _, ne := range x["node_executions"].([]any) {
+				if ne.(obj)["node_id"] == nodeID && ne.(obj)["status"] == status {
+					return ne.(obj)
+				}
+			}
+			continue
+		}
+		if id, _ := m["node_id"].(string); id == nodeID && m["status"] == status {
+			return m
 		}
 	}
+	s.t.Fatalf("the stream ended before %q became %s: %v", nodeID, status, s.sc.Err())
+	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -48,20 +47,15 @@ func (a api) call(method, path string, body any, out any) int {
 // obj is a JSON object.
 type obj = map[string]any
 
-// waitStatus polls an execution until it has status.
+// waitStatus follows an execution's event stream until the execution has
+// status, then reads it whole.
 func (a api) waitStatus(id, status string) obj {
 	a.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		var x obj
-		require.Equal(a.t, 200, a.call("GET", "/api/executions/"+id, nil, &x))
-		if x["status"] == status {
-			return x
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
-	a.t.Fatalf("execution %s never became %s", id, status)
-	return nil
+	s := openEvents(a.t, a, id)
+	s.untilEvent("", status)
+	var x obj
+	require.Equal(a.t, 200, a.call("GET", "/api/executions/"+id, nil, &x))
+	return x
 }
 
 // adGraph is SOCIAL_MEDIA and TEXT_INPUT -> PROMPT -> IMAGE_MODEL (breakpoint) -> OUTPUT.

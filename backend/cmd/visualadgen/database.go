@@ -5,24 +5,35 @@ import (
 	"log/slog"
 	"path/filepath"
 
+	"github.com/visualadgen/visualadgen/backend/internal/config"
 	"github.com/visualadgen/visualadgen/backend/internal/engine"
 	"github.com/visualadgen/visualadgen/backend/internal/events"
+	"github.com/visualadgen/visualadgen/backend/internal/queue"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/store/postgres"
 	"github.com/visualadgen/visualadgen/backend/internal/store/sqlite"
 )
 
-// database is the opened store with its event publisher and queue maker.
-type database struct {
-	store      *store.Store
-	publisher  events.Publisher
-	startQueue func(ctx context.Context, eng *engine.Engine, qc engine.QueueConfig, log *slog.Logger, a *app) error
+// jobQueue is what the backend needs of its job queue.
+type jobQueue interface {
+	engine.Queue
+	Start(ctx context.Context, h queue.Handler) error
+	Stop(ctx context.Context) error
 }
 
-// openDatabase opens Postgres (DATABASE_URL) or the SQLite file, starting
-// the cross-replica event listener on Postgres.
-func openDatabase(ctx context.Context, cfg interface{ DB() (string, string) }, log *slog.Logger, hub *events.Hub, a *app) (*database, error) {
+// database is the opened store with its event publisher and job queue.
+type database struct {
+	store     *store.Store
+	publisher events.Publisher
+	queue     jobQueue
+}
+
+// openDatabase opens Postgres (DATABASE_URL) or the SQLite file, with the
+// job queue on the same database, starting the cross-replica event
+// listener on Postgres.
+func openDatabase(ctx context.Context, cfg config.Config, log *slog.Logger, hub *events.Hub, a *app) (*database, error) {
 	url, dataDir := cfg.DB()
+	qc := queue.Config{Workers: cfg.Workers, NodeTimeout: cfg.NodeTimeout, RescueAfter: cfg.RescueAfter}
 	if url != "" {
 		pool, err := postgres.Open(ctx, url, log)
 		if err != nil {
@@ -36,45 +47,20 @@ func openDatabase(ctx context.Context, cfg interface{ DB() (string, string) }, l
 		go func() { defer close(done); pub.Listen(lctx, hub, ready) }()
 		a.closers = append(a.closers, func() { cancel(); <-done })
 		<-ready
-		return &database{store: store.NewPostgres(pool), publisher: pub,
-			startQueue: func(ctx context.Context, eng *engine.Engine, qc engine.QueueConfig, log *slog.Logger, a *app) error {
-				q, err := engine.NewPostgresQueue(ctx, pool, eng, qc, log)
-				return start(ctx, eng, q, err, a)
-			}}, nil
+		q, err := queue.NewPostgres(ctx, pool, qc, log)
+		if err != nil {
+			return nil, err
+		}
+		return &database{store: store.NewPostgres(pool), publisher: pub, queue: q}, nil
 	}
 	db, err := sqlite.Open(ctx, filepath.Join(dataDir, "visualadgen.db"), log)
 	if err != nil {
 		return nil, err
 	}
 	a.closers = append(a.closers, func() { _ = db.Close() })
-	return &database{store: store.NewSQLite(db), publisher: events.Local{Hub: hub},
-		startQueue: func(ctx context.Context, eng *engine.Engine, qc engine.QueueConfig, log *slog.Logger, a *app) error {
-			q, err := engine.NewSQLiteQueue(ctx, db, eng, qc, log)
-			return start(ctx, eng, q, err, a)
-		}}, nil
-}
-
-// queue is what start needs of a River queue.
-type queue interface {
-	engine.Queue
-	Start(context.Context) error
-	Stop(context.Context) error
-}
-
-// start attaches the queue to the engine and starts working jobs; closing
-// the app stops it, letting running nodes finish for a while.
-func start(ctx context.Context, eng *engine.Engine, q queue, err error, a *app) error {
+	q, err := queue.NewSQLite(ctx, db, qc, log)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	eng.SetQueue(q)
-	if err := q.Start(context.WithoutCancel(ctx)); err != nil {
-		return err
-	}
-	a.closers = append(a.closers, func() {
-		sctx, cancel := context.WithTimeout(context.Background(), stopTimeout)
-		defer cancel()
-		_ = q.Stop(sctx)
-	})
-	return nil
+	return &database{store: store.NewSQLite(db), publisher: events.Local{Hub: hub}, queue: q}, nil
 }

@@ -31,8 +31,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	fs.SetOutput(stderr)
 	envFile := fs.String("env-file", ".env", "optional file of KEY=VALUE settings; the environment wins")
 	addrFile := fs.String("addr-file", "", "write the listening address to this file once serving")
+	openapi := fs.String("openapi", "", "write the OpenAPI document to this file and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *openapi != "" {
+		return writeOpenAPI(*openapi)
 	}
 	lookup, err := config.WithDotenv(getenv, *envFile)
 	if err != nil {

@@ -1,11 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,41 +15,52 @@ import (
 )
 
 // startServer runs the whole backend in-process on a free port with env and
-// returns its base URL; the server stops when the test ends.
+// returns its base URL, read from the "serving" line the server logs once it
+// listens; the server stops when the test ends.
 func startServer(t *testing.T, env map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	addrFile := filepath.Join(dir, "addr")
-	vars := map[string]string{"PORT": "0", "DATA_DIR": dir}
+	vars := map[string]string{"PORT": "0", "DATA_DIR": dir, "LOG_LEVEL": "info"}
 	for k, v := range env {
 		vars[k] = v
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	logs, logw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"-env-file", filepath.Join(dir, "none"), "-addr-file", addrFile},
-			func(k string) string { return vars[k] }, io.Discard, io.Discard)
+		done <- run(ctx, []string{"-env-file", filepath.Join(dir, "none")}, func(k string) string { return vars[k] }, logw, io.Discard)
+		_ = logw.Close()
+	}()
+	url := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(logs)
+		for sc.Scan() {
+			if m := servingURL.FindStringSubmatch(sc.Text()); m != nil {
+				url <- m[1]
+				break
+			}
+		}
+		_, _ = io.Copy(io.Discard, logs) // keep the server's log from blocking
 	}()
 	t.Cleanup(func() {
 		cancel()
 		require.NoError(t, <-done)
 	})
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(addrFile); err == nil && len(b) > 0 {
-			return "http://" + string(b)
-		}
-		select {
-		case err := <-done:
-			t.Fatalf("server stopped: %v", err)
-		case <-time.After(20 * time.Millisecond):
-		}
+	select {
+	case u := <-url:
+		return u
+	case err := <-done:
+		t.Fatalf("server stopped: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("server did not start")
 	}
-	t.Fatal("server did not start")
 	return ""
 }
 
-// get fetches url and returns status and body.
+// servingURL finds the address in the server's "serving" log line.
+var servingURL = regexp.MustCompile(`msg=serving url=(http://\S+)`)
+
+// get fetches url and returns its status and body.
 func get(t *testing.T, url string) (int, string) {
 	t.Helper()
 	res, err := http.Get(url)

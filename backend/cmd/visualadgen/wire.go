@@ -10,12 +10,12 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/config"
-	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/engine"
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fal"
 	"github.com/visualadgen/visualadgen/backend/internal/httpapi"
+	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/supabase"
@@ -46,26 +46,22 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		return nil, err
 	}
 	blobs, filesDir := storage(cfg)
-	prices := cost.Default()
 	redditClient := &reddit.Client{BaseURL: cfg.RapidAPIRedditBaseURL, Host: cfg.RapidAPIRedditHost, Key: cfg.RapidAPIKey}
-	var gen executor.Generator = executor.Preview{}
-	if cfg.FalKey != "" {
-		gen = executor.FAL{Client: &fal.Client{BaseURL: cfg.FalQueueBaseURL, Key: cfg.FalKey}}
-	}
-	reg, err := executor.NewRegistry(
-		executor.TextInput{}, executor.ImageInput{}, executor.SocialMedia{Reddit: redditClient}, executor.Prompt{},
-		executor.ImageModel{Gen: gen, Blobs: blobs, Prices: prices, Preview: cfg.FalKey == ""},
-		executor.Output{Blobs: blobs},
-	)
+	reg, err := registry(cfg, blobs, redditClient)
 	if err != nil {
 		a.close()
 		return nil, err
 	}
-	eng := engine.New(db.store, reg, db.publisher, log, engine.Config{MaxParallel: cfg.MaxParallel, MaxAttempts: 3})
-	if err := db.startQueue(ctx, eng, engine.QueueConfig{Workers: cfg.Workers, NodeTimeout: cfg.NodeTimeout, RescueAfter: cfg.RescueAfter}, log, a); err != nil {
+	eng := engine.New(db.store, reg, db.publisher, db.queue, log, engine.Config{MaxParallel: cfg.MaxParallel, MaxAttempts: 3})
+	if err := db.queue.Start(context.WithoutCancel(ctx), eng.RunNode); err != nil {
 		a.close()
 		return nil, err
 	}
+	a.closers = append(a.closers, func() {
+		sctx, cancel := context.WithTimeout(context.Background(), stopTimeout)
+		defer cancel()
+		_ = db.queue.Stop(sctx)
+	})
 	go cancelOnFinal(ctx, hub, eng)
 
 	auth, err := authenticator(ctx, cfg, db.store)
@@ -79,10 +75,26 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		public.ImageGeneration = "fal"
 	}
 	a.handler = httpapi.NewServer(httpapi.Deps{Log: log, Store: db.store, Engine: eng, Hub: hub, Auth: auth,
-		Blobs: blobs, FilesDir: filesDir, Reddit: redditClient, Prices: prices, Public: public,
+		Blobs: blobs, FilesDir: filesDir, Reddit: redditClient, Public: public,
 		Frontend: cfg.FrontendDir, Version: version})
 	a.dbName = db.store.Dialect()
 	return a, nil
+}
+
+// registry is the one list of node types: adding one is one line here.
+func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client) (*executor.Registry, error) {
+	var gen executor.Generator = executor.Preview{}
+	if cfg.FalKey != "" {
+		gen = executor.FAL{Client: &fal.Client{BaseURL: cfg.FalQueueBaseURL, Key: cfg.FalKey}}
+	}
+	return executor.NewRegistry(
+		executor.NewTextInput(),
+		executor.NewImageInput(),
+		executor.NewSocialMedia(redditClient),
+		executor.NewPrompt(),
+		executor.NewImageModel(imagemodel.Default(), gen, blobs, cfg.FalKey == ""),
+		executor.NewOutput(blobs),
+	)
 }
 
 // storage picks Supabase Storage or the local folder for images.

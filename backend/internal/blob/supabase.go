@@ -16,7 +16,6 @@ type Supabase struct {
 	URL       string // project URL
 	SecretKey string // secret (or legacy service_role) key
 	Bucket    string
-	HTTP      *http.Client
 }
 
 // Put uploads with the secret key and returns the object's public URL.
@@ -77,9 +76,4 @@ func (s Supabase) Get(ctx context.Context, url string) ([]byte, error) {
 }
 
 // client returns the HTTP client to use.
-func (s Supabase) client() *http.Client {
-	if s.HTTP != nil {
-		return s.HTTP
-	}
-	return http.DefaultClient
-}
+func (s Supabase) client() *http.Client { return http.DefaultClient }

@@ -206,4 +206,4 @@ func (p *parser) dbURL(name string) string {
 }
 
 // DB returns the database URL (empty for SQLite) and the data folder.
-func (c Config) DB() (string, string) { return c.DatabaseURL, c.DataDir }
+func (c Config) DB() (url, dataDir string) { return c.DatabaseURL, c.DataDir }

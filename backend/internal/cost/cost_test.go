@@ -6,18 +6,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestBriefPrices checks the brief's three prices.
-func TestBriefPrices(t *testing.T) {
-	tab := Default()
-	c, err := tab.Of("fal-ai/flux/schnell", []Size{{1024, 768}, {1024, 768}})
-	require.NoError(t, err)
-	require.Equal(t, 0.006, c)
-	c, err = tab.Of("fal-ai/flux/dev", []Size{{512, 512}})
-	require.NoError(t, err)
-	require.Equal(t, 0.025, c)
-	c, err = tab.Of("fal-ai/stable-diffusion-xl", []Size{{1024, 1024}})
-	require.NoError(t, err)
-	require.Equal(t, 0.002097, c, "1.048576 MP at $0.002/MP")
-	_, err = tab.Of("nope", nil)
-	require.ErrorContains(t, err, `no price for model "nope"`)
+// TestPrices checks per-image and per-megapixel prices.
+func TestPrices(t *testing.T) {
+	require.Equal(t, 0.006, Of(Price{Unit: PerImage, USD: 0.003}, []Size{{1024, 768}, {1024, 768}}))
+	require.Equal(t, 0.025, Of(Price{Unit: PerImage, USD: 0.025}, []Size{{512, 512}}))
+	require.Equal(t, 0.002097, Of(Price{Unit: PerMegapixel, USD: 0.002}, []Size{{1024, 1024}}), "1.048576 MP at $0.002/MP")
+	require.Equal(t, 0.0, Of(Price{Unit: PerImage, USD: 0.003}, nil))
 }

@@ -7,31 +7,25 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// Problem is one thing wrong with a graph, tied to a node or edge when it can be.
-type Problem struct {
-	NodeID  string `json:"node_id,omitempty"`
-	EdgeID  string `json:"edge_id,omitempty"`
-	Field   string `json:"field,omitempty"`
-	Message string `json:"message"`
-}
-
-// Error lists every problem found in a graph.
-type Error struct{ Problems []Problem }
-
-// Error joins the problems into one message.
-func (e *Error) Error() string {
-	msgs := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		msgs[i] = p.Message
+// invalid is the error of a graph with problems, located by node and edge
+// index ("nodes[2]", "edges[0].source_handle").
+func invalid(fields []fault.Field) *fault.Error {
+	msgs := make([]string, len(fields))
+	for i, f := range fields {
+		msgs[i] = f.Message
 	}
-	return "invalid workflow graph: " + strings.Join(msgs, "; ")
+	return fault.Invalid("invalid workflow graph: "+strings.Join(msgs, "; "), fields...)
 }
 
-// Unwrap makes errors.Is(err, workflow.ErrInvalid) true.
-func (e *Error) Unwrap() error { return workflow.ErrInvalid }
+// nodeAt and edgeAt are the locations of a node and an edge.
+func nodeAt(i int) string { return fmt.Sprintf("nodes[%d]", i) }
+
+// edgeAt is the location of the edge at index i.
+func edgeAt(i int) string { return fmt.Sprintf("edges[%d]", i) }
 
 // Ports tells which handles a node type has; nil accepts any handle.
 type Ports interface {
@@ -60,26 +54,26 @@ func (g *Graph) Index() map[string]int {
 
 // Build validates g and orders it. ports may be nil.
 func Build(g workflow.Graph, ports Ports) (*Graph, error) {
-	var probs []Problem
+	var probs []fault.Field
 	if len(g.Nodes) == 0 {
-		return nil, &Error{[]Problem{{Message: "the workflow has no nodes: add at least one"}}}
+		return nil, invalid([]fault.Field{{Location: "nodes", Message: "the workflow has no nodes: add at least one"}})
 	}
 	out := &Graph{Nodes: map[string]workflow.Node{}, Preds: map[string][]string{}, Succs: map[string][]string{}, Edges: g.Edges}
 	position := map[string]int{}
 	for i, n := range g.Nodes {
 		if _, dup := out.Nodes[n.ID]; dup {
-			probs = append(probs, Problem{NodeID: n.ID, Message: fmt.Sprintf("node id %s is used twice", n.ID)})
+			probs = append(probs, fault.Field{Location: nodeAt(i) + ".id", Message: fmt.Sprintf("node id %s is used twice", n.ID)})
 			continue
 		}
 		out.Nodes[n.ID] = n
 		position[n.ID] = i
 	}
 	seen := map[string]bool{}
-	for _, e := range g.Edges {
-		probs = append(probs, checkEdge(out.Nodes, e, ports)...)
+	for i, e := range g.Edges {
+		probs = append(probs, checkEdge(out.Nodes, i, e, ports)...)
 		key := e.SourceNodeID + "|" + e.TargetNodeID + "|" + deref(e.SourceHandle) + "|" + deref(e.TargetHandle)
 		if seen[key] {
-			probs = append(probs, Problem{EdgeID: e.ID, Message: fmt.Sprintf("the edge from %q to %q is there twice", name(out.Nodes, e.SourceNodeID), name(out.Nodes, e.TargetNodeID))})
+			probs = append(probs, fault.Field{Location: edgeAt(i), Message: fmt.Sprintf("the edge from %q to %q is there twice", name(out.Nodes, e.SourceNodeID), name(out.Nodes, e.TargetNodeID))})
 		}
 		seen[key] = true
 		if _, ok := out.Nodes[e.SourceNodeID]; !ok {
@@ -92,7 +86,7 @@ func Build(g workflow.Graph, ports Ports) (*Graph, error) {
 		out.Succs[e.SourceNodeID] = appendOnce(out.Succs[e.SourceNodeID], e.TargetNodeID)
 	}
 	if len(probs) > 0 {
-		return nil, &Error{probs}
+		return nil, invalid(probs)
 	}
 	if err := out.order(position); err != nil {
 		return nil, err
@@ -100,28 +94,28 @@ func Build(g workflow.Graph, ports Ports) (*Graph, error) {
 	return out, nil
 }
 
-// checkEdge reports an edge whose ends or handles do not exist.
-func checkEdge(nodes map[string]workflow.Node, e workflow.Edge, ports Ports) []Problem {
-	var probs []Problem
+// checkEdge reports an edge (at index i) whose ends or handles do not exist.
+func checkEdge(nodes map[string]workflow.Node, i int, e workflow.Edge, ports Ports) []fault.Field {
+	var probs []fault.Field
 	src, okS := nodes[e.SourceNodeID]
 	dst, okT := nodes[e.TargetNodeID]
 	if !okS {
-		probs = append(probs, Problem{EdgeID: e.ID, Message: fmt.Sprintf("an edge starts at node %s, which is not in this workflow", e.SourceNodeID)})
+		probs = append(probs, fault.Field{Location: edgeAt(i) + ".source_node_id", Message: fmt.Sprintf("an edge starts at node %s, which is not in this workflow", e.SourceNodeID)})
 	}
 	if !okT {
-		probs = append(probs, Problem{EdgeID: e.ID, Message: fmt.Sprintf("an edge ends at node %s, which is not in this workflow", e.TargetNodeID)})
+		probs = append(probs, fault.Field{Location: edgeAt(i) + ".target_node_id", Message: fmt.Sprintf("an edge ends at node %s, which is not in this workflow", e.TargetNodeID)})
 	}
 	if okS && okT && e.SourceNodeID == e.TargetNodeID {
-		probs = append(probs, Problem{EdgeID: e.ID, NodeID: e.SourceNodeID, Message: fmt.Sprintf("node %q is connected to itself", src.Name)})
+		probs = append(probs, fault.Field{Location: edgeAt(i), Message: fmt.Sprintf("node %q is connected to itself", src.Name)})
 	}
 	if ports == nil || !okS || !okT {
 		return probs
 	}
 	if h := deref(e.SourceHandle); h != "" && !ports.HasOutput(src.Type, h) {
-		probs = append(probs, Problem{EdgeID: e.ID, NodeID: src.ID, Field: "source_handle", Message: fmt.Sprintf("node %q (%s) has no output %q", src.Name, src.Type, h)})
+		probs = append(probs, fault.Field{Location: edgeAt(i) + ".source_handle", Message: fmt.Sprintf("node %q (%s) has no output %q", src.Name, src.Type, h)})
 	}
 	if h := deref(e.TargetHandle); h != "" && !ports.HasInput(dst.Type, h) {
-		probs = append(probs, Problem{EdgeID: e.ID, NodeID: dst.ID, Field: "target_handle", Message: fmt.Sprintf("node %q (%s) has no input %q", dst.Name, dst.Type, h)})
+		probs = append(probs, fault.Field{Location: edgeAt(i) + ".target_handle", Message: fmt.Sprintf("node %q (%s) has no input %q", dst.Name, dst.Type, h)})
 	}
 	return probs
 }
@@ -156,23 +150,13 @@ func (g *Graph) order(position map[string]int) error {
 	if len(g.Order) == len(g.Nodes) {
 		return nil
 	}
-	return &Error{[]Problem{{Message: "the graph has a cycle through " + g.cycleNames(indeg, position)}}}
-}
-
-// cycleNames names the nodes left in a cycle, in the workflow's order.
-func (g *Graph) cycleNames(indeg map[string]int, position map[string]int) string {
-	var left []string
-	for id, d := range indeg {
-		if d > 0 {
-			left = append(left, id)
-		}
-	}
-	sort.Slice(left, func(i, j int) bool { return position[left[i]] < position[left[j]] })
-	names := make([]string, len(left))
-	for i, id := range left {
+	cycle := g.cycle(indeg, position)
+	names := make([]string, len(cycle))
+	for i, id := range cycle {
 		names[i] = fmt.Sprintf("%q", g.Nodes[id].Name)
 	}
-	return strings.Join(names, ", ")
+	return invalid([]fault.Field{{Location: nodeAt(position[cycle[0]]),
+		Message: "the graph has a cycle: " + strings.Join(names, " -> ") + " -> " + names[0]}})
 }
 
 // deref returns the string or "".

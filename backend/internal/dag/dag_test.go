@@ -1,11 +1,11 @@
 package dag
 
 import (
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -13,7 +13,7 @@ import (
 func graph(names []string, edges ...string) workflow.Graph {
 	g := workflow.Graph{}
 	for _, n := range names {
-		g.Nodes = append(g.Nodes, workflow.Node{ID: n, Name: n, Type: workflow.TextInput})
+		g.Nodes = append(g.Nodes, workflow.Node{ID: n, Name: n, Type: "TEXT_INPUT"})
 	}
 	for _, e := range edges {
 		g.Edges = append(g.Edges, workflow.Edge{ID: e, SourceNodeID: e[:1], TargetNodeID: e[2:]})
@@ -38,7 +38,7 @@ func TestProblems(t *testing.T) {
 		want string
 	}{
 		"empty":     {graph(nil), "no nodes"},
-		"cycle":     {graph([]string{"a", "b", "c", "x"}, "x>a", "a>b", "b>c", "c>a"), `cycle through "a", "b", "c"`},
+		"cycle":     {graph([]string{"x", "b", "a", "c", "d"}, "x>a", "a>b", "b>c", "c>a", "c>d"), `cycle: "b" -> "c" -> "a" -> "b"`},
 		"self loop": {graph([]string{"a"}, "a>a"), `"a" is connected to itself`},
 		"dangling":  {graph([]string{"a"}, "a>z"), "node z, which is not in this workflow"},
 		"duplicate": {graph([]string{"a", "b"}, "a>b", "a>b"), "there twice"},
@@ -47,7 +47,7 @@ func TestProblems(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			_, err := Build(c.g, nil)
 			require.ErrorContains(t, err, c.want)
-			require.True(t, errors.Is(err, workflow.ErrInvalid))
+			require.Equal(t, fault.CodeInvalid, fault.CodeOf(err))
 		})
 	}
 }
@@ -69,7 +69,7 @@ func TestHandles(t *testing.T) {
 	_, err := Build(g, noPorts{})
 	require.ErrorContains(t, err, `node "a" (TEXT_INPUT) has no output "image"`)
 	require.ErrorContains(t, err, `node "b" (TEXT_INPUT) has no input "text"`)
-	var de *Error
-	require.ErrorAs(t, err, &de)
-	require.Equal(t, "source_handle", de.Problems[0].Field)
+	fe, ok := fault.As(err)
+	require.True(t, ok)
+	require.Equal(t, "edges[0].source_handle", fe.Fields[0].Location)
 }

@@ -2,75 +2,117 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 
-	"github.com/visualadgen/visualadgen/backend/internal/dag"
-	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// portTable answers dag's handle questions from the executors' specs; an
-// executor without a spec accepts any handle.
+// portTable answers dag's handle questions from the catalog; a type
+// without an executor accepts any handle (its node is refused elsewhere).
 type portTable struct{ reg *executor.Registry }
 
 // HasInput reports whether node type t has input handle h.
 func (p portTable) HasInput(t workflow.NodeType, h string) bool {
-	spec, ok := p.spec(t)
-	return !ok || spec.OpenInputs || hasPort(spec.Inputs, h)
+	spec, ok := p.reg.Spec(t)
+	return !ok || spec.HasInput(h)
 }
 
 // HasOutput reports whether node type t has output handle h.
 func (p portTable) HasOutput(t workflow.NodeType, h string) bool {
-	spec, ok := p.spec(t)
-	return !ok || hasPort(spec.Outputs, h)
+	spec, ok := p.reg.Spec(t)
+	return !ok || spec.HasOutput(h)
 }
 
-// spec returns the spec of t when its executor has one.
-func (p portTable) spec(t workflow.NodeType) (executor.Spec, bool) {
-	ex, ok := p.reg.Get(t)
-	if !ok {
-		return executor.Spec{}, false
+// wirings says, for each node, which input keys its edges will bring: an
+// edge's target handle, else its source handle, else every output of its
+// source (the brief's merge).
+func wirings(reg *executor.Registry, g workflow.Graph) map[string]executor.Wiring {
+	types := map[string]workflow.NodeType{}
+	for _, n := range g.Nodes {
+		types[n.ID] = n.Type
 	}
-	d, ok := ex.(executor.Describer)
-	if !ok {
-		return executor.Spec{}, false
-	}
-	return d.Spec(), true
-}
-
-// hasPort reports whether ports has one named h.
-func hasPort(ports []executor.Port, h string) bool {
-	for _, p := range ports {
-		if p.Name == h {
-			return true
+	out := map[string]executor.Wiring{}
+	for _, e := range g.Edges {
+		w := out[e.TargetNodeID]
+		if w == nil {
+			w = executor.Wiring{}
+			out[e.TargetNodeID] = w
+		}
+		switch {
+		case e.TargetHandle != nil && *e.TargetHandle != "":
+			w[*e.TargetHandle] = true
+		case e.SourceHandle != nil && *e.SourceHandle != "":
+			w[*e.SourceHandle] = true
+		default:
+			if spec, ok := reg.Spec(types[e.SourceNodeID]); ok {
+				for _, p := range spec.Outputs {
+					w[p.Name] = true
+				}
+			}
 		}
 	}
-	return false
+	return out
 }
 
-// checkNode reports an unknown node type or a bad config, naming the node
-// and the field.
-func checkNode(reg *executor.Registry, n workflow.Node) []dag.Problem {
-	ex, ok := reg.Get(n.Type)
-	if !ok {
-		return []dag.Problem{{NodeID: n.ID, Field: "type", Message: fmt.Sprintf("node %q has unknown type %q", n.Name, n.Type)}}
-	}
-	if n.Name == "" {
-		return []dag.Problem{{NodeID: n.ID, Field: "name", Message: "every node needs a name"}}
-	}
-	v, ok := ex.(executor.Validator)
-	if !ok {
-		return nil
-	}
-	var probs []dag.Problem
-	for _, fe := range v.Validate(n.Config) {
-		probs = append(probs, dag.Problem{NodeID: n.ID, Field: "config." + fe.Field,
-			Message: fmt.Sprintf("node %q: %s: %s", n.Name, fe.Field, fe.Message)})
+// problem is one thing wrong with a node: the field (located at its node,
+// "nodes[2].config.template", with a message for the field itself) and the
+// sentence for the error's summary, which names the node.
+type problem struct {
+	field   fault.Field
+	summary string
+}
+
+// checkNodes reports unknown node types, missing names and bad configs.
+func checkNodes(reg *executor.Registry, g workflow.Graph) []problem {
+	wired := wirings(reg, g)
+	var probs []problem
+	for i, n := range g.Nodes {
+		at := fmt.Sprintf("nodes[%d]", i)
+		ex, ok := reg.Get(n.Type)
+		if !ok {
+			msg := fmt.Sprintf("unknown node type %q", n.Type)
+			probs = append(probs, problem{fault.Field{Location: at + ".type", Message: msg}, fmt.Sprintf("node %q: %s", n.Name, msg)})
+			continue
+		}
+		if strings.TrimSpace(n.Name) == "" {
+			msg := "every node needs a name"
+			probs = append(probs, problem{fault.Field{Location: at + ".name", Message: msg}, fmt.Sprintf("a %s node: %s", n.Type, msg)})
+		}
+		_, errs := ex.Check(n.Config, wired[n.ID])
+		for _, f := range errs {
+			field := fault.Prefix(at+".config", []fault.Field{f})[0]
+			probs = append(probs, problem{field, fmt.Sprintf("node %q: %s", n.Name, named(f))})
+		}
 	}
 	return probs
 }
 
-// execEvent is the event describing an execution's current state.
-func execEvent(x workflow.Execution) events.Event {
-	return events.Event{ExecutionID: x.ID, Status: string(x.Status), Error: x.ErrorMessage, Cost: x.TotalCost, Time: now()}
+// checkInputs reports required inputs that nothing is connected to.
+func checkInputs(reg *executor.Registry, g workflow.Graph) []problem {
+	wired := wirings(reg, g)
+	var probs []problem
+	for i, n := range g.Nodes {
+		spec, ok := reg.Spec(n.Type)
+		if !ok {
+			continue
+		}
+		for _, p := range spec.Inputs {
+			if p.Required && !wired[n.ID].Has(p.Name) {
+				msg := fmt.Sprintf("connect something to its %s input", strings.ToLower(p.Label))
+				probs = append(probs, problem{fault.Field{Location: fmt.Sprintf("nodes[%d].inputs.%s", i, p.Name), Message: msg},
+					fmt.Sprintf("node %q: %s", n.Name, msg)})
+			}
+		}
+	}
+	return probs
+}
+
+// named is a config field's message with the field named, for summaries.
+func named(f fault.Field) string {
+	if f.Location == "" {
+		return f.Message
+	}
+	return f.Location + ": " + f.Message
 }

@@ -3,9 +3,9 @@ package engine
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/visualadgen/visualadgen/backend/internal/events"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -45,18 +45,17 @@ func (e *Engine) release(ctx context.Context, userID, executionID string, step b
 	rs, err := e.inTx(ctx, executionID, func(rs *runState) error {
 		paused := rs.pausedNode()
 		if rs.exec.Status != workflow.ExecPaused || paused == nil {
-			return fmt.Errorf("%w: cannot %s an execution that is %s; only a PAUSED execution can %s",
-				workflow.ErrConflict, verb, rs.exec.Status, verb)
+			return fault.Conflict("cannot %s an execution that is %s; only a PAUSED execution can %s",
+				verb, rs.exec.Status, verb)
 		}
 		released = paused.NodeID
-		rs.exec.Status, rs.exec.StepMode = workflow.ExecRunning, step
-		if err := rs.saveExec(ctx); err != nil {
+		rs.exec.StepMode = step
+		if err := rs.moveExec(ctx, workflow.ExecRunning, ""); err != nil {
 			return err
 		}
 		if err := e.enqueue(ctx, rs, released); err != nil {
 			return err
 		}
-		rs.evs = append(rs.evs, nodeEvent(*paused))
 		return e.advance(ctx, rs)
 	})
 	if err != nil {
@@ -78,7 +77,7 @@ func (e *Engine) Cancel(ctx context.Context, userID, executionID string) (State,
 	}
 	rs, err := e.inTx(ctx, executionID, func(rs *runState) error {
 		if rs.exec.Status.Final() {
-			return fmt.Errorf("%w: the execution is already %s", workflow.ErrConflict, rs.exec.Status)
+			return fault.Conflict("the execution is already %s", rs.exec.Status)
 		}
 		return rs.finish(ctx, workflow.ExecCancelled, "cancelled by the user", "cancelled")
 	})

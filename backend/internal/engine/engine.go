@@ -1,9 +1,10 @@
 // Package engine runs workflows: the brief's execution logic as a durable
-// job graph on River. Each node execution is one job; completing a node
-// saves its output and starts every successor that became ready in one
-// transaction, so a killed process loses nothing and any replica on the
-// same database can pick up the work. Breakpoints, step, resume and cancel
-// are state changes on the execution row, serialized by its lock.
+// job graph. Each node execution is one job; completing a node saves its
+// output and starts every successor that became ready in one transaction,
+// so a killed process loses nothing and any replica on the same database can
+// pick up the work. Breakpoints, step, resume and cancel are state changes on
+// the execution row, serialized by its lock; every state change goes through
+// the transition table (transition.go).
 package engine
 
 import (
@@ -13,16 +14,16 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/job"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
 // Job names one node execution to run.
-type Job struct {
-	ExecutionID string `json:"execution_id"`
-	NodeID      string `json:"node_id"`
-}
+type Job = job.Job
 
 // Queue enqueues node jobs inside the transaction that made them ready.
+// The queue that works them calls RunNode.
 type Queue interface {
 	Enqueue(ctx context.Context, tx *store.Tx, jobs []Job) error
 }
@@ -41,35 +42,31 @@ type Engine struct {
 	st    *store.Store
 	reg   *executor.Registry
 	pub   events.Publisher
+	queue Queue
 	log   *slog.Logger
 	cfg   Config
-	queue Queue
 
 	mu      sync.Mutex
 	running map[string]map[string]context.CancelCauseFunc // execution -> node -> cancel
 }
 
-// New builds an engine; call SetQueue before starting executions.
-func New(st *store.Store, reg *executor.Registry, pub events.Publisher, log *slog.Logger, cfg Config) *Engine {
+// New builds an engine that enqueues its jobs on q.
+func New(st *store.Store, reg *executor.Registry, pub events.Publisher, q Queue, log *slog.Logger, cfg Config) *Engine {
 	if cfg.MaxParallel < 1 {
 		cfg.MaxParallel = 8
 	}
 	if cfg.MaxAttempts < 1 {
 		cfg.MaxAttempts = 3
 	}
-	return &Engine{st: st, reg: reg, pub: pub, log: log, cfg: cfg,
+	return &Engine{st: st, reg: reg, pub: pub, queue: q, log: log, cfg: cfg,
 		running: map[string]map[string]context.CancelCauseFunc{}}
 }
-
-// SetQueue sets the job queue (it is built after the engine, whose workers
-// it runs).
-func (e *Engine) SetQueue(q Queue) { e.queue = q }
 
 // Registry returns the executors the engine runs.
 func (e *Engine) Registry() *executor.Registry { return e.reg }
 
-// inTx runs fn on a fresh runState of executionID and publishes its events
-// after commit.
+// inTx runs fn on a fresh runState of executionID; its events are published
+// inside the transaction and reach subscribers when it commits.
 func (e *Engine) inTx(ctx context.Context, executionID string, fn func(rs *runState) error) (*runState, error) {
 	var out *runState
 	err := e.st.InTx(ctx, func(tx *store.Tx) error {
@@ -81,29 +78,18 @@ func (e *Engine) inTx(ctx context.Context, executionID string, fn func(rs *runSt
 		if err := fn(rs); err != nil {
 			return err
 		}
-		return e.publishIn(ctx, tx, rs)
+		return e.pub.Publish(ctx, tx, rs.evs...)
 	})
 	if err != nil {
 		return nil, err
 	}
-	e.publishAfter(ctx, out)
 	return out, nil
-}
-
-// publishIn hands a transaction's events to the publisher inside it.
-func (e *Engine) publishIn(ctx context.Context, tx *store.Tx, rs *runState) error {
-	return e.pub.PublishTx(ctx, tx.Native, rs.evs...)
-}
-
-// publishAfter hands a committed transaction's events to the publisher.
-func (e *Engine) publishAfter(ctx context.Context, rs *runState) {
-	e.pub.Publish(ctx, rs.evs...)
 }
 
 // advance applies plan's decision: start ready nodes, pause at a breakpoint,
 // or complete the execution.
 func (e *Engine) advance(ctx context.Context, rs *runState) error {
-	if rs.exec.Status != "RUNNING" {
+	if rs.exec.Status != workflow.ExecRunning {
 		return nil
 	}
 	d := plan(rs.g, rs.exec.StepMode, rs.nodes, e.cfg.MaxParallel)
@@ -114,27 +100,21 @@ func (e *Engine) advance(ctx context.Context, rs *runState) error {
 	}
 	switch {
 	case d.pause != "":
-		ne := rs.nodes[d.pause]
-		ne.Status = "PAUSED"
-		if err := rs.saveNode(ctx, ne, nil); err != nil {
+		if err := rs.moveNode(ctx, rs.nodes[d.pause], workflow.StatePaused, nodeChange{}); err != nil {
 			return err
 		}
-		rs.exec.Status = "PAUSED"
-		return rs.saveExec(ctx)
+		return rs.moveExec(ctx, workflow.ExecPaused, "")
 	case d.complete:
-		return rs.finish(ctx, "COMPLETED", "", "")
+		return rs.moveExec(ctx, workflow.ExecCompleted, "")
 	}
 	return nil
 }
 
-// enqueue marks nodes queued and inserts their jobs in the same transaction.
+// enqueue queues nodes and inserts their jobs in the same transaction.
 func (e *Engine) enqueue(ctx context.Context, rs *runState, ids ...string) error {
-	t := now()
 	jobs := make([]Job, 0, len(ids))
 	for _, id := range ids {
-		ne := rs.nodes[id]
-		ne.Status, ne.QueuedAt = "PENDING", &t
-		if err := rs.tx.UpdateNodeExecution(ctx, *ne); err != nil {
+		if err := rs.moveNode(ctx, rs.nodes[id], workflow.StateQueued, nodeChange{}); err != nil {
 			return err
 		}
 		jobs = append(jobs, Job{ExecutionID: rs.exec.ID, NodeID: id})

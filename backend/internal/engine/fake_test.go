@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -24,12 +25,15 @@ type fake struct {
 	attempts map[string]int
 	cancels  chan string // node names whose context was cancelled
 	outside  chan string // checkpoints whose outside work was cancelled
+	// checkpointed gets a node name once its checkpoint is saved.
+	checkpointed chan string
 }
 
 // newFake returns a fake with buffered signal channels.
 func newFake() *fake {
 	return &fake{started: make(chan string, 1000), cancels: make(chan string, 100), outside: make(chan string, 100),
-		gates: map[string]chan struct{}{}, attempts: map[string]int{}}
+		checkpointed: make(chan string, 100),
+		gates:        map[string]chan struct{}{}, attempts: map[string]int{}}
 }
 
 // typed is the fake registered under one node type.
@@ -38,14 +42,24 @@ type typed struct {
 	t workflow.NodeType
 }
 
-// Type returns the node type.
-func (f typed) Type() workflow.NodeType { return f.t }
+// Spec describes the fake: any input, no named outputs.
+func (f typed) Spec() executor.Spec {
+	return executor.Spec{Type: f.t, Label: string(f.t), OpenInputs: true}
+}
+
+// Check accepts any config.
+func (typed) Check(raw json.RawMessage, _ executor.Wiring) (json.RawMessage, []fault.Field) {
+	return raw, nil
+}
+
+// Estimate says every fake run is free.
+func (typed) Estimate(json.RawMessage, executor.Wiring) (float64, error) { return 0, nil }
 
 // all returns the fake under each of the six node types.
 func (f *fake) all() []executor.Executor {
 	var out []executor.Executor
-	for _, t := range []workflow.NodeType{workflow.TextInput, workflow.ImageInput, workflow.SocialMedia,
-		workflow.Prompt, workflow.ImageModel, workflow.Output} {
+	for _, t := range []workflow.NodeType{executor.TextInputType, executor.ImageInputType, executor.SocialMediaType,
+		executor.PromptType, executor.ImageModelType, executor.OutputType} {
 		out = append(out, typed{f, t})
 	}
 	return out
@@ -104,6 +118,10 @@ func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, erro
 		if r.Checkpoint == nil {
 			if err := r.SaveCheckpoint(ctx, json.RawMessage(`{"request":"`+r.NodeName+`"}`)); err != nil {
 				return nil, err
+			}
+			select {
+			case f.checkpointed <- r.NodeName:
+			default:
 			}
 		}
 		return nil, executor.Wait(5 * time.Millisecond)

@@ -15,6 +15,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
+	"github.com/visualadgen/visualadgen/backend/internal/queue"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/store/postgres"
 	"github.com/visualadgen/visualadgen/backend/internal/store/sqlite"
@@ -30,10 +31,14 @@ type harness struct {
 	fake *fake
 	user string
 	// queue is the River client, started by startQueue or by the test.
-	queue interface {
-		Start(context.Context) error
-		Stop(context.Context) error
-	}
+	queue runner
+}
+
+// runner is what the harness needs of a River queue.
+type runner interface {
+	Queue
+	Start(ctx context.Context, h queue.Handler) error
+	Stop(ctx context.Context) error
 }
 
 // backends are the databases every engine test runs on.
@@ -59,7 +64,7 @@ func newHarness(t *testing.T, kind string, cfg Config) *harness {
 	if kind == "postgres" {
 		loc = pgtest.URL(t)
 	}
-	h := attach(t, kind, loc, cfg, QueueConfig{Workers: 20, NodeTimeout: 30 * time.Second, RescueAfter: time.Minute}, true)
+	h := attach(t, kind, loc, cfg, queue.Config{Workers: 20, NodeTimeout: 30 * time.Second, RescueAfter: time.Minute}, true)
 	h.user = workflow.NewID()
 	require.NoError(t, h.st.UpsertUser(context.Background(), workflow.User{ID: h.user, Email: h.user + "@example.com"}))
 	return h
@@ -67,7 +72,7 @@ func newHarness(t *testing.T, kind string, cfg Config) *harness {
 
 // attach opens the database of kind at loc (a file or a URL) and builds an
 // engine with fake executors; its queue starts working jobs when start is set.
-func attach(t testing.TB, kind, loc string, cfg Config, qc QueueConfig, start bool) *harness {
+func attach(t testing.TB, kind, loc string, cfg Config, qc queue.Config, start bool) *harness {
 	t.Helper()
 	ctx := context.Background()
 	h := &harness{t: t, hub: events.NewHub(), fake: newFake()}
@@ -78,19 +83,21 @@ func attach(t testing.TB, kind, loc string, cfg Config, qc QueueConfig, start bo
 		require.NoError(t, err)
 		t.Cleanup(func() { _ = db.Close() })
 		h.st = store.NewSQLite(db)
-		h.eng = New(h.st, reg, events.Local{Hub: h.hub}, quietLog(), cfg)
-		q, err := NewSQLiteQueue(ctx, db, h.eng, qc, quietLog())
-		h.startQueue(q, err, start)
+		q, err := queue.NewSQLite(ctx, db, qc, quietLog())
+		require.NoError(t, err)
+		h.eng = New(h.st, reg, events.Local{Hub: h.hub}, q, quietLog(), cfg)
+		h.startQueue(q, start)
 		return h
 	}
 	pool, err := postgres.Open(ctx, loc, quietLog())
 	require.NoError(t, err)
 	t.Cleanup(pool.Close)
 	h.st = store.NewPostgres(pool)
-	h.eng = New(h.st, reg, events.Postgres{Pool: pool, Log: quietLog()}, quietLog(), cfg)
+	q, err := queue.NewPostgres(ctx, pool, qc, quietLog())
+	require.NoError(t, err)
+	h.eng = New(h.st, reg, events.Postgres{Pool: pool, Log: quietLog()}, q, quietLog(), cfg)
 	h.listen(pool)
-	q, err := NewPostgresQueue(ctx, pool, h.eng, qc, quietLog())
-	h.startQueue(q, err, start)
+	h.startQueue(q, start)
 	return h
 }
 
@@ -108,18 +115,12 @@ func (h *harness) listen(pool *pgxpool.Pool) {
 }
 
 // startQueue starts the River client and stops it when the test ends.
-func (h *harness) startQueue(q interface {
-	Queue
-	Start(context.Context) error
-	Stop(context.Context) error
-}, err error, start bool) {
-	require.NoError(h.t, err)
-	h.eng.SetQueue(q)
+func (h *harness) startQueue(q runner, start bool) {
 	h.queue = q
 	if !start {
 		return
 	}
-	require.NoError(h.t, q.Start(context.Background()))
+	require.NoError(h.t, q.Start(context.Background(), h.eng.RunNode))
 	h.t.Cleanup(func() {
 		h.fake.releaseAll()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -171,13 +172,13 @@ func (h *harness) workflowOf(nodes []spec, edges ...string) workflow.Workflow {
 // orType defaults a node's type to TEXT_INPUT.
 func orType(t workflow.NodeType) workflow.NodeType {
 	if t == "" {
-		return workflow.TextInput
+		return executor.TextInputType
 	}
 	return t
 }
 
-// waitFor waits until the execution reaches status (checked on every event
-// and every 200 ms), failing after 30 s.
+// waitFor waits until the execution reaches status (checked at once and on
+// every event of the execution), failing after 30 s.
 func (h *harness) waitFor(executionID string, status workflow.ExecutionStatus) workflow.Execution {
 	h.t.Helper()
 	return h.waitForWithin(executionID, status, 30*time.Second)
@@ -197,7 +198,6 @@ func (h *harness) waitForWithin(executionID string, status workflow.ExecutionSta
 		}
 		select {
 		case <-sub.C:
-		case <-time.After(200 * time.Millisecond):
 		case <-deadline:
 			h.t.Fatalf("execution stayed %s, wanted %s", x.Status, status)
 		}

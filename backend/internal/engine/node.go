@@ -6,92 +6,78 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"time"
 
-	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/job"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
-
-// errRetry tells the queue to try the job again later.
-type errRetry struct{ err error }
-
-// Error returns the message of the retryable failure.
-func (e errRetry) Error() string { return "retrying: " + e.err.Error() }
-
-// errSnooze tells the queue to run the job again after a while without
-// counting an attempt: the node waits on an outside service.
-type errSnooze struct{ after time.Duration }
-
-// Error describes the wait.
-func (e errSnooze) Error() string { return "waiting " + e.after.String() }
 
 // RunNode is the body of one node job: claim the node (RUNNING, inputs
 // saved), run its executor, then record the result and start what became
 // ready. A job for a node that already finished, or an execution that ended,
 // does nothing, so a retried or rescued job never runs a node twice. It
-// returns an error only when the queue should retry.
-func (e *Engine) RunNode(ctx context.Context, job Job, attempt int) error {
+// returns Snooze or Retry when the queue should run the job again, another
+// error when recording failed.
+func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 	var run *executor.Run
 	var ex executor.Executor
 	var abandoned json.RawMessage // outside work of a node whose run ended
-	_, err := e.inTx(ctx, job.ExecutionID, func(rs *runState) error {
-		ne := rs.nodes[job.NodeID]
-		if ne != nil && ne.Checkpoint != nil && ne.Status != workflow.NodeCompleted && (rs.exec.Status.Final() || ne.Status.Final()) {
-			abandoned = ne.Checkpoint
-			if x, ok := e.reg.Get(rs.g.Nodes[job.NodeID].Type); ok {
-				ex = x
-			}
-		}
-		if rs.exec.Status.Final() || ne == nil || ne.Status.Final() || ne.Status == workflow.NodePaused {
+	_, err := e.inTx(ctx, j.ExecutionID, func(rs *runState) error {
+		ne := rs.nodes[j.NodeID]
+		if ne == nil {
 			return nil
 		}
-		node := rs.g.Nodes[job.NodeID]
-		var ok bool
-		if ex, ok = e.reg.Get(node.Type); !ok {
+		node := rs.g.Nodes[j.NodeID]
+		ex, _ = e.reg.Get(node.Type)
+		if rs.exec.Status.Final() || ne.Status.Final() || ne.Status == workflow.NodePaused {
+			if ne.Checkpoint != nil && ne.Status != workflow.NodeCompleted {
+				abandoned = ne.Checkpoint
+			}
+			return nil
+		}
+		if ex == nil {
 			return e.failIn(ctx, rs, ne, fmt.Errorf("no executor for node type %s", node.Type))
 		}
-		inputs := gatherInputs(rs.g, rs.nodes, job.NodeID)
-		if ne.Status == workflow.NodePending {
-			t := now()
+		inputs := gatherInputs(rs.g, rs.nodes, j.NodeID)
+		if ne.State() == workflow.StateQueued {
 			in, _ := json.Marshal(inputs)
-			ne.Status, ne.StartedAt, ne.InputData = workflow.NodeRunning, &t, in
-			if err := rs.saveNode(ctx, ne, nil); err != nil {
+			if err := rs.moveNode(ctx, ne, workflow.StateRunning, nodeChange{input: in}); err != nil {
 				return err
 			}
 		}
-		run = &executor.Run{ExecutionID: job.ExecutionID, NodeID: job.NodeID, NodeName: node.Name,
+		run = &executor.Run{ExecutionID: j.ExecutionID, NodeID: j.NodeID, NodeName: node.Name,
 			Inputs: inputs, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID)}
 		return nil
 	})
-	if errors.Is(err, workflow.ErrNotFound) {
+	if fault.Is(err, fault.CodeNotFound) {
 		return nil // the workflow was deleted with its executions
 	}
-	if c, ok := ex.(executor.Canceller); ok && abandoned != nil && run == nil {
-		c.CancelOutside(context.WithoutCancel(ctx), abandoned)
+	if ex != nil && abandoned != nil {
+		ex.CancelOutside(context.WithoutCancel(ctx), abandoned)
 	}
 	if err != nil || run == nil {
 		return err
 	}
 	rctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	defer e.track(job.ExecutionID, job.NodeID, cancel)()
+	defer e.track(j.ExecutionID, j.NodeID, cancel)()
 	res, err := safeRun(rctx, ex, run)
 	if err != nil {
 		if errors.Is(context.Cause(rctx), ErrCancelled) {
 			return nil // the cancel or failure that stopped us recorded the state
 		}
 		if after, ok := executor.IsPending(err); ok {
-			return errSnooze{after}
+			return job.Snooze{After: after}
 		}
 		if executor.IsRetryable(err) && attempt < e.cfg.MaxAttempts && ctx.Err() == nil {
-			e.log.Warn("node failed, will retry", "execution_id", job.ExecutionID, "node", run.NodeName, "attempt", attempt, "err", err)
-			return errRetry{err}
+			e.log.Warn("node failed, will retry", "execution_id", j.ExecutionID, "node", run.NodeName, "attempt", attempt, "err", err)
+			return job.Retry{Err: err}
 		}
-		return e.fail(ctx, job, err)
+		return e.fail(ctx, j, err)
 	}
-	return e.complete(ctx, job, res)
+	return e.complete(ctx, j, res)
 }
 
 // safeRun runs the executor, turning a panic into an error with its stack
@@ -111,32 +97,30 @@ func safeRun(ctx context.Context, ex executor.Executor, run *executor.Run) (res 
 
 // complete saves the node's output (and generation), marks it COMPLETED and
 // advances the execution, in one transaction.
-func (e *Engine) complete(ctx context.Context, job Job, res *executor.Result) error {
+func (e *Engine) complete(ctx context.Context, j Job, res *executor.Result) error {
 	out, err := json.Marshal(res.Output)
 	if err != nil {
-		return e.fail(ctx, job, fmt.Errorf("the node's output is not JSON: %w", err))
+		return e.fail(ctx, j, fmt.Errorf("the node's output is not JSON: %w", err))
 	}
-	_, err = e.inTx(ctx, job.ExecutionID, func(rs *runState) error {
-		ne := rs.nodes[job.NodeID]
+	_, err = e.inTx(ctx, j.ExecutionID, func(rs *runState) error {
+		ne := rs.nodes[j.NodeID]
 		if rs.exec.Status.Final() || ne == nil || ne.Status != workflow.NodeRunning {
 			return nil
 		}
 		var cost *float64
 		if g := res.Generation; g != nil {
-			g.ID, g.ExecutionID, g.NodeID = ne.ID, job.ExecutionID, &job.NodeID
+			g.ID, g.ExecutionID, g.NodeID = ne.ID, j.ExecutionID, &j.NodeID
 			if err := rs.tx.CreateGeneration(ctx, g); err != nil {
 				return err
 			}
 			cost = g.Cost
 		}
-		t := now()
-		ne.Status, ne.OutputData, ne.FinishedAt, ne.ErrorMessage = workflow.NodeCompleted, out, &t, nil
-		if err := rs.saveNode(ctx, ne, cost); err != nil {
+		if err := rs.moveNode(ctx, ne, workflow.StateCompleted, nodeChange{output: out, cost: cost}); err != nil {
 			return err
 		}
 		return e.advance(ctx, rs)
 	})
-	if errors.Is(err, workflow.ErrNotFound) {
+	if fault.Is(err, fault.CodeNotFound) {
 		return nil
 	}
 	return err
@@ -145,16 +129,16 @@ func (e *Engine) complete(ctx context.Context, job Job, res *executor.Result) er
 // fail records a node's failure: the node FAILED, the execution FAILED with
 // a message naming it, every other unfinished node SKIPPED, and running
 // siblings cancelled.
-func (e *Engine) fail(ctx context.Context, job Job, cause error) error {
-	_, err := e.inTx(ctx, job.ExecutionID, func(rs *runState) error {
-		ne := rs.nodes[job.NodeID]
+func (e *Engine) fail(ctx context.Context, j Job, cause error) error {
+	_, err := e.inTx(ctx, j.ExecutionID, func(rs *runState) error {
+		ne := rs.nodes[j.NodeID]
 		if rs.exec.Status.Final() || ne == nil || ne.Status.Final() {
 			return nil
 		}
 		return e.failIn(ctx, rs, ne, cause)
 	})
-	e.cancelLocal(job.ExecutionID, ErrCancelled)
-	if errors.Is(err, workflow.ErrNotFound) {
+	e.cancelLocal(j.ExecutionID, ErrCancelled)
+	if fault.Is(err, fault.CodeNotFound) {
 		return nil
 	}
 	return err
@@ -162,9 +146,8 @@ func (e *Engine) fail(ctx context.Context, job Job, cause error) error {
 
 // failIn is fail inside an open transaction.
 func (e *Engine) failIn(ctx context.Context, rs *runState, ne *workflow.NodeExecution, cause error) error {
-	t, msg := now(), cause.Error()
-	ne.Status, ne.ErrorMessage, ne.FinishedAt = workflow.NodeFailed, &msg, &t
-	if err := rs.saveNode(ctx, ne, nil); err != nil {
+	msg := cause.Error()
+	if err := rs.moveNode(ctx, ne, workflow.StateFailed, nodeChange{msg: msg}); err != nil {
 		return err
 	}
 	name := rs.g.Nodes[ne.NodeID].Name
@@ -178,12 +161,6 @@ func (e *Engine) checkpointer(nodeExecutionID string) func(context.Context, json
 	return func(ctx context.Context, state json.RawMessage) error {
 		return e.st.InTx(ctx, func(tx *store.Tx) error { return tx.SaveCheckpoint(ctx, nodeExecutionID, state) })
 	}
-}
-
-// nodeEvent is the event describing a node execution's current state.
-func nodeEvent(ne workflow.NodeExecution) events.Event {
-	return events.Event{ExecutionID: ne.ExecutionID, NodeID: ne.NodeID, Status: string(ne.Status),
-		Error: ne.ErrorMessage, Time: now()}
 }
 
 // firstLine cuts a message at its first line break (panic stacks stay in

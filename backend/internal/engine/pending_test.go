@@ -31,9 +31,10 @@ func TestCancelReleasesOutsideWork(t *testing.T) {
 		w := h.workflowOf([]spec{{name: "gen", cfg: `{"outside":true}`}})
 		x, err := h.eng.Start(context.Background(), h.user, w.ID)
 		require.NoError(t, err)
-		deadline := time.Now().Add(20 * time.Second)
-		for h.nodes(w, x.ID)["gen"].Checkpoint == nil && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond)
+		select {
+		case <-h.fake.checkpointed:
+		case <-time.After(20 * time.Second):
+			t.Fatal("the node never saved its checkpoint")
 		}
 		_, err = h.eng.Cancel(context.Background(), h.user, x.ID)
 		require.NoError(t, err)

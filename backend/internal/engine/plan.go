@@ -16,7 +16,7 @@ type decision struct {
 // whether the run pauses, and whether it is done. It is pure: the engine
 // applies its decision inside the transaction that read the state.
 //
-// A node is ready when it waits (PENDING, no job yet) and all its sources
+// A node is ready when it is WAITING (no job yet) and all its sources
 // have COMPLETED. In step mode the run pauses before the first ready node
 // once nothing else is running; otherwise ready nodes start in order, up to
 // maxParallel at once, until one with a breakpoint is met, which pauses.
@@ -24,17 +24,17 @@ func plan(g *dag.Graph, stepMode bool, nodes map[string]*workflow.NodeExecution,
 	var d decision
 	active, paused := 0, false
 	for _, ne := range nodes {
-		switch {
-		case ne.Status == workflow.NodeRunning, ne.Status == workflow.NodePending && ne.QueuedAt != nil:
+		switch ne.State() {
+		case workflow.StateRunning, workflow.StateQueued:
 			active++
-		case ne.Status == workflow.NodePaused:
+		case workflow.StatePaused:
 			paused = true
 		}
 	}
 	var ready []string
 	for _, id := range g.Order {
 		ne := nodes[id]
-		if ne == nil || ne.Status != workflow.NodePending || ne.QueuedAt != nil {
+		if ne == nil || ne.State() != workflow.StateWaiting {
 			continue
 		}
 		if sourcesCompleted(g, nodes, id) {

@@ -1,15 +1,20 @@
 package engine
 
 import (
+	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/visualadgen/visualadgen/backend/internal/queue"
 
 	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -22,7 +27,7 @@ const (
 )
 
 // shortQueue rescues a dead process's jobs quickly, for the recovery tests.
-var shortQueue = QueueConfig{Workers: 10, NodeTimeout: time.Second, RescueAfter: 2 * time.Second}
+var shortQueue = queue.Config{Workers: 10, NodeTimeout: time.Second, RescueAfter: 2 * time.Second}
 
 // TestEngineChildProcess is not a test: it is the body of the child process
 // the recovery tests kill. It works jobs until it is killed.
@@ -31,8 +36,48 @@ func TestEngineChildProcess(t *testing.T) {
 	if kind == "" {
 		t.Skip("runs only as the child of TestRecoveryAfterSIGKILL")
 	}
-	attach(t, kind, os.Getenv(childLoc), Config{MaxParallel: 8, MaxAttempts: 3}, shortQueue, true)
-	select {} // killed by the parent
+	h := attach(t, kind, os.Getenv(childLoc), Config{MaxParallel: 8, MaxAttempts: 3}, shortQueue, true)
+	for name := range h.fake.started { // tell the parent, which waits on it
+		fmt.Printf("started:%s\n", name)
+	}
+}
+
+// startChild starts a child process working jobs on the database at loc and
+// returns it with the names of the nodes it starts, as it starts them.
+func startChild(t *testing.T, kind, loc string) (*exec.Cmd, <-chan string) {
+	t.Helper()
+	child := exec.Command(os.Args[0], "-test.run=^TestEngineChildProcess$")
+	child.Env = append(os.Environ(), childKind+"="+kind, childLoc+"="+loc)
+	out, err := child.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, child.Start())
+	t.Cleanup(func() { _ = child.Process.Kill(); _ = child.Wait() })
+	started := make(chan string, 1000)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if name, ok := strings.CutPrefix(sc.Text(), "started:"); ok {
+				started <- name
+			}
+		}
+	}()
+	return child, started
+}
+
+// waitStarted waits until the child says it started node name.
+func waitStarted(t *testing.T, started <-chan string, name string) {
+	t.Helper()
+	deadline := time.After(30 * time.Second)
+	for {
+		select {
+		case n := <-started:
+			if n == name {
+				return
+			}
+		case <-deadline:
+			t.Fatalf("the child never started %s", name)
+		}
+	}
 }
 
 // TestRecoveryAfterSIGKILL kills a real child process in the middle of a run
@@ -54,17 +99,15 @@ func TestRecoveryAfterSIGKILL(t *testing.T) {
 			x, err := h.eng.Start(context.Background(), h.user, w.ID)
 			require.NoError(t, err)
 
-			child := exec.Command(os.Args[0], "-test.run=^TestEngineChildProcess$")
-			child.Env = append(os.Environ(), childKind+"="+kind, childLoc+"="+loc)
-			require.NoError(t, child.Start())
-			waitNode(t, h, w, x.ID, "slow", workflow.NodeRunning)
+			child, started := startChild(t, kind, loc)
+			waitStarted(t, started, "slow")
 			require.NoError(t, child.Process.Signal(syscall.SIGKILL))
 			_ = child.Wait()
 			require.Equal(t, workflow.NodeCompleted, h.statuses(w, x.ID)["first"])
 
 			// A new process on the same database takes the run over.
 			h.fake.release("slow")
-			require.NoError(t, h.queue.Start(context.Background()))
+			require.NoError(t, h.queue.Start(context.Background(), h.eng.RunNode))
 			t.Cleanup(func() { _ = h.queue.Stop(context.Background()) })
 			done := h.waitForWithin(x.ID, workflow.ExecCompleted, 90*time.Second)
 			require.NotNil(t, done.FinishedAt)
@@ -75,17 +118,4 @@ func TestRecoveryAfterSIGKILL(t *testing.T) {
 			}
 		})
 	}
-}
-
-// waitNode polls until a node reaches status.
-func waitNode(t *testing.T, h *harness, w workflow.Workflow, executionID, name string, status workflow.NodeStatus) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		if h.statuses(w, executionID)[name] == status {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("node %s never became %s", name, status)
 }

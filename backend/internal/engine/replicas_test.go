@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"syscall"
 	"testing"
 	"time"
@@ -25,11 +24,8 @@ func TestTwoReplicas(t *testing.T) {
 	h.user = workflow.NewID()
 	require.NoError(t, h.st.UpsertUser(context.Background(), workflow.User{ID: h.user, Email: "r@example.com"}))
 
-	child := exec.Command(os.Args[0], "-test.run=^TestEngineChildProcess$")
-	child.Env = append(os.Environ(), childKind+"=postgres", childLoc+"="+loc)
-	require.NoError(t, child.Start())
-	t.Cleanup(func() { _ = child.Process.Kill(); _ = child.Wait() })
-	require.NoError(t, h.queue.Start(context.Background()))
+	child, _ := startChild(t, "postgres", loc)
+	require.NoError(t, h.queue.Start(context.Background(), h.eng.RunNode))
 	t.Cleanup(func() { _ = h.queue.Stop(context.Background()) })
 
 	w := h.workflowOf([]spec{{name: "a", cfg: `{"sleep_ms":30}`}, {name: "b", cfg: `{"sleep_ms":30}`}, {name: "c", cfg: `{"sleep_ms":30}`}}, "a>b", "b>c")
@@ -39,11 +35,18 @@ func TestTwoReplicas(t *testing.T) {
 		require.NoError(t, err)
 		runs = append(runs, x.ID)
 	}
-	// Wait until the child has completed some nodes, then kill it mid-work.
-	deadline := time.Now().Add(30 * time.Second)
-	for len(pidsOf(t, h, runs)[child.Process.Pid]) == 0 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
+	// Wait until the child has completed some nodes (checked on each
+	// completion the database announces), then kill it mid-work.
+	sub := h.hub.Subscribe("")
+	deadline := time.After(30 * time.Second)
+	for len(pidsOf(t, h, runs)[child.Process.Pid]) == 0 {
+		select {
+		case <-sub.C:
+		case <-deadline:
+			t.Fatal("the child completed no node")
+		}
 	}
+	sub.Close()
 	require.NoError(t, child.Process.Signal(syscall.SIGKILL))
 	for _, id := range runs {
 		h.waitForWithin(id, workflow.ExecCompleted, 90*time.Second)

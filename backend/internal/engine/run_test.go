@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -16,8 +18,8 @@ func TestLinearRun(t *testing.T) {
 	eachBackend(t, func(t *testing.T, h *harness) {
 		w := h.workflowOf([]spec{
 			{name: "text", cfg: `{"out":{"text":"sneakers"}}`},
-			{name: "gen", cfg: `{"cost":0.006,"out":{"image_urls":["a","b"]}}`, ntype: workflow.ImageModel},
-			{name: "out", cfg: `{"cost":0.003}`, ntype: workflow.Output},
+			{name: "gen", cfg: `{"cost":0.006,"out":{"image_urls":["a","b"]}}`, ntype: executor.ImageModelType},
+			{name: "out", cfg: `{"cost":0.003}`, ntype: executor.OutputType},
 		}, "text>gen", "gen>out")
 		x, err := h.eng.Start(context.Background(), h.user, w.ID)
 		require.NoError(t, err)

@@ -3,34 +3,44 @@ package engine
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/visualadgen/visualadgen/backend/internal/dag"
+	"github.com/visualadgen/visualadgen/backend/internal/events"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// Validate checks a graph as a run would: its shape (cycles, dangling
-// edges, handles) and every node's type and config. It changes nothing.
+// Validate checks a graph as it is saved: its shape (cycles, dangling
+// edges, handles) and every node's type, name and config. It changes
+// nothing; problems are located by node and edge index.
 func (e *Engine) Validate(g workflow.Graph) (*dag.Graph, error) {
 	dg, err := dag.Build(g, portTable{e.reg})
 	if err != nil {
 		return nil, err
 	}
-	var probs []dag.Problem
-	for _, n := range g.Nodes {
-		probs = append(probs, checkNode(e.reg, n)...)
-	}
-	if len(probs) > 0 {
-		return nil, &dag.Error{Problems: probs}
+	if probs := checkNodes(e.reg, g); len(probs) > 0 {
+		return nil, invalidGraph(probs)
 	}
 	return dg, nil
 }
 
+// invalidGraph is the error of a graph with problems.
+func invalidGraph(probs []problem) error {
+	msgs := make([]string, len(probs))
+	fields := make([]fault.Field, len(probs))
+	for i, p := range probs {
+		msgs[i], fields[i] = p.summary, p.field
+	}
+	return fault.Invalid("invalid workflow graph: "+strings.Join(msgs, "; "), fields...)
+}
+
 // Start runs the user's workflow as it is now: it creates the execution
-// (RUNNING) and a PENDING node execution per node, and starts the first
-// nodes, in one transaction. The execution is PAUSED at once when the first
-// node to run has a breakpoint. A workflow that would fail validation is
-// refused before anything is written.
+// (RUNNING) and a node execution per node, and starts the first nodes, in
+// one transaction. The execution is PAUSED at once when the first node to
+// run has a breakpoint. A workflow that would fail validation, or whose
+// required inputs are not connected, is refused before anything is written.
 func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow.Execution, error) {
 	w, err := e.st.GetWorkflow(ctx, userID, workflowID)
 	if err != nil {
@@ -39,6 +49,9 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 	g := workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}
 	if _, err := e.Validate(g); err != nil {
 		return workflow.Execution{}, err
+	}
+	if probs := checkInputs(e.reg, g); len(probs) > 0 {
+		return workflow.Execution{}, invalidGraph(probs)
 	}
 	exec := workflow.Execution{ID: workflow.NewID(), WorkflowID: w.ID, Status: workflow.ExecRunning, Graph: &g}
 	var started *runState
@@ -58,21 +71,14 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 			return err
 		}
 		started = rs
-		rs.saveExecEvent()
+		rs.evs = append(rs.evs, events.ForExecution(rs.exec))
 		if err := e.advance(ctx, rs); err != nil {
 			return err
 		}
-		return e.publishIn(ctx, tx, rs)
+		return e.pub.Publish(ctx, tx, rs.evs...)
 	})
 	if err != nil {
 		return workflow.Execution{}, fmt.Errorf("start workflow %s: %w", workflowID, err)
 	}
-	e.publishAfter(ctx, started)
 	return started.exec, nil
-}
-
-// saveExecEvent records the execution's current state as an event without
-// writing it (it was just inserted).
-func (rs *runState) saveExecEvent() {
-	rs.evs = append(rs.evs, execEvent(rs.exec))
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // runState is one execution as read (and locked) inside a transaction, with
-// the events its changes produce, published once the transaction commits.
+// the events its changes produce, published with the transaction.
 type runState struct {
 	tx    *store.Tx
 	exec  workflow.Execution
@@ -48,53 +48,19 @@ func load(ctx context.Context, tx *store.Tx, executionID string) (*runState, err
 // now is the engine's clock, truncated to what both databases keep.
 func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 
-// saveNode writes a node execution and records its event.
-func (rs *runState) saveNode(ctx context.Context, ne *workflow.NodeExecution, cost *float64) error {
-	if err := rs.tx.UpdateNodeExecution(ctx, *ne); err != nil {
-		return err
-	}
-	rs.evs = append(rs.evs, events.Event{ExecutionID: ne.ExecutionID, NodeID: ne.NodeID, Status: string(ne.Status),
-		Error: ne.ErrorMessage, Output: ne.OutputData, Cost: cost, Time: now()})
-	return nil
-}
-
-// saveExec writes the execution and records its event.
-func (rs *runState) saveExec(ctx context.Context) error {
-	if err := rs.tx.UpdateExecution(ctx, rs.exec); err != nil {
-		return err
-	}
-	rs.evs = append(rs.evs, execEvent(rs.exec))
-	return nil
-}
-
 // finish ends the execution in status with an optional message: every node
-// that has not finished is SKIPPED (with skipMsg), and the total cost is the
-// sum of the generations recorded so far.
+// that has not finished is SKIPPED (with skipMsg).
 func (rs *runState) finish(ctx context.Context, status workflow.ExecutionStatus, msg, skipMsg string) error {
-	t := now()
 	for _, id := range rs.g.Order {
 		ne := rs.nodes[id]
 		if ne == nil || ne.Status.Final() {
 			continue
 		}
-		ne.Status, ne.FinishedAt, ne.QueuedAt = workflow.NodeSkipped, &t, nil
-		if skipMsg != "" {
-			m := skipMsg
-			ne.ErrorMessage = &m
-		}
-		if err := rs.saveNode(ctx, ne, nil); err != nil {
+		if err := rs.moveNode(ctx, ne, workflow.StateSkipped, nodeChange{msg: skipMsg}); err != nil {
 			return err
 		}
 	}
-	total, err := rs.tx.SumGenerationCost(ctx, rs.exec.ID)
-	if err != nil {
-		return err
-	}
-	rs.exec.Status, rs.exec.FinishedAt, rs.exec.TotalCost = status, &t, &total
-	if msg != "" {
-		rs.exec.ErrorMessage = &msg
-	}
-	return rs.saveExec(ctx)
+	return rs.moveExec(ctx, status, msg)
 }
 
 // pausedNode returns the node the execution is paused at, or nil.

@@ -5,86 +5,99 @@ package events
 
 import (
 	"encoding/json"
-	"sync"
 	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// Event is one state change. NodeID is empty for a change of the execution.
+// Event is one state change: of the execution (NodeID empty, Exec set) or
+// of one node execution (NodeID and Node set). On the wire both statuses
+// travel as "status".
 type Event struct {
-	ExecutionID string          `json:"execution_id"`
-	NodeID      string          `json:"node_id,omitempty"`
-	Status      string          `json:"status"`
-	Error       *string         `json:"error,omitempty"`
-	Output      json.RawMessage `json:"output,omitempty"`
-	Cost        *float64        `json:"cost,omitempty"`
-	Time        time.Time       `json:"time"`
-	// Truncated is set when Output was too large to carry; read the node
-	// execution for it.
+	ExecutionID string                   `json:"execution_id"`
+	NodeID      string                   `json:"node_id,omitempty"`
+	Exec        workflow.ExecutionStatus `json:"-"`
+	Node        workflow.NodeStatus      `json:"-"`
+	Error       *string                  `json:"error,omitempty"`
+	Output      json.RawMessage          `json:"output,omitempty"`
+	Cost        *float64                 `json:"cost,omitempty"`
+	Time        time.Time                `json:"time"`
+	// Truncated is set when Output was left out to keep the event small;
+	// read the node execution for it.
 	Truncated bool `json:"truncated,omitempty"`
 }
 
+// ForExecution is the event of an execution's current state.
+func ForExecution(x workflow.Execution) Event {
+	return Event{ExecutionID: x.ID, Exec: x.Status, Error: x.ErrorMessage, Cost: x.TotalCost, Time: now()}
+}
+
+// ForNode is the event of a node execution's current state, with what it
+// cost when it recorded a generation.
+func ForNode(ne workflow.NodeExecution, cost *float64) Event {
+	return Event{ExecutionID: ne.ExecutionID, NodeID: ne.NodeID, Node: ne.Status, Error: ne.ErrorMessage,
+		Output: ne.OutputData, Cost: cost, Time: now()}
+}
+
+// now is the events' clock.
+func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
 // Final reports whether the event ends its execution.
-func (e Event) Final() bool {
-	return e.NodeID == "" && (e.Status == "COMPLETED" || e.Status == "FAILED" || e.Status == "CANCELLED")
+func (e Event) Final() bool { return e.NodeID == "" && e.Exec.Final() }
+
+// wire is an Event as JSON carries it.
+type wire struct {
+	eventAlias
+	Status string `json:"status"`
 }
 
-// Hub fans events out to in-process subscribers. A slow subscriber loses
-// events rather than blocking the engine; it sees Dropped and re-reads state.
-type Hub struct {
-	mu   sync.Mutex
-	subs map[*Subscription]struct{}
+// eventAlias drops Event's methods so wire can embed it.
+type eventAlias Event
+
+// MarshalJSON writes the status as "status".
+func (e Event) MarshalJSON() ([]byte, error) {
+	status := string(e.Exec)
+	if e.NodeID != "" {
+		status = string(e.Node)
+	}
+	return json.Marshal(wire{eventAlias: eventAlias(e), Status: status})
 }
 
-// Subscription receives the events of one execution ("" for all).
-type Subscription struct {
-	C           chan Event
-	executionID string
-	dropped     bool
-	hub         *Hub
+// UnmarshalJSON reads "status" into the execution's or the node's status.
+func (e *Event) UnmarshalJSON(b []byte) error {
+	var w wire
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*e = Event(w.eventAlias)
+	if e.NodeID != "" {
+		e.Node = workflow.NodeStatus(w.Status)
+	} else {
+		e.Exec = workflow.ExecutionStatus(w.Status)
+	}
+	return nil
 }
 
-// NewHub returns an empty hub.
-func NewHub() *Hub {
-	return &Hub{subs: map[*Subscription]struct{}{}}
-}
-
-// Subscribe starts receiving events of executionID ("" for every execution).
-func (h *Hub) Subscribe(executionID string) *Subscription {
-	s := &Subscription{C: make(chan Event, 256), executionID: executionID, hub: h}
-	h.mu.Lock()
-	h.subs[s] = struct{}{}
-	h.mu.Unlock()
-	return s
-}
-
-// Close stops the subscription.
-func (s *Subscription) Close() {
-	s.hub.mu.Lock()
-	delete(s.hub.subs, s)
-	s.hub.mu.Unlock()
-}
-
-// Dropped reports whether an event was lost because the channel was full.
-func (s *Subscription) Dropped() bool {
-	s.hub.mu.Lock()
-	defer s.hub.mu.Unlock()
-	return s.dropped
-}
-
-// Deliver hands events to the matching subscribers without blocking.
-func (h *Hub) Deliver(evs ...Event) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	for s := range h.subs {
-		for _, ev := range evs {
-			if s.executionID != "" && s.executionID != ev.ExecutionID {
-				continue
-			}
-			select {
-			case s.C <- ev:
-			default:
-				s.dropped = true
-			}
+// TransformSchema documents "status" in the OpenAPI document.
+func (Event) TransformSchema(r huma.Registry, s *huma.Schema) *huma.Schema {
+	var enum []any
+	seen := map[string]bool{}
+	for _, x := range workflow.ExecutionStatuses {
+		seen[string(x)] = true
+		enum = append(enum, string(x))
+	}
+	for _, n := range workflow.NodeStatuses {
+		if !seen[string(n)] {
+			enum = append(enum, string(n))
 		}
 	}
+	if s.Properties == nil {
+		return s
+	}
+	s.Properties["status"] = &huma.Schema{Type: huma.TypeString, Enum: enum,
+		Description: "the execution's status when node_id is absent, else the node execution's"}
+	s.Required = append(s.Required, "status")
+	return s
 }

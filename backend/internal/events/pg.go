@@ -7,8 +7,9 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/visualadgen/visualadgen/backend/internal/store"
 )
 
 // channel is the Postgres NOTIFY channel shared by all replicas.
@@ -18,21 +19,21 @@ const channel = "visualadgen_events"
 const maxPayload = 7000
 
 // Publisher sends a transaction's events to every subscriber of every
-// replica. The engine calls PublishTx inside the transaction and Publish
-// after it commits; each publisher sends at the one point its medium allows.
+// replica once the transaction commits, and never if it rolls back.
 type Publisher interface {
-	PublishTx(ctx context.Context, tx any, evs ...Event) error
-	Publish(ctx context.Context, evs ...Event)
+	Publish(ctx context.Context, tx *store.Tx, evs ...Event) error
 }
 
 // Local publishes to one process's hub (SQLite: there is one process).
 type Local struct{ Hub *Hub }
 
-// PublishTx does nothing: a local hub is told after commit.
-func (Local) PublishTx(context.Context, any, ...Event) error { return nil }
-
-// Publish delivers events to the hub.
-func (l Local) Publish(_ context.Context, evs ...Event) { l.Hub.Deliver(evs...) }
+// Publish delivers the events to the hub when tx commits.
+func (l Local) Publish(_ context.Context, tx *store.Tx, evs ...Event) error {
+	if len(evs) > 0 {
+		tx.OnCommit(func() { l.Hub.Deliver(evs...) })
+	}
+	return nil
+}
 
 // Postgres publishes through NOTIFY; every replica's Listen (this one's
 // too) delivers them to its hub.
@@ -41,29 +42,21 @@ type Postgres struct {
 	Log  *slog.Logger
 }
 
-// Publish does nothing: the events went out with their transaction.
-func (Postgres) Publish(context.Context, ...Event) {}
-
-// PublishTx queues the events as notifications inside tx (a pgx.Tx);
-// Postgres delivers them when tx commits and drops them if it rolls back,
-// so subscribers never see a change that did not happen, and no extra
-// transaction is spent on them.
-func (p Postgres) PublishTx(ctx context.Context, tx any, evs ...Event) error {
-	ptx, ok := tx.(pgx.Tx)
-	if !ok || len(evs) == 0 {
-		return nil
-	}
-	batch := &pgx.Batch{}
+// Publish queues the events as notifications inside tx; Postgres delivers
+// them when tx commits and drops them if it rolls back, so subscribers never
+// see a change that did not happen, and no extra transaction is spent.
+func (p Postgres) Publish(ctx context.Context, tx *store.Tx, evs ...Event) error {
+	payloads := make([]string, 0, len(evs))
 	for _, ev := range evs {
 		b, _ := json.Marshal(ev)
 		if len(b) > maxPayload {
 			ev.Output, ev.Truncated = nil, true
 			b, _ = json.Marshal(ev)
 		}
-		batch.Queue("select pg_notify($1, $2)", channel, string(b))
+		payloads = append(payloads, string(b))
 	}
-	if err := ptx.SendBatch(ctx, batch).Close(); err != nil {
-		return fmt.Errorf("events: notify: %w", err)
+	if err := tx.Notify(ctx, channel, payloads...); err != nil {
+		return fmt.Errorf("events: %w", err)
 	}
 	return nil
 }

@@ -9,10 +9,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
-	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fal"
 	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
+	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit/reddittest"
@@ -34,13 +34,13 @@ func run(t *testing.T, ex executor.Executor, cfg string, inputs map[string]any) 
 // TestPreviewPipeline generates previews and fits them to 9:16.
 func TestPreviewPipeline(t *testing.T) {
 	blobs := blob.Local{Dir: t.TempDir(), Prefix: "/files"}
-	im := executor.ImageModel{Gen: executor.Preview{}, Blobs: blobs, Prices: cost.Default(), Preview: true}
+	im := executor.NewImageModel(imagemodel.Default(), executor.Preview{}, blobs, true)
 	res, err := run(t, im, `{"model":"fal-ai/flux/schnell","parameters":{"num_images":2,"aspect_ratio":"1:1"}}`, map[string]any{"prompt": "red sneakers"})
 	require.NoError(t, err)
 	urls := res.Output["image_urls"].([]string)
 	require.Len(t, urls, 2)
 	require.Equal(t, 0.0, *res.Generation.Cost, "previews are free")
-	out, err := run(t, executor.Output{Blobs: blobs}, `{"num_images":1,"aspect_ratio":"9:16"}`, map[string]any{"image_urls": []any{urls[0], urls[1]}})
+	out, err := run(t, executor.NewOutput(blobs), `{"num_images":1,"aspect_ratio":"9:16"}`, map[string]any{"image_urls": []any{urls[0], urls[1]}})
 	require.NoError(t, err)
 	final := out.Output["final_images"].([]string)
 	require.Len(t, final, 1)
@@ -48,7 +48,7 @@ func TestPreviewPipeline(t *testing.T) {
 	require.NoError(t, err)
 	w, h, _ := imaging.Size(data)
 	require.Equal(t, [2]int{1080, 1920}, [2]int{w, h})
-	same, err := run(t, executor.Output{Blobs: blobs}, `{"aspect_ratio":"1:1"}`, map[string]any{"image_urls": urls})
+	same, err := run(t, executor.NewOutput(blobs), `{"aspect_ratio":"1:1"}`, map[string]any{"image_urls": urls})
 	require.NoError(t, err)
 	require.Equal(t, urls[:1], same.Output["final_images"], "a square image passes through untouched")
 }
@@ -59,8 +59,7 @@ func TestFALModels(t *testing.T) {
 	s := faltest.New()
 	defer s.Close()
 	blobs := blob.Local{Dir: t.TempDir(), Prefix: "/files"}
-	im := executor.ImageModel{Gen: executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k"}, PollEvery: time.Millisecond},
-		Blobs: blobs, Prices: cost.Default()}
+	im := executor.NewImageModel(imagemodel.Default(), executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k"}, PollEvery: time.Millisecond}, blobs, false)
 	cases := []struct {
 		model, params, endpoint string
 		cost                    float64
@@ -81,32 +80,54 @@ func TestFALModels(t *testing.T) {
 	_, err := run(t, im, `{"model":"fal-ai/flux/dev","parameters":{}}`, map[string]any{"prompt": "p", "image_url": "https://x/y.png"})
 	require.NoError(t, err)
 	require.Equal(t, "fal-ai/flux/dev/image-to-image", s.Submits[3].Endpoint)
+	require.NotContains(t, s.Submits[3].Input, "image_size", "image-to-image follows the photo's size")
+	require.EqualValues(t, 40, s.Submits[3].Input["num_inference_steps"], "the endpoint's own default")
+	_, err = run(t, im, `{"model":"fal-ai/stable-diffusion-xl","parameters":{"enable_safety_checker":false}}`, map[string]any{"prompt": "p", "image_url": "https://x/y.png"})
+	require.NoError(t, err)
+	require.Equal(t, "fal-ai/fast-sdxl/image-to-image", s.Submits[4].Endpoint)
+	require.Equal(t, false, s.Submits[4].Input["enable_safety_checker"], "SDXL takes the safety checker")
 }
 
-// TestValidation names the bad fields.
+// TestValidation names the bad fields, checking against the endpoint the
+// connections pick.
 func TestValidation(t *testing.T) {
-	im := executor.ImageModel{}
-	errs := im.Validate(json.RawMessage(`{"model":"fal-ai/flux/schnell","parameters":{"num_images":9,"negative_prompt":"x"}}`))
+	im := executor.NewImageModel(imagemodel.Default(), executor.Preview{}, nil, true)
+	_, errs := im.Check(json.RawMessage(`{"model":"fal-ai/flux/schnell","parameters":{"num_images":5,"negative_prompt":"x"}}`), nil)
 	require.Len(t, errs, 2)
-	require.Equal(t, "parameters.num_images", errs[0].Field)
-	require.Equal(t, "model", im.Validate(json.RawMessage(`{"model":"dall-e"}`))[0].Field)
-	require.Equal(t, "config", executor.TextInput{}.Validate(json.RawMessage(`{"value":"x","extra":1}`))[0].Field)
-	require.Equal(t, "image_url", executor.ImageInput{}.Validate(json.RawMessage(`{"image_url":"file:///etc/passwd"}`))[0].Field)
-	require.Equal(t, "aspect_ratio", executor.Output{}.Validate(json.RawMessage(`{"aspect_ratio":"2:1"}`))[0].Field)
-	require.Equal(t, "subreddit", executor.SocialMedia{}.Validate(json.RawMessage(`{"subreddit":"r/x y"}`))[0].Field)
+	require.Equal(t, "parameters.negative_prompt", errs[0].Location)
+	require.Equal(t, "parameters.num_images", errs[1].Location)
+	_, errs = im.Check(json.RawMessage(`{"model":"fal-ai/flux/schnell","parameters":{"num_inference_steps":20}}`), nil)
+	require.Equal(t, "must be from 1 to 12 for FLUX schnell", errs[0].Message)
+	_, errs = im.Check(json.RawMessage(`{"model":"fal-ai/flux/dev","parameters":{"num_inference_steps":5}}`), executor.Wiring{"image_url": true})
+	require.Equal(t, "must be from 10 to 50 for FLUX dev with an input image", errs[0].Message)
+	_, errs = im.Check(json.RawMessage(`{"model":"fal-ai/flux/schnell"}`), executor.Wiring{"image_url": true})
+	require.Equal(t, "model", errs[0].Location, "schnell has no image-to-image: the photo is refused, not ignored")
+	_, errs = im.Check(json.RawMessage(`{"model":"dall-e"}`), nil)
+	require.Equal(t, "model", errs[0].Location)
+	_, errs = executor.NewTextInput().Check(json.RawMessage(`{"value":"x","extra":1}`), nil)
+	require.Equal(t, "extra", errs[0].Location)
+	_, errs = executor.NewImageInput().Check(json.RawMessage(`{"image_url":"file:///etc/passwd"}`), nil)
+	require.Equal(t, "image_url", errs[0].Location)
+	_, errs = executor.NewOutput(nil).Check(json.RawMessage(`{"aspect_ratio":"2:1"}`), nil)
+	require.Equal(t, "aspect_ratio", errs[0].Location)
+	_, errs = executor.NewSocialMedia(nil).Check(json.RawMessage(`{"subreddit":"r/x y"}`), nil)
+	require.Equal(t, "subreddit", errs[0].Location)
+	norm, errs := executor.NewOutput(nil).Check(json.RawMessage(`{}`), nil)
+	require.Empty(t, errs)
+	require.JSONEq(t, `{"num_images":1,"aspect_ratio":"1:1"}`, string(norm), "defaults filled from the struct's tags")
 }
 
 // TestSocialToPrompt feeds trends into a prompt.
 func TestSocialToPrompt(t *testing.T) {
 	s := reddittest.New("k")
 	defer s.Close()
-	sm := executor.SocialMedia{Reddit: &reddit.Client{BaseURL: s.URL, Host: "h", Key: "k"}}
+	sm := executor.NewSocialMedia(&reddit.Client{BaseURL: s.URL, Host: "h", Key: "k"})
 	res, err := run(t, sm, `{"subreddit":"sneakers","limit":3}`, nil)
 	require.NoError(t, err)
 	b, _ := json.Marshal(res.Output)
 	var out map[string]any
 	require.NoError(t, json.Unmarshal(b, &out))
-	p, err := run(t, executor.Prompt{}, `{"template":"Ad riding on {{trends}}; hook: {{posts.0.title}}"}`, out)
+	p, err := run(t, executor.NewPrompt(), `{"template":"Ad riding on {{trends}}; hook: {{posts.0.title}}"}`, out)
 	require.NoError(t, err)
 	require.Contains(t, p.Output["prompt"], "retro sneakers")
 	require.Contains(t, p.Output["prompt"], "hook: Retro sneakers are back in 2026")
@@ -121,8 +142,7 @@ func TestUploadedPhotoReachesFAL(t *testing.T) {
 	photo, _ := imaging.Preview("shoe", "m", 0, 32, 32)
 	url, err := blobs.Put(context.Background(), "uploads/u/p", "image/png", photo)
 	require.NoError(t, err)
-	im := executor.ImageModel{Gen: executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k"}, PollEvery: time.Millisecond},
-		Blobs: blobs, Prices: cost.Default()}
+	im := executor.NewImageModel(imagemodel.Default(), executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k"}, PollEvery: time.Millisecond}, blobs, false)
 	res, err := run(t, im, `{"model":"fal-ai/flux/dev","parameters":{"strength":0.8}}`, map[string]any{"prompt": "p", "image_url": url})
 	require.NoError(t, err)
 	require.Equal(t, "fal-ai/flux/dev/image-to-image", s.Submits[0].Endpoint)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fal"
+	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 )
 
@@ -20,25 +21,34 @@ type Image struct {
 	Width, Height int
 }
 
+// Request is one generation: the model, FAL's endpoint and input, and the
+// size and count of the images asked for.
+type Request struct {
+	Model         imagemodel.Model
+	Endpoint      string
+	Input         map[string]any
+	Width, Height int
+	Count         int
+}
+
 // Generator makes images for IMAGE_MODEL: FAL, or the local preview.
 type Generator interface {
-	Generate(ctx context.Context, r *Run, model, endpoint string, input map[string]any) ([]Image, error)
+	Generate(ctx context.Context, r *Run, req Request) ([]Image, error)
 }
 
 // Preview renders labelled local images: no account needed, cost 0.
 type Preview struct{}
 
 // Generate draws one preview per requested image at the requested size.
-func (Preview) Generate(_ context.Context, _ *Run, model, _ string, input map[string]any) ([]Image, error) {
-	size := imageSizes[input["image_size"].(string)]
-	n := input["num_images"].(int)
-	out := make([]Image, 0, n)
-	for i := range n {
-		data, err := imaging.Preview(input["prompt"].(string), model, i, size[0], size[1])
+func (Preview) Generate(_ context.Context, _ *Run, req Request) ([]Image, error) {
+	out := make([]Image, 0, req.Count)
+	prompt, _ := req.Input["prompt"].(string)
+	for i := range req.Count {
+		data, err := imaging.Preview(prompt, req.Model.ID, i, req.Width, req.Height)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Image{Data: data, ContentType: "image/png", Width: size[0], Height: size[1]})
+		out = append(out, Image{Data: data, ContentType: "image/png", Width: req.Width, Height: req.Height})
 	}
 	return out, nil
 }
@@ -47,18 +57,17 @@ func (Preview) Generate(_ context.Context, _ *Run, model, _ string, input map[st
 // before waiting, so a later run polls the same request, never pays twice.
 type FAL struct {
 	Client    *fal.Client
-	HTTP      *http.Client  // downloads results
 	PollEvery time.Duration // between status checks; default 300 ms
 }
 
 // Generate submits the request and checkpoints its handle, then (in later
 // runs of the node) checks it once per run until FAL has finished, and
 // downloads the images. Each run is short: waiting is Pending, not blocking.
-func (f FAL) Generate(ctx context.Context, r *Run, _, endpoint string, input map[string]any) ([]Image, error) {
+func (f FAL) Generate(ctx context.Context, r *Run, req Request) ([]Image, error) {
 	var h fal.Handle
 	if len(r.Checkpoint) == 0 || json.Unmarshal(r.Checkpoint, &h) != nil || h.RequestID == "" {
 		var err error
-		if h, err = f.Client.Submit(ctx, endpoint, input); err != nil {
+		if h, err = f.Client.Submit(ctx, req.Endpoint, req.Input); err != nil {
 			return nil, falError(err)
 		}
 		b, _ := json.Marshal(h)
@@ -124,11 +133,7 @@ func (f FAL) download(ctx context.Context, url string) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	client := f.HTTP
-	if client == nil {
-		client = http.DefaultClient
-	}
-	res, err := client.Do(req)
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return nil, "", fmt.Errorf("fal: download image: %w", err)
 	}

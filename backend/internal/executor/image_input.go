@@ -2,62 +2,50 @@ package executor
 
 import (
 	"context"
-	"encoding/json"
 	"net/url"
 	"strings"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// ImageInput emits a product photo's URL: {image_url} -> {image_url}. The
-// URL is an http(s) address or an image uploaded to this server.
-type ImageInput struct{}
+// ImageInputType is the node type of ImageInput.
+const ImageInputType workflow.NodeType = "IMAGE_INPUT"
 
-// imageConfig is IMAGE_INPUT's config.
-type imageConfig struct {
-	ImageURL string `json:"image_url"`
+// ImageInputConfig is IMAGE_INPUT's config.
+type ImageInputConfig struct {
+	ImageURL string `json:"image_url" title:"Image" doc:"An http(s) link to a product photo, or an uploaded one." format:"uri-reference" minLength:"1" maxLength:"2048" ui:"upload"`
 }
 
-// Type returns IMAGE_INPUT.
-func (ImageInput) Type() workflow.NodeType { return workflow.ImageInput }
+// uploadPrefix is where uploaded photos live (see POST /api/uploads).
+const uploadPrefix = "/files/uploads/"
 
-// Spec describes IMAGE_INPUT.
-func (ImageInput) Spec() Spec {
-	return Spec{Type: workflow.ImageInput, Label: "Image input", Description: "A product photo: a link or an upload.",
-		ConfigSchema: schema([]string{"image_url"}, map[string]any{
-			"image_url": map[string]any{"type": "string", "title": "Image URL", "format": "uri-reference", "x-upload": true},
-		}),
-		Outputs: []Port{{Name: "image_url", Label: "Image", Kind: "image"}}, Defaults: map[string]any{"image_url": ""}}
+// imageInput emits a product photo's URL: {image_url} -> {image_url}.
+type imageInput struct{}
+
+// NewImageInput returns the IMAGE_INPUT executor.
+func NewImageInput() Executor { return Typed[ImageInputConfig](imageInput{}) }
+
+// Describe describes IMAGE_INPUT.
+func (imageInput) Describe() Description {
+	return Description{Type: ImageInputType, Label: "Image input", Icon: "image",
+		Description: "A product photo: a link or an upload.",
+		Outputs:     []Port{{Name: "image_url", Label: "Image", Kind: KindImage}}}
 }
 
-// config decodes the config, accepting http(s) URLs and uploaded images
-// (/files/uploads/...).
-func (ImageInput) config(raw json.RawMessage) (imageConfig, []FieldError) {
-	var c imageConfig
-	if errs := decodeConfig(raw, &c); errs != nil {
-		return c, errs
-	}
-	if strings.HasPrefix(c.ImageURL, "/files/uploads/") {
-		return c, nil
+// Check accepts http(s) links and uploaded images.
+func (imageInput) Check(c *ImageInputConfig, _ Wiring) []fault.Field {
+	if strings.HasPrefix(c.ImageURL, uploadPrefix) {
+		return nil
 	}
 	u, err := url.Parse(c.ImageURL)
-	if c.ImageURL == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return c, []FieldError{{Field: "image_url", Message: "give an http(s) link to an image, or upload one"}}
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return []fault.Field{{Location: "image_url", Message: "give an http(s) link to an image, or upload one"}}
 	}
-	return c, nil
-}
-
-// Validate checks the image URL.
-func (i ImageInput) Validate(raw json.RawMessage) []FieldError {
-	_, errs := i.config(raw)
-	return errs
+	return nil
 }
 
 // Run returns the URL.
-func (i ImageInput) Run(_ context.Context, r *Run) (*Result, error) {
-	c, errs := i.config(r.Config)
-	if err := configError(errs); err != nil {
-		return nil, err
-	}
+func (imageInput) Run(_ context.Context, _ *Run, c ImageInputConfig) (*Result, error) {
 	return &Result{Output: map[string]any{"image_url": c.ImageURL}}, nil
 }

@@ -2,60 +2,45 @@ package executor
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/prompt"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// Prompt fills a {{variable}} template from its inputs: {template} -> {prompt}.
-type Prompt struct{}
+// PromptType is the node type of Prompt.
+const PromptType workflow.NodeType = "PROMPT"
 
-// promptConfig is PROMPT's config.
-type promptConfig struct {
-	Template string `json:"template"`
+// PromptConfig is PROMPT's config.
+type PromptConfig struct {
+	Template string `json:"template" title:"Template" doc:"{{text}}, {{trends}}, {{posts.0.title}} or {{Node name.key}} are filled from connected nodes." minLength:"1" maxLength:"10000" default:"A striking ad photo of {{text}}" ui:"multiline"`
 }
 
-// Type returns PROMPT.
-func (Prompt) Type() workflow.NodeType { return workflow.Prompt }
+// promptNode fills a {{variable}} template from its inputs: {template} -> {prompt}.
+type promptNode struct{}
 
-// Spec describes PROMPT.
-func (Prompt) Spec() Spec {
-	return Spec{Type: workflow.Prompt, Label: "Prompt",
+// NewPrompt returns the PROMPT executor.
+func NewPrompt() Executor { return Typed[PromptConfig](promptNode{}) }
+
+// Describe describes PROMPT.
+func (promptNode) Describe() Description {
+	return Description{Type: PromptType, Label: "Prompt", Icon: "message-square-text",
 		Description: "A template: {{text}}, {{trends}}, {{posts.0.title}} or {{Node name.key}} are filled from connected nodes.",
-		ConfigSchema: schema([]string{"template"}, map[string]any{
-			"template": map[string]any{"type": "string", "title": "Template", "minLength": 1, "maxLength": 10000, "x-multiline": true},
-		}),
-		Inputs:  []Port{{Name: "vars", Label: "Variables", Kind: "data"}},
-		Outputs: []Port{{Name: "prompt", Label: "Prompt", Kind: "text"}}, OpenInputs: true,
-		Defaults: map[string]any{"template": "A striking ad photo of {{text}}"}}
+		Inputs:      []Port{{Name: "vars", Label: "Variables", Kind: KindData}},
+		Outputs:     []Port{{Name: "prompt", Label: "Prompt", Kind: KindText}}, OpenInputs: true}
 }
 
-// config decodes and checks the config.
-func (Prompt) config(raw json.RawMessage) (promptConfig, []FieldError) {
-	var c promptConfig
-	if errs := decodeConfig(raw, &c); errs != nil {
-		return c, errs
-	}
+// Check refuses a template that is only blanks.
+func (promptNode) Check(c *PromptConfig, _ Wiring) []fault.Field {
 	if strings.TrimSpace(c.Template) == "" {
-		return c, []FieldError{{Field: "template", Message: "write the prompt template"}}
+		return []fault.Field{{Location: "template", Message: "write the prompt template"}}
 	}
-	return c, nil
-}
-
-// Validate requires a template.
-func (p Prompt) Validate(raw json.RawMessage) []FieldError {
-	_, errs := p.config(raw)
-	return errs
+	return nil
 }
 
 // Run renders the template.
-func (p Prompt) Run(_ context.Context, r *Run) (*Result, error) {
-	c, errs := p.config(r.Config)
-	if err := configError(errs); err != nil {
-		return nil, err
-	}
+func (promptNode) Run(_ context.Context, r *Run, c PromptConfig) (*Result, error) {
 	out, err := prompt.Render(c.Template, r.Inputs)
 	if err != nil {
 		return nil, err

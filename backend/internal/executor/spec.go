@@ -1,47 +1,77 @@
 package executor
 
 import (
-	"encoding/json"
+	"reflect"
 
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
+// PortKind is what flows through a port; the editor allows a connection
+// when the kinds fit (see the catalog's connection rules).
+type PortKind string
+
+// The kinds of data that flow between nodes.
+const (
+	KindText   PortKind = "text"
+	KindImage  PortKind = "image"
+	KindImages PortKind = "images"
+	KindData   PortKind = "data"
+)
+
 // Port is one named input or output of a node type.
 type Port struct {
-	Name  string `json:"name"`
-	Label string `json:"label"`
-	// Kind is what flows through it: text, image, images, data.
-	Kind string `json:"kind"`
+	Name  string   `json:"name"`
+	Label string   `json:"label"`
+	Kind  PortKind `json:"kind" enum:"text,image,images,data"`
+	// Required inputs must be connected before the node can run.
+	Required bool `json:"required,omitempty"`
+}
+
+// Description is what a node type says about itself, apart from its config.
+type Description struct {
+	Type        workflow.NodeType
+	Label       string
+	Description string
+	// Icon names a lucide icon (https://lucide.dev) for the palette.
+	Icon    string
+	Inputs  []Port
+	Outputs []Port
+	// OpenInputs lets an edge end at any handle name (a prompt variable).
+	OpenInputs bool
 }
 
 // Spec describes a node type for the catalog (GET /api/node-types): the
-// UI builds its palette and config forms from it.
+// editor builds its palette, ports and config forms from it.
 type Spec struct {
 	Type        workflow.NodeType `json:"type"`
 	Label       string            `json:"label"`
 	Description string            `json:"description"`
-	// ConfigSchema is the JSON Schema of the node's config.
-	ConfigSchema map[string]any `json:"config_schema"`
-	Inputs       []Port         `json:"inputs"`
-	Outputs      []Port         `json:"outputs"`
-	// OpenInputs lets an edge end at any handle name (a prompt variable).
-	OpenInputs bool           `json:"open_inputs"`
-	Defaults   map[string]any `json:"defaults"`
+	Icon        string            `json:"icon"`
+	// ConfigSchema is the JSON Schema of the node's config (a *huma.Schema),
+	// with titles, ui hints (x-ui), the fields' order (x-order) and, for
+	// image models, each model's own ranges (x-models).
+	ConfigSchema any    `json:"config_schema" doc:"JSON Schema of the node's config, with x-ui, x-order and x-models"`
+	Inputs       []Port `json:"inputs"`
+	Outputs      []Port `json:"outputs"`
+	OpenInputs   bool   `json:"open_inputs"`
+	// Defaults is the config a new node starts with.
+	Defaults map[string]any `json:"defaults"`
+	// ConfigType is the Go type of the config, for the OpenAPI document.
+	ConfigType reflect.Type `json:"-"`
 }
 
-// Describer is implemented by executors that publish a Spec.
-type Describer interface {
-	Spec() Spec
-}
+// HasInput reports whether the node type has input handle h.
+func (s Spec) HasInput(h string) bool { return s.OpenInputs || hasPort(s.Inputs, h) }
 
-// FieldError is one problem with a node's config.
-type FieldError struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
-}
+// HasOutput reports whether the node type has output handle h.
+func (s Spec) HasOutput(h string) bool { return hasPort(s.Outputs, h) }
 
-// Validator is implemented by executors that check their config before a
-// run starts, so a badly configured workflow is refused up front.
-type Validator interface {
-	Validate(config json.RawMessage) []FieldError
+// hasPort reports whether ports has one named h.
+func hasPort(ports []Port, h string) bool {
+	for _, p := range ports {
+		if p.Name == h {
+			return true
+		}
+	}
+	return false
 }

@@ -2,55 +2,42 @@ package executor
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// TextInput emits the text typed into it: {value} -> {text}.
-type TextInput struct{}
+// TextInputType is the node type of TextInput.
+const TextInputType workflow.NodeType = "TEXT_INPUT"
 
-// textConfig is TEXT_INPUT's config.
-type textConfig struct {
-	Value string `json:"value"`
+// TextInputConfig is TEXT_INPUT's config.
+type TextInputConfig struct {
+	Value string `json:"value" title:"Text" doc:"A product description, a slogan, any text." minLength:"1" maxLength:"10000" ui:"multiline"`
 }
 
-// Type returns TEXT_INPUT.
-func (TextInput) Type() workflow.NodeType { return workflow.TextInput }
+// textInput emits the text typed into it: {value} -> {text}.
+type textInput struct{}
 
-// Spec describes TEXT_INPUT.
-func (TextInput) Spec() Spec {
-	return Spec{Type: workflow.TextInput, Label: "Text input", Description: "A product description, a slogan, any text.",
-		ConfigSchema: schema([]string{"value"}, map[string]any{
-			"value": map[string]any{"type": "string", "title": "Text", "minLength": 1, "maxLength": 10000, "x-multiline": true},
-		}),
-		Outputs: []Port{{Name: "text", Label: "Text", Kind: "text"}}, Defaults: map[string]any{"value": ""}}
+// NewTextInput returns the TEXT_INPUT executor.
+func NewTextInput() Executor { return Typed[TextInputConfig](textInput{}) }
+
+// Describe describes TEXT_INPUT.
+func (textInput) Describe() Description {
+	return Description{Type: TextInputType, Label: "Text input", Icon: "file-text",
+		Description: "A product description, a slogan, any text.",
+		Outputs:     []Port{{Name: "text", Label: "Text", Kind: KindText}}}
 }
 
-// config decodes and checks the config.
-func (TextInput) config(raw json.RawMessage) (textConfig, []FieldError) {
-	var c textConfig
-	if errs := decodeConfig(raw, &c); errs != nil {
-		return c, errs
-	}
+// Check refuses text that is only blanks.
+func (textInput) Check(c *TextInputConfig, _ Wiring) []fault.Field {
 	if strings.TrimSpace(c.Value) == "" {
-		return c, []FieldError{{Field: "value", Message: "type the text this node provides"}}
+		return []fault.Field{{Location: "value", Message: "type the text this node provides"}}
 	}
-	return c, nil
-}
-
-// Validate requires some text.
-func (t TextInput) Validate(raw json.RawMessage) []FieldError {
-	_, errs := t.config(raw)
-	return errs
+	return nil
 }
 
 // Run returns the text.
-func (t TextInput) Run(_ context.Context, r *Run) (*Result, error) {
-	c, errs := t.config(r.Config)
-	if err := configError(errs); err != nil {
-		return nil, err
-	}
+func (textInput) Run(_ context.Context, _ *Run, c TextInputConfig) (*Result, error) {
 	return &Result{Output: map[string]any{"text": c.Value}}, nil
 }

@@ -19,7 +19,6 @@ import (
 type Client struct {
 	BaseURL string // https://queue.fal.run
 	Key     string // FAL_KEY; it never leaves the server
-	HTTP    *http.Client
 }
 
 // Handle identifies a submitted request by the URLs FAL returned.
@@ -188,10 +187,7 @@ func errorMessage(b []byte, res *http.Response) string {
 	return http.StatusText(res.StatusCode)
 }
 
-// client returns the HTTP client to use.
+// client returns the HTTP client to use: one call may take a minute.
 func (c *Client) client() *http.Client {
-	if c.HTTP != nil {
-		return c.HTTP
-	}
 	return &http.Client{Timeout: 60 * time.Second}
 }

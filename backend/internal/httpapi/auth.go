@@ -2,11 +2,11 @@ package httpapi
 
 import (
 	"context"
-	"net/http"
 	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -27,8 +27,10 @@ func authMiddleware(api huma.API, d Deps) func(huma.Context, func(huma.Context))
 		}
 		u, err := d.Auth.Authenticate(ctx.Context(), ctx.Header("Authorization"))
 		if err != nil {
-			ctx.SetHeader("WWW-Authenticate", `Bearer realm="visualadgen"`)
-			_ = huma.WriteErr(api, ctx, http.StatusUnauthorized, err.Error())
+			if fault.Is(err, fault.CodeUnauthorized) {
+				ctx.SetHeader("WWW-Authenticate", `Bearer realm="visualadgen"`)
+			}
+			writeProblem(api, ctx, d.Log, err)
 			return
 		}
 		next(huma.WithValue(ctx, userKey{}, u))

@@ -1,58 +1,62 @@
 package httpapi
 
 import (
-	"errors"
-	"fmt"
 	"log/slog"
-	"strings"
+	"net/http"
 
 	"github.com/danielgtaylor/huma/v2"
 
-	"github.com/visualadgen/visualadgen/backend/internal/dag"
-	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 )
 
-// problem maps a domain error to its HTTP status in one place. Internal
-// errors are logged and never echoed.
-func problem(log *slog.Logger, what string, err error) error {
-	var de *dag.Error
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &de):
-		details := make([]error, 0, len(de.Problems))
-		for _, p := range de.Problems {
-			loc := "body"
-			if p.NodeID != "" {
-				loc = fmt.Sprintf("body.nodes[%s]", p.NodeID)
-				if p.Field != "" {
-					loc += "." + p.Field
-				}
-			} else if p.EdgeID != "" {
-				loc = fmt.Sprintf("body.edges[%s]", p.EdgeID)
-			}
-			details = append(details, &huma.ErrorDetail{Message: p.Message, Location: loc})
-		}
-		return huma.Error422UnprocessableEntity(de.Error(), details...)
-	case errors.Is(err, workflow.ErrNotFound):
-		return huma.Error404NotFound(what + " not found")
-	case errors.Is(err, workflow.ErrConflict):
-		return huma.Error409Conflict(clean(err))
-	case errors.Is(err, workflow.ErrInvalid):
-		return huma.Error422UnprocessableEntity(clean(err))
-	}
-	log.Error("request failed", "what", what, "err", err)
-	return huma.Error500InternalServerError("something went wrong on our side; it has been logged")
+// statusOf is the one map from error codes to HTTP statuses.
+var statusOf = map[fault.Code]int{
+	fault.CodeNotFound:     http.StatusNotFound,
+	fault.CodeConflict:     http.StatusConflict,
+	fault.CodeInvalid:      http.StatusUnprocessableEntity,
+	fault.CodeUnauthorized: http.StatusUnauthorized,
+	fault.CodeForbidden:    http.StatusForbidden,
+	fault.CodeUnavailable:  http.StatusServiceUnavailable,
+	fault.CodeUpstream:     http.StatusBadGateway,
+	fault.CodeTooLarge:     http.StatusRequestEntityTooLarge,
+	fault.CodeInternal:     http.StatusInternalServerError,
 }
 
-// clean drops the "op: conflict: " prefixes the store adds, keeping the
-// sentence a user can act on.
-func clean(err error) string {
-	msg := err.Error()
-	for _, sep := range []string{": conflict: ", ": invalid: ", "conflict: ", "invalid: "} {
-		if i := strings.LastIndex(msg, sep); i >= 0 {
-			return msg[i+len(sep):]
-		}
+// problem turns an error into problem+json: its code picks the status, its
+// message and fields (located in the body) are shown as they are. Errors
+// without a code are internal: logged, never echoed.
+func problem(log *slog.Logger, err error) huma.StatusError {
+	fe, ok := fault.As(err)
+	if !ok || fe.Code == fault.CodeInternal {
+		log.Error("request failed", "err", err)
+		return huma.Error500InternalServerError("something went wrong on our side; it has been logged")
 	}
-	return msg
+	if fe.Code == fault.CodeUnavailable && fe.Cause != nil {
+		log.Warn("a service we depend on failed", "err", fe.Cause)
+	}
+	details := make([]error, 0, len(fe.Fields))
+	for _, f := range fe.Fields {
+		loc := "body"
+		if f.Location != "" {
+			loc += "." + f.Location
+		}
+		details = append(details, &huma.ErrorDetail{Message: f.Message, Location: loc})
+	}
+	return huma.NewError(statusOf[fe.Code], fe.Message, details...)
+}
+
+// writeProblem writes err as problem+json from a middleware, where no
+// handler can return it.
+func writeProblem(api huma.API, ctx huma.Context, log *slog.Logger, err error) {
+	se := problem(log, err)
+	m, ok := se.(*huma.ErrorModel)
+	if !ok {
+		_ = huma.WriteErr(api, ctx, se.GetStatus(), se.Error())
+		return
+	}
+	details := make([]error, len(m.Errors))
+	for i, d := range m.Errors {
+		details[i] = d
+	}
+	_ = huma.WriteErr(api, ctx, m.Status, m.Detail, details...)
 }

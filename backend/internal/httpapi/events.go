@@ -42,7 +42,7 @@ func stream(ctx context.Context, st *store.Store, hub *events.Hub, log *slog.Log
 	defer sub.Close()
 	d, err := executionDetail(ctx, st, user, id)
 	if err != nil {
-		_ = send.Data(problem(log, "execution", err))
+		_ = send.Data(problem(log, err))
 		return
 	}
 	seq := int(time.Now().UnixMicro())

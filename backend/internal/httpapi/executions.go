@@ -27,7 +27,7 @@ func handleExecute(eng *engine.Engine, log *slog.Logger) func(context.Context, *
 	return func(ctx context.Context, in *ExecuteInput) (*ExecuteOutput, error) {
 		x, err := eng.Start(ctx, userOf(ctx), in.WorkflowID)
 		if err != nil {
-			return nil, problem(log, "workflow", err)
+			return nil, problem(log, err)
 		}
 		out := &ExecuteOutput{}
 		out.Body.ExecutionID, out.Body.Status = x.ID, string(x.Status)
@@ -58,7 +58,7 @@ func handleRelease(eng *engine.Engine, log *slog.Logger, step bool) func(context
 		}
 		st, err := release(ctx, userOf(ctx), in.ExecutionID)
 		if err != nil {
-			return nil, problem(log, "execution", err)
+			return nil, problem(log, err)
 		}
 		out := &StepOutput{}
 		out.Body.ExecutionID, out.Body.Status, out.Body.CurrentNodeID = st.ExecutionID, string(st.Status), st.CurrentNodeID
@@ -79,7 +79,7 @@ func handleCancel(eng *engine.Engine, log *slog.Logger) func(context.Context, *E
 	return func(ctx context.Context, in *ExecutionPath) (*CancelOutput, error) {
 		st, err := eng.Cancel(ctx, userOf(ctx), in.ExecutionID)
 		if err != nil {
-			return nil, problem(log, "execution", err)
+			return nil, problem(log, err)
 		}
 		out := &CancelOutput{}
 		out.Body.ExecutionID, out.Body.Status = st.ExecutionID, string(st.Status)
@@ -105,7 +105,7 @@ func handleGetExecution(st *store.Store, log *slog.Logger) func(context.Context,
 	return func(ctx context.Context, in *ExecutionPath) (*ExecutionOutput, error) {
 		d, err := executionDetail(ctx, st, userOf(ctx), in.ExecutionID)
 		if err != nil {
-			return nil, problem(log, "execution", err)
+			return nil, problem(log, err)
 		}
 		return &ExecutionOutput{Body: d}, nil
 	}
@@ -149,11 +149,11 @@ type ExecutionListOutput struct {
 func handleListExecutions(st *store.Store, log *slog.Logger) func(context.Context, *ListExecutionsInput) (*ExecutionListOutput, error) {
 	return func(ctx context.Context, in *ListExecutionsInput) (*ExecutionListOutput, error) {
 		if _, err := st.GetWorkflow(ctx, userOf(ctx), in.ID); err != nil {
-			return nil, problem(log, "workflow", err)
+			return nil, problem(log, err)
 		}
 		list, err := st.ListExecutions(ctx, in.ID, in.Limit, in.After)
 		if err != nil {
-			return nil, problem(log, "executions", err)
+			return nil, problem(log, err)
 		}
 		out := &ExecutionListOutput{}
 		out.Body.Executions = list

@@ -26,7 +26,7 @@ func addRoutes(api huma.API, d Deps) {
 	huma.Register(api, op("execute", http.MethodPost, "/api/workflows/{workflow_id}/execute", "Start a run", "runs", 200), handleExecute(eng, log))
 	huma.Register(api, op("step", http.MethodPost, "/api/executions/{execution_id}/step", "Run the paused node, then pause again", "runs", 200), handleRelease(eng, log, true))
 	huma.Register(api, op("cancel", http.MethodPost, "/api/executions/{execution_id}/cancel", "Cancel a run", "runs", 200), handleCancel(eng, log))
-	huma.Register(api, op("reddit", http.MethodPost, "/api/social/reddit", "What is trending on a subreddit", "social", 200), handleReddit(d.Reddit))
+	huma.Register(api, op("reddit", http.MethodPost, "/api/social/reddit", "What is trending on a subreddit", "social", 200), handleReddit(d.Reddit, log))
 
 	// Runs.
 	huma.Register(api, op("resume", http.MethodPost, "/api/executions/{execution_id}/resume", "Run on to the next breakpoint", "runs", 200), handleRelease(eng, log, false))
@@ -44,6 +44,6 @@ func addRoutes(api huma.API, d Deps) {
 	huma.Register(api, op("put-graph", http.MethodPut, "/api/workflows/{id}/graph", "Replace the nodes and edges, validated whole", "workflows", 200), handlePutGraph(st, eng, log))
 
 	// Catalog and files.
-	huma.Register(api, op("node-types", http.MethodGet, "/api/node-types", "The node catalog: config schemas, ports, defaults", "catalog", 200), handleNodeTypes(eng, d.Prices))
+	huma.Register(api, op("node-types", http.MethodGet, "/api/node-types", "The node catalog: config schemas, ports, defaults", "catalog", 200), handleNodeTypes(eng))
 	huma.Register(api, op("upload", http.MethodPost, "/api/uploads", "Upload a product photo", "catalog", 200), handleUpload(d.Blobs, log))
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
-	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/engine"
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
@@ -43,7 +42,6 @@ type Deps struct {
 	Blobs    blob.Store
 	FilesDir string // local images served at /files, or "" with Supabase Storage
 	Reddit   *reddit.Client
-	Prices   cost.Table
 	Public   Public
 	Frontend string // built frontend folder served at /, or ""
 	Version  string
@@ -63,6 +61,7 @@ func NewServer(d Deps) http.Handler {
 	api := humago.New(mux, cfg)
 	api.UseMiddleware(authMiddleware(api, d))
 	addRoutes(api, d)
+	describeNodeTypes(api, d.Engine.Registry())
 	if d.FilesDir != "" {
 		mux.Handle("GET /files/", http.StripPrefix("/files/", fileServer(d.FilesDir)))
 	}

@@ -2,21 +2,14 @@ package httpapi
 
 import (
 	"context"
-	"errors"
-	"net/http"
-
-	"github.com/danielgtaylor/huma/v2"
+	"log/slog"
 
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 )
 
 // RedditInput is the brief's body: {"subreddit", "sort", "limit"}.
 type RedditInput struct {
-	Body struct {
-		Subreddit string `json:"subreddit" pattern:"^[A-Za-z0-9_]{2,21}$" doc:"without r/"`
-		Sort      string `json:"sort,omitempty" enum:"hot,new,rising,top" default:"hot"`
-		Limit     int    `json:"limit,omitempty" minimum:"1" maximum:"100" default:"10"`
-	}
+	Body reddit.Query
 }
 
 // RedditOutput is the brief's answer: {"posts", "trends"}.
@@ -28,19 +21,11 @@ type RedditOutput struct {
 }
 
 // handleReddit fetches a subreddit's posts and their trends.
-func handleReddit(c *reddit.Client) func(context.Context, *RedditInput) (*RedditOutput, error) {
+func handleReddit(c *reddit.Client, log *slog.Logger) func(context.Context, *RedditInput) (*RedditOutput, error) {
 	return func(ctx context.Context, in *RedditInput) (*RedditOutput, error) {
-		posts, err := c.Posts(ctx, in.Body.Subreddit, in.Body.Sort, in.Body.Limit)
-		var re *reddit.Error
-		if errors.As(err, &re) {
-			status := http.StatusBadGateway
-			if c.Key == "" {
-				status = http.StatusServiceUnavailable
-			}
-			return nil, huma.NewError(status, re.Message)
-		}
+		posts, err := c.Posts(ctx, in.Body)
 		if err != nil {
-			return nil, huma.Error502BadGateway("RapidAPI could not be reached")
+			return nil, problem(log, err)
 		}
 		out := &RedditOutput{}
 		out.Body.Posts, out.Body.Trends = posts, reddit.Trends(posts, 10)

@@ -40,7 +40,7 @@ func handleUpload(blobs blob.Store, log *slog.Logger) func(context.Context, *Upl
 		}
 		url, err := blobs.Put(ctx, "uploads/"+userOf(ctx)+"/"+workflow.NewID(), ctype, data)
 		if err != nil {
-			return nil, problem(log, "upload", err)
+			return nil, problem(log, err)
 		}
 		out := &UploadOutput{}
 		out.Body.URL = url

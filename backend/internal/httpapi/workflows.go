@@ -34,7 +34,7 @@ func handleCreateWorkflow(st *store.Store, log *slog.Logger) func(context.Contex
 	return func(ctx context.Context, in *CreateWorkflowInput) (*WorkflowOutput, error) {
 		w := workflow.Workflow{UserID: userOf(ctx), Name: in.Body.Name, Description: in.Body.Description, IsActive: true}
 		if err := st.CreateWorkflow(ctx, &w); err != nil {
-			return nil, problem(log, "workflow", err)
+			return nil, problem(log, err)
 		}
 		w.Nodes, w.Edges = []workflow.Node{}, []workflow.Edge{}
 		return &WorkflowOutput{Body: w}, nil
@@ -64,7 +64,7 @@ func handleListWorkflows(st *store.Store, log *slog.Logger) func(context.Context
 	return func(ctx context.Context, _ *struct{}) (*WorkflowListOutput, error) {
 		list, err := st.ListWorkflows(ctx, userOf(ctx))
 		if err != nil {
-			return nil, problem(log, "workflows", err)
+			return nil, problem(log, err)
 		}
 		out := &WorkflowListOutput{}
 		out.Body.Workflows = make([]WorkflowSummary, len(list))
@@ -81,7 +81,7 @@ func handleGetWorkflow(st *store.Store, log *slog.Logger) func(context.Context, 
 	return func(ctx context.Context, in *WorkflowID) (*WorkflowOutput, error) {
 		w, err := st.GetWorkflow(ctx, userOf(ctx), in.ID)
 		if err != nil {
-			return nil, problem(log, "workflow", err)
+			return nil, problem(log, err)
 		}
 		return &WorkflowOutput{Body: w}, nil
 	}
@@ -103,7 +103,7 @@ func handlePatchWorkflow(st *store.Store, log *slog.Logger) func(context.Context
 		w, err := st.UpdateWorkflow(ctx, userOf(ctx), in.ID, store.WorkflowPatch{Name: in.Body.Name,
 			Description: in.Body.Description, IsActive: in.Body.IsActive})
 		if err != nil {
-			return nil, problem(log, "workflow", err)
+			return nil, problem(log, err)
 		}
 		return &WorkflowOutput{Body: w}, nil
 	}
@@ -112,14 +112,17 @@ func handlePatchWorkflow(st *store.Store, log *slog.Logger) func(context.Context
 // handleDeleteWorkflow deletes a workflow and everything in it.
 func handleDeleteWorkflow(st *store.Store, log *slog.Logger) func(context.Context, *WorkflowID) (*struct{}, error) {
 	return func(ctx context.Context, in *WorkflowID) (*struct{}, error) {
-		return nil, problem(log, "workflow", st.DeleteWorkflow(ctx, userOf(ctx), in.ID))
+		if err := st.DeleteWorkflow(ctx, userOf(ctx), in.ID); err != nil {
+			return nil, problem(log, err)
+		}
+		return nil, nil
 	}
 }
 
 // GraphNode is a node as PUT .../graph takes it.
 type GraphNode struct {
 	ID            string          `json:"id" format:"uuid" doc:"Client-chosen UUID, so edges can name new nodes"`
-	Type          string          `json:"type" enum:"TEXT_INPUT,IMAGE_INPUT,SOCIAL_MEDIA,PROMPT,IMAGE_MODEL,OUTPUT"`
+	Type          string          `json:"type" doc:"One of the node types of GET /api/node-types."`
 	Name          string          `json:"name" minLength:"1" maxLength:"100"`
 	Config        json.RawMessage `json:"config,omitempty"`
 	PositionX     float64         `json:"position_x,omitempty"`
@@ -151,7 +154,7 @@ func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 	return func(ctx context.Context, in *PutGraphInput) (*WorkflowOutput, error) {
 		user := userOf(ctx)
 		if _, err := st.GetWorkflow(ctx, user, in.ID); err != nil {
-			return nil, problem(log, "workflow", err)
+			return nil, problem(log, err)
 		}
 		var g workflow.Graph
 		for _, n := range in.Body.Nodes {
@@ -167,15 +170,15 @@ func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 		}
 		if len(g.Nodes) > 0 {
 			if _, err := eng.Validate(g); err != nil {
-				return nil, problem(log, "graph", err)
+				return nil, problem(log, err)
 			}
 		}
 		if err := st.InTx(ctx, func(tx *store.Tx) error { return tx.ReplaceGraph(ctx, in.ID, g) }); err != nil {
-			return nil, problem(log, "workflow", err)
+			return nil, problem(log, err)
 		}
 		w, err := st.GetWorkflow(ctx, user, in.ID)
 		if err != nil {
-			return nil, problem(log, "workflow", err)
+			return nil, problem(log, err)
 		}
 		return &WorkflowOutput{Body: w}, nil
 	}

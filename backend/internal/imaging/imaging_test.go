@@ -23,20 +23,27 @@ func TestPreviewIsDeterministicAtTheAskedSize(t *testing.T) {
 func TestFit(t *testing.T) {
 	src, err := Preview("x", "m", 0, 400, 300)
 	require.NoError(t, err)
-	for _, name := range RatioNames {
-		out, changed, err := Fit(src, Targets[name])
+	for _, name := range RatioNames() {
+		target, ok := Lookup(name)
+		require.True(t, ok, name)
+		out, changed, err := Fit(src, target)
 		require.NoError(t, err)
+		if name == "4:3" {
+			require.False(t, changed, "400x300 is already 4:3")
+			continue
+		}
 		require.True(t, changed, name)
 		w, h, err := Size(out)
 		require.NoError(t, err)
-		require.Equal(t, Targets[name].Width, w, name)
-		require.Equal(t, Targets[name].Height, h, name)
+		require.Equal(t, target.Width, w, name)
+		require.Equal(t, target.Height, h, name)
 	}
+	square, _ := Lookup("1:1")
 	sq, _ := Preview("x", "m", 0, 500, 500)
-	out, changed, err := Fit(sq, Targets["1:1"])
+	out, changed, err := Fit(sq, square)
 	require.NoError(t, err)
 	require.False(t, changed)
 	require.True(t, bytes.Equal(sq, out), "already square: untouched")
-	_, _, err = Fit([]byte("not an image"), Targets["1:1"])
+	_, _, err = Fit([]byte("not an image"), square)
 	require.ErrorContains(t, err, "decode image")
 }

@@ -20,17 +20,31 @@ type Target struct {
 	Width, Height int
 }
 
-// Targets are the ad formats OUTPUT delivers, by ratio name.
-var Targets = map[string]Target{
-	"1:1":    {"1:1", 1080, 1080},
-	"4:5":    {"4:5", 1080, 1350},
-	"9:16":   {"9:16", 1080, 1920},
-	"16:9":   {"16:9", 1920, 1080},
-	"1.91:1": {"1.91:1", 1200, 628},
+// targets are the ad ratios the product knows, with the pixel size OUTPUT
+// delivers for each, in the editor's order.
+var targets = []Target{
+	{"1:1", 1080, 1080}, {"4:5", 1080, 1350}, {"3:4", 1080, 1440}, {"9:16", 1080, 1920},
+	{"16:9", 1920, 1080}, {"4:3", 1440, 1080}, {"1.91:1", 1200, 628},
 }
 
-// RatioNames lists the accepted ratios in a stable order.
-var RatioNames = []string{"1:1", "4:5", "9:16", "16:9", "1.91:1"}
+// RatioNames lists the ratios in order.
+func RatioNames() []string {
+	out := make([]string, len(targets))
+	for i, t := range targets {
+		out[i] = t.Ratio
+	}
+	return out
+}
+
+// Lookup returns the target of a ratio name.
+func Lookup(ratio string) (Target, bool) {
+	for _, t := range targets {
+		if t.Ratio == ratio {
+			return t, true
+		}
+	}
+	return Target{}, false
+}
 
 // Fit returns img in target's ratio: center-cropped and scaled to its size.
 // changed is false when img already had the ratio (within 1%); it is then

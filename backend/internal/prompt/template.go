@@ -29,19 +29,6 @@ func (e *MissingError) Error() string {
 		strings.Join(quote(e.Missing), ", "), avail)
 }
 
-// Variables lists the distinct variable names a template uses, in order.
-func Variables(template string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, m := range placeholder.FindAllStringSubmatch(template, -1) {
-		if !seen[m[1]] {
-			seen[m[1]] = true
-			out = append(out, m[1])
-		}
-	}
-	return out
-}
-
 // Render replaces each {{name}} with its value from inputs. A name may be a
 // dotted path ("posts.0.title", "Product.text"); a key containing dots or
 // spaces (a node name) is matched before the path is split. Lists of strings

@@ -10,9 +10,10 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 )
 
 // Client calls reddit34 on RapidAPI.
@@ -20,7 +21,6 @@ type Client struct {
 	BaseURL string // https://reddit34.p.rapidapi.com
 	Host    string // X-RapidAPI-Host
 	Key     string // RAPIDAPI_KEY
-	HTTP    *http.Client
 }
 
 // Post is one post as the product shows it.
@@ -34,59 +34,54 @@ type Post struct {
 	Author      string  `json:"author"`
 }
 
-// Error is a failure that says whether a retry can help.
+// Error is a failure that says whether a retry can help. It unwraps to a
+// coded error: unavailable when no key is set, upstream otherwise.
 type Error struct {
 	Message   string
 	Retryable bool
+	NoKey     bool
 }
 
 // Error returns the message.
 func (e *Error) Error() string { return "reddit: " + e.Message }
 
-// subredditName is Reddit's rule: 2 to 21 letters, digits or underscores.
-var subredditName = regexp.MustCompile(`^[A-Za-z0-9_]{2,21}$`)
-
-// Sorts lists the accepted sort orders.
-var Sorts = []string{"hot", "new", "rising", "top"}
-
-// Validate checks a subreddit, sort and limit before any call.
-func Validate(subreddit, sort string, limit int) error {
-	if !subredditName.MatchString(subreddit) {
-		return fmt.Errorf("subreddit %q is not a valid name (2 to 21 letters, digits or underscores, without r/)", subreddit)
+// Unwrap gives the failure its code.
+func (e *Error) Unwrap() error {
+	if e.NoKey {
+		return fault.Unavailable(e.Message, nil)
 	}
-	switch sort {
-	case "hot", "new", "rising", "top":
-	default:
-		return fmt.Errorf("sort must be hot, new, rising or top, got %q", sort)
-	}
-	if limit < 1 || limit > 100 {
-		return fmt.Errorf("limit must be from 1 to 100, got %d", limit)
-	}
-	return nil
+	return fault.Upstream(e.Message)
 }
 
-// Posts returns up to limit posts of a subreddit in the given sort ("top"
-// uses the top-posts endpoint over the past week).
-func (c *Client) Posts(ctx context.Context, subreddit, sort string, limit int) ([]Post, error) {
+// Query is what to read: the brief's {subreddit, sort, limit}. Its tags are
+// the one home of these rules (the SOCIAL_MEDIA node's config and the
+// /api/social/reddit body both embed it, and both are validated from it).
+type Query struct {
+	Subreddit string `json:"subreddit" title:"Subreddit" doc:"Without r/." pattern:"^[A-Za-z0-9_]{2,21}$" patternDescription:"a subreddit name: 2 to 21 letters, digits or underscores, without r/"`
+	Sort      string `json:"sort,omitempty" title:"Sort" enum:"hot,new,rising,top" default:"hot"`
+	Limit     int    `json:"limit,omitempty" title:"Posts" doc:"How many posts to read." minimum:"1" maximum:"100" default:"10"`
+}
+
+// Posts returns up to q.Limit posts of a subreddit in q.Sort ("top" uses the
+// top-posts endpoint over the past week). q must be validated by its schema.
+func (c *Client) Posts(ctx context.Context, q Query) ([]Post, error) {
 	if c.Key == "" {
-		return nil, &Error{Message: "RAPIDAPI_KEY is not set: add your RapidAPI key to use social media nodes"}
+		return nil, &Error{Message: "RAPIDAPI_KEY is not set: add your RapidAPI key to use social media nodes", NoKey: true}
 	}
-	if err := Validate(subreddit, sort, limit); err != nil {
-		return nil, &Error{Message: err.Error()}
-	}
-	q := url.Values{"subreddit": {subreddit}}
+	subreddit, limit := q.Subreddit, q.Limit
+	params := url.Values{"subreddit": {subreddit}}
 	path := "/getPostsBySubreddit"
-	if sort == "top" {
+	if q.Sort == "top" {
 		path = "/getTopPostsBySubreddit"
-		q.Set("time", "week")
+		params.Set("time", "week")
 	} else {
-		q.Set("sort", sort)
+		params.Set("sort", q.Sort)
 	}
 	var body struct {
 		Success bool            `json:"success"`
 		Data    json.RawMessage `json:"data"`
 	}
-	if err := c.get(ctx, path+"?"+q.Encode(), &body); err != nil {
+	if err := c.get(ctx, path+"?"+params.Encode(), &body); err != nil {
 		return nil, err
 	}
 	var data struct {
@@ -134,11 +129,7 @@ func (c *Client) once(ctx context.Context, path string, out any) (error, time.Du
 	}
 	req.Header.Set("X-RapidAPI-Key", c.Key)
 	req.Header.Set("X-RapidAPI-Host", c.Host)
-	client := c.HTTP
-	if client == nil {
-		client = http.DefaultClient
-	}
-	res, err := client.Do(req)
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
 			return &Error{Message: "RapidAPI did not answer in time", Retryable: true}, time.Second

@@ -15,15 +15,15 @@ func TestPostsAndTrends(t *testing.T) {
 	s := reddittest.New("k")
 	defer s.Close()
 	c := &reddit.Client{BaseURL: s.URL, Host: "reddit34.p.rapidapi.com", Key: "k"}
-	posts, err := c.Posts(context.Background(), "sneakers", "hot", 2)
+	posts, err := c.Posts(context.Background(), reddit.Query{Subreddit: "sneakers", Sort: "hot", Limit: 2})
 	require.NoError(t, err)
 	require.Len(t, posts, 2)
 	require.Equal(t, 5400, posts[0].Score)
 	require.Equal(t, "/getPostsBySubreddit?sort=hot&subreddit=sneakers", s.Calls[0])
-	_, err = c.Posts(context.Background(), "sneakers", "top", 10)
+	_, err = c.Posts(context.Background(), reddit.Query{Subreddit: "sneakers", Sort: "top", Limit: 10})
 	require.NoError(t, err)
 	require.Contains(t, s.Calls[1], "/getTopPostsBySubreddit?")
-	all, _ := c.Posts(context.Background(), "sneakers", "new", 10)
+	all, _ := c.Posts(context.Background(), reddit.Query{Subreddit: "sneakers", Sort: "new", Limit: 10})
 	require.Equal(t, "retro sneakers", reddit.Trends(all, 5)[0])
 }
 
@@ -33,17 +33,15 @@ func TestErrors(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	bad := &reddit.Client{BaseURL: s.URL, Host: "h", Key: "wrong"}
-	_, err := bad.Posts(ctx, "sneakers", "hot", 5)
+	_, err := bad.Posts(ctx, reddit.Query{Subreddit: "sneakers", Sort: "hot", Limit: 5})
 	require.ErrorContains(t, err, "refused the key")
 	c := &reddit.Client{BaseURL: s.URL, Host: "h", Key: "k"}
-	_, err = c.Posts(ctx, "doesnotexist", "hot", 5)
+	_, err = c.Posts(ctx, reddit.Query{Subreddit: "doesnotexist", Sort: "hot", Limit: 5})
 	require.ErrorContains(t, err, "success: false")
-	_, err = c.Posts(ctx, "r/bad name", "hot", 5)
-	require.ErrorContains(t, err, "not a valid name")
-	_, err = (&reddit.Client{BaseURL: s.URL}).Posts(ctx, "sneakers", "hot", 5)
+	_, err = (&reddit.Client{BaseURL: s.URL}).Posts(ctx, reddit.Query{Subreddit: "sneakers", Sort: "hot", Limit: 5})
 	require.ErrorContains(t, err, "RAPIDAPI_KEY is not set")
 	s.Limit429 = 2
-	_, err = c.Posts(ctx, "sneakers", "hot", 5)
+	_, err = c.Posts(ctx, reddit.Query{Subreddit: "sneakers", Sort: "hot", Limit: 5})
 	require.NoError(t, err, "429 is retried, honouring Retry-After")
 }
 

@@ -7,7 +7,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
-	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 )
 
 // dialect is what differs between Postgres and SQLite.
@@ -71,33 +72,42 @@ func (d dialect) timePtr(t *time.Time) any {
 	return d.time(*t)
 }
 
-// mapError turns driver errors into domain errors with a clear message.
+// mapError turns driver errors into coded errors with a clear message. op
+// names what was being done ("get workflow"); its object ("workflow") names
+// what was not found.
 func (d dialect) mapError(op string, err error) error {
 	if err == nil {
 		return nil
 	}
+	if _, ok := fault.As(err); ok {
+		return err
+	}
 	if errors.Is(err, errNoRows) {
-		return fmt.Errorf("%s: %w", op, workflow.ErrNotFound)
+		what := op
+		if i := strings.Index(op, " "); i >= 0 {
+			what = op[i+1:]
+		}
+		return fault.NotFound(what)
 	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		switch pgErr.Code {
 		case "23505":
-			return fmt.Errorf("%s: %w: %s already exists", op, workflow.ErrConflict, uniqueWhat(pgErr.ConstraintName))
+			return &fault.Error{Code: fault.CodeConflict, Message: uniqueWhat(pgErr.ConstraintName) + " already exists", Cause: err}
 		case "23503":
-			return fmt.Errorf("%s: %w: it refers to something that does not exist", op, workflow.ErrInvalid)
-		case "23514", "22P02", "23502":
-			return fmt.Errorf("%s: %w: %s", op, workflow.ErrInvalid, pgErr.Message)
+			return &fault.Error{Code: fault.CodeInvalid, Message: "it refers to something that does not exist", Cause: err}
+		case "23514", "22P02", "23502", "22021", "54000":
+			return &fault.Error{Code: fault.CodeInvalid, Message: "the data breaks a rule of the database", Cause: err}
 		}
 	}
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "UNIQUE constraint failed"):
-		return fmt.Errorf("%s: %w: %s already exists", op, workflow.ErrConflict, uniqueWhat(msg))
+		return &fault.Error{Code: fault.CodeConflict, Message: uniqueWhat(msg) + " already exists", Cause: err}
 	case strings.Contains(msg, "FOREIGN KEY constraint failed"):
-		return fmt.Errorf("%s: %w: it refers to something that does not exist", op, workflow.ErrInvalid)
+		return &fault.Error{Code: fault.CodeInvalid, Message: "it refers to something that does not exist", Cause: err}
 	case strings.Contains(msg, "CHECK constraint failed"), strings.Contains(msg, "NOT NULL constraint failed"):
-		return fmt.Errorf("%s: %w: %s", op, workflow.ErrInvalid, msg)
+		return &fault.Error{Code: fault.CodeInvalid, Message: "the data breaks a rule of the database", Cause: err}
 	}
 	return fmt.Errorf("%s: %w", op, err)
 }

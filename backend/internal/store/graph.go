@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -73,7 +74,10 @@ func (q *Queries) ReplaceGraph(ctx context.Context, workflowID string, g workflo
 			n.ID, workflowID, string(n.Type), n.Name, q.d.json(orEmptyObject(n.Config)), n.PositionX, n.PositionY,
 			n.HasBreakpoint, q.d.time(created), q.d.time(now))
 		if err == nil && n0 == 0 {
-			return fmt.Errorf("save node %q: %w: its id %s belongs to another workflow", n.Name, workflow.ErrConflict, n.ID)
+			// The id is another workflow's (perhaps another user's): answer as
+			// for anything that is not the caller's, without saying whose.
+			return &fault.Error{Code: fault.CodeNotFound, Message: fmt.Sprintf("node %s not found in this workflow", n.ID),
+				Fields: []fault.Field{{Location: fmt.Sprintf("nodes[%d].id", i), Message: "this id is not one of this workflow's nodes; give new nodes a new UUID"}}}
 		}
 		if err != nil {
 			return q.d.mapError("save node "+n.Name, err)

@@ -23,11 +23,42 @@ type Store struct {
 	db   *sql.DB
 }
 
-// Tx is an open transaction. Native is the driver's own transaction
-// (pgx.Tx or *sql.Tx) so the job queue can enqueue inside it.
+// Tx is an open transaction.
 type Tx struct {
 	Queries
-	Native any
+	pgx      pgx.Tx
+	sql      *sql.Tx
+	onCommit []func()
+}
+
+// Pgx is the driver's transaction on Postgres (nil on SQLite), for the job
+// queue, which enqueues inside it.
+func (tx *Tx) Pgx() pgx.Tx { return tx.pgx }
+
+// SQL is the driver's transaction on SQLite (nil on Postgres).
+func (tx *Tx) SQL() *sql.Tx { return tx.sql }
+
+// OnCommit runs fn after the transaction commits (never if it rolls back).
+func (tx *Tx) OnCommit(fn func()) { tx.onCommit = append(tx.onCommit, fn) }
+
+// Notify sends payloads on a Postgres NOTIFY channel inside the
+// transaction: listeners get them when it commits, never if it rolls back.
+// On SQLite, which has no NOTIFY, it is an error.
+func (tx *Tx) Notify(ctx context.Context, channel string, payloads ...string) error {
+	if tx.pgx == nil {
+		return fmt.Errorf("store: notify needs Postgres")
+	}
+	if len(payloads) == 0 {
+		return nil
+	}
+	batch := &pgx.Batch{}
+	for _, p := range payloads {
+		batch.Queue("select pg_notify($1, $2)", channel, p)
+	}
+	if err := tx.pgx.SendBatch(ctx, batch).Close(); err != nil {
+		return fmt.Errorf("store: notify: %w", err)
+	}
+	return nil
 }
 
 // NewPostgres wraps a pgx pool whose schema is already migrated.
@@ -55,21 +86,31 @@ func (s *Store) Ping(ctx context.Context) error {
 // InTx runs fn in a transaction, committed if fn returns nil and rolled
 // back otherwise.
 func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) error {
+	var tx *Tx
 	if s.pool != nil {
-		return pgx.BeginFunc(ctx, s.pool, func(ptx pgx.Tx) error {
-			return fn(&Tx{Queries: Queries{q: pgxAdapter{ptx}, d: s.d}, Native: ptx})
+		err := pgx.BeginFunc(ctx, s.pool, func(ptx pgx.Tx) error {
+			tx = &Tx{Queries: Queries{q: pgxAdapter{ptx}, d: s.d}, pgx: ptx}
+			return fn(tx)
 		})
+		if err != nil {
+			return err
+		}
+	} else {
+		stx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("store: begin: %w", err)
+		}
+		tx = &Tx{Queries: Queries{q: sqlAdapter{stx}, d: s.d}, sql: stx}
+		if err := fn(tx); err != nil {
+			_ = stx.Rollback()
+			return err
+		}
+		if err := stx.Commit(); err != nil {
+			return fmt.Errorf("store: commit: %w", err)
+		}
 	}
-	stx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("store: begin: %w", err)
-	}
-	if err := fn(&Tx{Queries: Queries{q: sqlAdapter{stx}, d: s.d}, Native: stx}); err != nil {
-		_ = stx.Rollback()
-		return err
-	}
-	if err := stx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
+	for _, f := range tx.onCommit {
+		f()
 	}
 	return nil
 }

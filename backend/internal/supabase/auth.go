@@ -6,7 +6,6 @@ package supabase
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/MicahParks/keyfunc/v3"
 	"github.com/golang-jwt/jwt/v5"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -29,16 +29,12 @@ type Verifier struct {
 	URL            string // project URL
 	PublishableKey string // apikey header for /auth/v1/user
 	JWTSecret      string // legacy HS256 secret, optional
-	HTTP           *http.Client
 	Users          UserSaver
 
 	mu    sync.Mutex
 	jwks  keyfunc.Keyfunc
 	saved map[string]time.Time // user id -> when its row was last refreshed
 }
-
-// ErrUnauthorized wraps every reason a token is refused.
-var ErrUnauthorized = errors.New("unauthorized")
 
 // claims are the parts of a Supabase access token we read.
 type claims struct {
@@ -53,11 +49,11 @@ type claims struct {
 func (v *Verifier) Authenticate(ctx context.Context, header string) (workflow.User, error) {
 	token, ok := strings.CutPrefix(header, "Bearer ")
 	if !ok || strings.TrimSpace(token) == "" {
-		return workflow.User{}, fmt.Errorf("%w: sign in first: send Authorization: Bearer <Supabase access token>", ErrUnauthorized)
+		return workflow.User{}, fault.Unauthorized("sign in first: send Authorization: Bearer <Supabase access token>")
 	}
 	c, err := v.verify(ctx, strings.TrimSpace(token))
 	if err != nil {
-		return workflow.User{}, fmt.Errorf("%w: %v", ErrUnauthorized, err)
+		return workflow.User{}, fault.Unauthorized("%v", err)
 	}
 	u := workflow.User{ID: c.Subject, Email: c.Email}
 	if name, ok := c.UserMetadata["full_name"].(string); ok && name != "" {
@@ -69,7 +65,7 @@ func (v *Verifier) Authenticate(ctx context.Context, header string) (workflow.Us
 		u.AvatarURL = &avatar
 	}
 	if !workflow.ValidID(u.ID) || u.Email == "" {
-		return workflow.User{}, fmt.Errorf("%w: the token has no user id or email", ErrUnauthorized)
+		return workflow.User{}, fault.Unauthorized("the token has no user id or email")
 	}
 	return u, v.save(ctx, u)
 }
@@ -143,11 +139,7 @@ func (v *Verifier) askAuth(ctx context.Context, token string) (*claims, error) {
 	}
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("apikey", v.PublishableKey)
-	client := v.HTTP
-	if client == nil {
-		client = http.DefaultClient
-	}
-	res, err := client.Do(req)
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("Supabase Auth could not be reached")
 	}
@@ -181,7 +173,7 @@ func (v *Verifier) save(ctx context.Context, u workflow.User) error {
 		return nil
 	}
 	if err := v.Users.UpsertUser(ctx, u); err != nil {
-		return fmt.Errorf("save user: %w", err)
+		return fault.Unavailable("your account could not be recorded just now; try again", err)
 	}
 	v.mu.Lock()
 	v.saved[u.ID] = time.Now()

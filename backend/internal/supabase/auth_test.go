@@ -18,6 +18,8 @@ import (
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -75,7 +77,7 @@ func TestJWKSAndGetUser(t *testing.T) {
 	// An HS256 token with no secret configured goes to Supabase Auth.
 	legacy, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte("x"))
 	_, err = v.Authenticate(context.Background(), "Bearer "+legacy)
-	require.ErrorIs(t, err, ErrUnauthorized, "Supabase Auth refused it")
+	require.True(t, fault.Is(err, fault.CodeUnauthorized), "Supabase Auth refused it")
 	c, err := v.askAuth(context.Background(), "legacy-token-ok")
 	require.NoError(t, err)
 	require.Equal(t, sub, c.Subject)

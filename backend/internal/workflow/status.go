@@ -1,24 +1,15 @@
 package workflow
 
-// NodeType is the kind of a node; the values are the brief's node_type enum.
+// NodeType is the kind of a node. The list of node types lives in the
+// executor registry; the database's enum is tested against it.
 type NodeType string
 
-// The six node types of the brief.
-const (
-	TextInput   NodeType = "TEXT_INPUT"
-	ImageInput  NodeType = "IMAGE_INPUT"
-	SocialMedia NodeType = "SOCIAL_MEDIA"
-	Prompt      NodeType = "PROMPT"
-	ImageModel  NodeType = "IMAGE_MODEL"
-	Output      NodeType = "OUTPUT"
-)
-
-// ExecutionStatus is the brief's execution_status enum.
+// ExecutionStatus is the brief's execution_status enum. Executions start
+// RUNNING (or PAUSED at a breakpoint); the enum's PENDING is never used.
 type ExecutionStatus string
 
 // The states of an execution.
 const (
-	ExecPending   ExecutionStatus = "PENDING"
 	ExecRunning   ExecutionStatus = "RUNNING"
 	ExecPaused    ExecutionStatus = "PAUSED"
 	ExecCompleted ExecutionStatus = "COMPLETED"
@@ -26,15 +17,19 @@ const (
 	ExecCancelled ExecutionStatus = "CANCELLED"
 )
 
+// ExecutionStatuses lists every execution state, for tests that compare
+// them with the database's enum.
+var ExecutionStatuses = []ExecutionStatus{ExecRunning, ExecPaused, ExecCompleted, ExecFailed, ExecCancelled}
+
 // Final reports whether no further change can happen to the execution.
 func (s ExecutionStatus) Final() bool {
 	return s == ExecCompleted || s == ExecFailed || s == ExecCancelled
 }
 
-// NodeStatus is the brief's node_execution_status enum.
+// NodeStatus is the brief's node_execution_status enum, as stored.
 type NodeStatus string
 
-// The states of a node execution.
+// The stored states of a node execution.
 const (
 	NodePending   NodeStatus = "PENDING"
 	NodeRunning   NodeStatus = "RUNNING"
@@ -44,7 +39,52 @@ const (
 	NodeSkipped   NodeStatus = "SKIPPED"
 )
 
+// NodeStatuses lists every stored node state.
+var NodeStatuses = []NodeStatus{NodePending, NodeRunning, NodePaused, NodeCompleted, NodeFailed, NodeSkipped}
+
 // Final reports whether the node will not run (again) in this execution.
 func (s NodeStatus) Final() bool {
 	return s == NodeCompleted || s == NodeFailed || s == NodeSkipped
+}
+
+// NodeState is where a node execution is in its life. It is the stored
+// status, except that a PENDING node whose job is enqueued (QueuedAt set)
+// is Queued: the engine's transition table is written in these states.
+type NodeState string
+
+// The states of a node execution's life.
+const (
+	StateWaiting   NodeState = "WAITING"   // PENDING, no job yet
+	StateQueued    NodeState = "QUEUED"    // PENDING with a job enqueued
+	StatePaused    NodeState = "PAUSED"    // a breakpoint holds it
+	StateRunning   NodeState = "RUNNING"   // its executor has started
+	StateCompleted NodeState = "COMPLETED" // done, output saved
+	StateFailed    NodeState = "FAILED"    // its executor failed
+	StateSkipped   NodeState = "SKIPPED"   // the run ended before it ran
+)
+
+// NodeStates lists every state of a node execution's life.
+var NodeStates = []NodeState{StateWaiting, StateQueued, StatePaused, StateRunning, StateCompleted, StateFailed, StateSkipped}
+
+// Stored is the status a state is kept as.
+func (s NodeState) Stored() NodeStatus {
+	switch s {
+	case StateWaiting, StateQueued:
+		return NodePending
+	}
+	return NodeStatus(s)
+}
+
+// Final reports whether the state ends the node's part in its run.
+func (s NodeState) Final() bool { return s.Stored().Final() }
+
+// State is the node execution's state, telling Queued from Waiting.
+func (n NodeExecution) State() NodeState {
+	if n.Status == NodePending {
+		if n.QueuedAt != nil {
+			return StateQueued
+		}
+		return StateWaiting
+	}
+	return NodeState(n.Status)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -28,7 +29,7 @@ func seed(t *testing.T, s *store.Store, email string) owned {
 	w := workflow.Workflow{UserID: o.user, Name: email}
 	require.NoError(t, s.CreateWorkflow(ctx, &w))
 	a, b := workflow.NewID(), workflow.NewID()
-	g := workflow.Graph{Nodes: []workflow.Node{{ID: a, Type: workflow.TextInput, Name: "a"}, {ID: b, Type: workflow.Prompt, Name: "b"}},
+	g := workflow.Graph{Nodes: []workflow.Node{{ID: a, Type: executor.TextInputType, Name: "a"}, {ID: b, Type: executor.PromptType, Name: "b"}},
 		Edges: []workflow.Edge{{ID: workflow.NewID(), SourceNodeID: a, TargetNodeID: b}}}
 	require.NoError(t, s.InTx(ctx, func(tx *store.Tx) error { return tx.ReplaceGraph(ctx, w.ID, g) }))
 	e := workflow.Execution{WorkflowID: w.ID, Status: workflow.ExecRunning}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -25,7 +27,7 @@ func testCascadeDelete(t *testing.T, s *store.Store) {
 		ImageURLs: []string{"u"}, AspectRatio: "1:1"}))
 	require.NoError(t, s.DeleteWorkflow(ctx, user, w.ID))
 	_, err := s.GetExecution(ctx, "", e.ID)
-	require.ErrorIs(t, err, workflow.ErrNotFound)
+	requireCode(t, err, fault.CodeNotFound)
 	nes, err := s.ListNodeExecutions(ctx, e.ID)
 	require.NoError(t, err)
 	require.Empty(t, nes)
@@ -39,7 +41,7 @@ func testUniqueViolations(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	user := newUser(t, s, "a@example.com")
 	err := s.UpsertUser(ctx, workflow.User{ID: workflow.NewID(), Email: "a@example.com"})
-	require.ErrorIs(t, err, workflow.ErrConflict)
+	requireCode(t, err, fault.CodeConflict)
 	require.Contains(t, err.Error(), "email")
 
 	w := newWorkflow(t, s, user)
@@ -52,15 +54,15 @@ func testUniqueViolations(t *testing.T, s *store.Store) {
 	err = s.InTx(ctx, func(tx *store.Tx) error {
 		return tx.ReplaceGraph(ctx, w.ID, workflow.Graph{Nodes: w.Nodes, Edges: []workflow.Edge{edge, dup}})
 	})
-	require.ErrorIs(t, err, workflow.ErrConflict)
+	requireCode(t, err, fault.CodeConflict)
 	require.Contains(t, err.Error(), "identical edge")
 
 	e := newExecution(t, s, w)
 	err = s.CreateNodeExecution(ctx, &workflow.NodeExecution{ExecutionID: e.ID, NodeID: w.Nodes[0].ID, Status: workflow.NodePending})
-	require.ErrorIs(t, err, workflow.ErrConflict)
+	requireCode(t, err, fault.CodeConflict)
 
 	err = s.CreateExecution(ctx, &workflow.Execution{WorkflowID: workflow.NewID(), Status: workflow.ExecRunning})
-	require.ErrorIs(t, err, workflow.ErrInvalid, "an execution of a missing workflow is refused")
+	requireCode(t, err, fault.CodeInvalid, "an execution of a missing workflow is refused")
 }
 
 // testJSONRoundTrip checks that configs keep nested values, unicode and numbers.
@@ -91,7 +93,7 @@ func testConcurrentWriters(t *testing.T, s *store.Store) {
 				if err := tx.CreateWorkflow(ctx, &w); err != nil {
 					return err
 				}
-				return tx.ReplaceGraph(ctx, w.ID, workflow.Graph{Nodes: []workflow.Node{{ID: workflow.NewID(), Type: workflow.TextInput, Name: "t"}}})
+				return tx.ReplaceGraph(ctx, w.ID, workflow.Graph{Nodes: []workflow.Node{{ID: workflow.NewID(), Type: executor.TextInputType, Name: "t"}}})
 			})
 		})
 	}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -58,8 +60,8 @@ func newWorkflow(t *testing.T, s *store.Store, user string) workflow.Workflow {
 	text, prompt := workflow.NewID(), workflow.NewID()
 	g := workflow.Graph{
 		Nodes: []workflow.Node{
-			{ID: text, Type: workflow.TextInput, Name: "Product", Config: json.RawMessage(`{"value":"sneakers"}`), PositionX: 10, PositionY: 20.5},
-			{ID: prompt, Type: workflow.Prompt, Name: "Prompt", Config: json.RawMessage(`{"template":"An ad for {{text}}"}`), HasBreakpoint: true},
+			{ID: text, Type: executor.TextInputType, Name: "Product", Config: json.RawMessage(`{"value":"sneakers"}`), PositionX: 10, PositionY: 20.5},
+			{ID: prompt, Type: executor.PromptType, Name: "Prompt", Config: json.RawMessage(`{"template":"An ad for {{text}}"}`), HasBreakpoint: true},
 		},
 		Edges: []workflow.Edge{{SourceNodeID: text, TargetNodeID: prompt, TargetHandle: ptr("text")}},
 	}
@@ -67,4 +69,11 @@ func newWorkflow(t *testing.T, s *store.Store, user string) workflow.Workflow {
 	got, err := s.GetWorkflow(ctx, user, w.ID)
 	require.NoError(t, err)
 	return got
+}
+
+// requireCode fails unless err carries code.
+func requireCode(t *testing.T, err error, code fault.Code, msgAndArgs ...any) {
+	t.Helper()
+	require.Error(t, err, msgAndArgs...)
+	require.Equalf(t, code, fault.CodeOf(err), "error: %v", err)
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -40,10 +42,10 @@ func testWorkflowCRUD(t *testing.T, s *store.Store) {
 
 	require.NoError(t, s.DeleteWorkflow(ctx, user, w.ID))
 	_, err = s.GetWorkflow(ctx, user, w.ID)
-	require.ErrorIs(t, err, workflow.ErrNotFound)
-	require.ErrorIs(t, s.DeleteWorkflow(ctx, user, w.ID), workflow.ErrNotFound)
+	requireCode(t, err, fault.CodeNotFound)
+	requireCode(t, s.DeleteWorkflow(ctx, user, w.ID), fault.CodeNotFound)
 	_, err = s.GetWorkflow(ctx, user, "not-a-uuid")
-	require.ErrorIs(t, err, workflow.ErrNotFound)
+	requireCode(t, err, fault.CodeNotFound)
 }
 
 // testOwnerIsolation checks that another user's workflow is "not found".
@@ -52,17 +54,17 @@ func testOwnerIsolation(t *testing.T, s *store.Store) {
 	a, b := newUser(t, s, "a@example.com"), newUser(t, s, "b@example.com")
 	w := newWorkflow(t, s, a)
 	_, err := s.GetWorkflow(ctx, b, w.ID)
-	require.ErrorIs(t, err, workflow.ErrNotFound)
+	requireCode(t, err, fault.CodeNotFound)
 	_, err = s.UpdateWorkflow(ctx, b, w.ID, store.WorkflowPatch{Name: ptr("x")})
-	require.ErrorIs(t, err, workflow.ErrNotFound)
-	require.ErrorIs(t, s.DeleteWorkflow(ctx, b, w.ID), workflow.ErrNotFound)
+	requireCode(t, err, fault.CodeNotFound)
+	requireCode(t, s.DeleteWorkflow(ctx, b, w.ID), fault.CodeNotFound)
 	list, err := s.ListWorkflows(ctx, b)
 	require.NoError(t, err)
 	require.Empty(t, list)
 	e := workflow.Execution{WorkflowID: w.ID, Status: workflow.ExecRunning}
 	require.NoError(t, s.CreateExecution(ctx, &e))
 	_, err = s.GetExecution(ctx, b, e.ID)
-	require.ErrorIs(t, err, workflow.ErrNotFound)
+	requireCode(t, err, fault.CodeNotFound)
 	_, err = s.GetExecution(ctx, a, e.ID)
 	require.NoError(t, err)
 }
@@ -75,7 +77,7 @@ func testGraphReplace(t *testing.T, s *store.Store) {
 	w := newWorkflow(t, s, user)
 	kept := w.Nodes[0]
 	kept.Name = "Product name"
-	added := workflow.Node{ID: workflow.NewID(), Type: workflow.Output, Name: "Out", Config: json.RawMessage(`{"num_images":2}`)}
+	added := workflow.Node{ID: workflow.NewID(), Type: executor.OutputType, Name: "Out", Config: json.RawMessage(`{"num_images":2}`)}
 	g := workflow.Graph{Nodes: []workflow.Node{kept, added},
 		Edges: []workflow.Edge{{SourceNodeID: kept.ID, TargetNodeID: added.ID}}}
 	require.NoError(t, s.InTx(ctx, func(tx *store.Tx) error { return tx.ReplaceGraph(ctx, w.ID, g) }))
@@ -100,7 +102,7 @@ func testGraphRefusedWhole(t *testing.T, s *store.Store) {
 	err := s.InTx(ctx, func(tx *store.Tx) error {
 		return tx.ReplaceGraph(ctx, wb.ID, workflow.Graph{Nodes: []workflow.Node{stolen}})
 	})
-	require.ErrorIs(t, err, workflow.ErrConflict)
+	requireCode(t, err, fault.CodeNotFound, "another workflow's node id is answered like a missing one")
 	got, err := s.GetWorkflow(ctx, b, wb.ID)
 	require.NoError(t, err)
 	require.Len(t, got.Nodes, 2, "the failed replace changed nothing")

@@ -1,40 +1,30 @@
-package engine
+package queue
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/riverqueue/river"
+
+	"github.com/visualadgen/visualadgen/backend/internal/job"
 )
 
 // NodeArgs is the River job of one node execution.
-type NodeArgs struct {
-	ExecutionID string `json:"execution_id"`
-	NodeID      string `json:"node_id"`
-}
+type NodeArgs job.Job
 
 // Kind names the job type in River's tables.
 func (NodeArgs) Kind() string { return "visualadgen_node" }
 
-// nodeArgs converts a Job to its River arguments.
-func nodeArgs(j Job) NodeArgs { return NodeArgs(j) }
-
-// nodeWorker runs node jobs through the engine.
+// nodeWorker runs node jobs through the handler.
 type nodeWorker struct {
 	river.WorkerDefaults[NodeArgs]
-	eng     *Engine
+	run     Handler
 	timeout time.Duration
 }
 
 // Work runs one node.
-func (w *nodeWorker) Work(ctx context.Context, job *river.Job[NodeArgs]) error {
-	err := w.eng.RunNode(ctx, Job(job.Args), job.Attempt)
-	var s errSnooze
-	if errors.As(err, &s) {
-		return river.JobSnooze(s.after)
-	}
-	return err
+func (w *nodeWorker) Work(ctx context.Context, j *river.Job[NodeArgs]) error {
+	return w.run(ctx, job.Job(j.Args), j.Attempt)
 }
 
 // Timeout bounds one node job.

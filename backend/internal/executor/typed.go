@@ -1,0 +1,132 @@
+package executor
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/schema"
+)
+
+// Node is one node type with its config as a typed struct C: the struct's
+// tags are the config's schema, defaults and limits.
+type Node[C any] interface {
+	Describe() Description
+	Run(ctx context.Context, r *Run, c C) (*Result, error)
+}
+
+// checker is implemented by nodes whose configs have rules their schema
+// cannot say (across fields, or against a table); locations are relative to
+// the config.
+type checker[C any] interface {
+	Check(c *C, w Wiring) []fault.Field
+}
+
+// estimator is implemented by nodes whose runs cost money.
+type estimator[C any] interface {
+	Estimate(c C, w Wiring) (float64, error)
+}
+
+// schemaTuner is implemented by nodes whose schema has facts from a table
+// (an image model's ranges come from the model table).
+type schemaTuner[C any] interface {
+	TuneSchema(s *schema.Of[C])
+}
+
+// typed adapts a Node[C] to an Executor: it decodes and validates the config
+// once, in one way, for saving, estimating and running.
+type typed[C any] struct {
+	node   Node[C]
+	schema *schema.Of[C]
+}
+
+// Typed wraps n as an Executor.
+func Typed[C any](n Node[C]) Executor {
+	s := schema.New[C]()
+	if t, ok := n.(schemaTuner[C]); ok {
+		t.TuneSchema(s)
+	}
+	return typed[C]{node: n, schema: s}
+}
+
+// Spec is the node's description with its served schema and defaults.
+func (t typed[C]) Spec() Spec {
+	d := t.node.Describe()
+	return Spec{Type: d.Type, Label: d.Label, Description: d.Description, Icon: d.Icon,
+		ConfigSchema: t.schema.Served, Inputs: d.Inputs, Outputs: d.Outputs, OpenInputs: d.OpenInputs,
+		Defaults: t.schema.Defaults(), ConfigType: reflect.TypeFor[C]()}
+}
+
+// decode reads and checks a config; the normalised form is the typed
+// config encoded again (defaults filled, keys in a fixed order).
+func (t typed[C]) decode(raw json.RawMessage, w Wiring) (C, json.RawMessage, []fault.Field) {
+	c, _, errs := t.schema.Decode(raw)
+	if len(errs) > 0 {
+		return c, nil, errs
+	}
+	if ch, ok := t.node.(checker[C]); ok {
+		if errs := ch.Check(&c, w); len(errs) > 0 {
+			return c, nil, errs
+		}
+	}
+	norm, err := json.Marshal(c)
+	if err != nil {
+		return c, nil, []fault.Field{{Message: "the config cannot be encoded"}}
+	}
+	return c, norm, nil
+}
+
+// Check validates the config and returns it normalised.
+func (t typed[C]) Check(raw json.RawMessage, w Wiring) (json.RawMessage, []fault.Field) {
+	_, norm, errs := t.decode(raw, w)
+	return norm, errs
+}
+
+// Run decodes the config and runs the node.
+func (t typed[C]) Run(ctx context.Context, r *Run) (*Result, error) {
+	c, _, errs := t.decode(r.Config, wiringOf(r.Inputs))
+	if len(errs) > 0 {
+		return nil, configError(errs)
+	}
+	return t.node.Run(ctx, r, c)
+}
+
+// Estimate prices one run of the config.
+func (t typed[C]) Estimate(raw json.RawMessage, w Wiring) (float64, error) {
+	e, ok := t.node.(estimator[C])
+	if !ok {
+		return 0, nil
+	}
+	c, _, errs := t.decode(raw, w)
+	if len(errs) > 0 {
+		return 0, configError(errs)
+	}
+	return e.Estimate(c, w)
+}
+
+// canceller is implemented by nodes that hold outside work between runs.
+type canceller interface {
+	CancelOutside(ctx context.Context, checkpoint json.RawMessage)
+}
+
+// CancelOutside passes a run's end on to a node holding outside work.
+func (t typed[C]) CancelOutside(ctx context.Context, checkpoint json.RawMessage) {
+	if c, ok := t.node.(canceller); ok {
+		c.CancelOutside(ctx, checkpoint)
+	}
+}
+
+// configError joins field errors into one error for Run.
+func configError(errs []fault.Field) error {
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Message
+		if e.Location != "" {
+			msgs[i] = e.Location + ": " + e.Message
+		}
+	}
+	return fault.Invalid(fmt.Sprintf("bad config: %s", strings.Join(msgs, "; ")), fault.Prefix("config", errs)...)
+}

@@ -1,0 +1,94 @@
+package imagemodel
+
+import "github.com/visualadgen/visualadgen/backend/internal/cost"
+
+// Sources of the figures below (re-check them before changing any):
+//   - fal-ai/flux/schnell and fal-ai/fast-sdxl: the official client's schemas,
+//     github.com/fal-ai/fal-js libs/client/src/types/image/zod.gen.ts
+//     (zFluxSchnellInput: num_images 1-4, num_inference_steps 1-12 default 4,
+//     guidance_scale 1-20 default 3.5; zFastSdxlInput: num_images 1-8,
+//     num_inference_steps 1-50 default 25, guidance_scale 0-20 default 7.5,
+//     negative_prompt, enable_safety_checker default true);
+//   - fal-ai/flux/dev: fal.ai/docs/model-api-reference/image-generation-api/flux-dev
+//     (num_inference_steps 1-50 default 28, guidance_scale 1-20 default 3.5,
+//     num_images 1-4);
+//   - fal-ai/flux/dev/image-to-image: fal's page as mirrored by
+//     docs.kkiai.com and docs.yutoai.net (strength 0.01-1 default 0.95,
+//     num_inference_steps 10-50 default 40, no image_size), matching the
+//     official schema of its sibling zFluxKreaImageToImageInput;
+//   - fal-ai/fast-sdxl/image-to-image: no published schema was found; it takes
+//     fast-sdxl's fields plus image_url and strength (seen in callers), and
+//     strength uses the official range of its sibling
+//     zFastFooocusSdxlImageToImageInput (0.05-1, default 0.95);
+//   - prices: the brief's table (schnell $0.003 and dev $0.025 per image,
+//     SDXL $0.002 per megapixel).
+
+// Default returns the brief's three models.
+func Default() *Table {
+	t, err := New(fluxSchnell(), fluxDev(), sdxl())
+	if err != nil {
+		panic(err) // the table above is fixed at build time
+	}
+	return t
+}
+
+// common are the parameters every endpoint here takes.
+func common(numImagesMax float64, extra map[string]Range) map[string]Range {
+	p := map[string]Range{
+		"num_images":            {Min: F(1), Max: F(numImagesMax), Default: 1},
+		"seed":                  {},
+		"enable_safety_checker": {},
+	}
+	for k, v := range extra {
+		p[k] = v
+	}
+	return p
+}
+
+// fluxSchnell is fal-ai/flux/schnell: text to image only.
+func fluxSchnell() Model {
+	return Model{ID: "fal-ai/flux/schnell", Label: "FLUX schnell", Blurb: "fast",
+		TextToImage: Endpoint{ID: "fal-ai/flux/schnell", ImageSize: true, Params: common(4, map[string]Range{
+			"num_inference_steps": {Min: F(1), Max: F(12), Default: 4},
+			"guidance_scale":      {Min: F(1), Max: F(20), Default: 3.5},
+		})},
+		Price: cost.Price{Unit: cost.PerImage, USD: 0.003}}
+}
+
+// fluxDev is fal-ai/flux/dev, with fal-ai/flux/dev/image-to-image when a
+// photo is connected (its output follows the photo's size).
+func fluxDev() Model {
+	return Model{ID: "fal-ai/flux/dev", Label: "FLUX dev", Blurb: "detailed",
+		TextToImage: Endpoint{ID: "fal-ai/flux/dev", ImageSize: true, Params: common(4, map[string]Range{
+			"num_inference_steps": {Min: F(1), Max: F(50), Default: 28},
+			"guidance_scale":      {Min: F(1), Max: F(20), Default: 3.5},
+		})},
+		ImageToImage: &Endpoint{ID: "fal-ai/flux/dev/image-to-image", Params: common(4, map[string]Range{
+			"num_inference_steps": {Min: F(10), Max: F(50), Default: 40},
+			"guidance_scale":      {Min: F(1), Max: F(20), Default: 3.5},
+			"strength":            {Min: F(0.01), Max: F(1), Default: 0.95},
+		})},
+		Price: cost.Price{Unit: cost.PerImage, USD: 0.025}}
+}
+
+// sdxl is the brief's fal-ai/stable-diffusion-xl, served by fal-ai/fast-sdxl
+// (FAL has no endpoint of the brief's name).
+func sdxl() Model {
+	params := func(extra map[string]Range) map[string]Range {
+		base := map[string]Range{
+			"num_inference_steps": {Min: F(1), Max: F(50), Default: 25},
+			"guidance_scale":      {Min: F(0), Max: F(20), Default: 7.5},
+			"negative_prompt":     {},
+		}
+		for k, v := range extra {
+			base[k] = v
+		}
+		return common(8, base)
+	}
+	return Model{ID: "fal-ai/stable-diffusion-xl", Label: "Stable Diffusion XL", Blurb: "negative prompts",
+		TextToImage: Endpoint{ID: "fal-ai/fast-sdxl", ImageSize: true, Params: params(nil)},
+		ImageToImage: &Endpoint{ID: "fal-ai/fast-sdxl/image-to-image", ImageSize: true, Params: params(map[string]Range{
+			"strength": {Min: F(0.05), Max: F(1), Default: 0.95},
+		})},
+		Price: cost.Price{Unit: cost.PerMegapixel, USD: 0.002}}
+}
