@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 GO_PKGS := ./...
 
-.PHONY: dev test lint test-go test-frontend test-e2e bench build deps
+.PHONY: dev test lint test-go fuzz test-frontend test-e2e bench build deps
 
 ## dev: start the backend (SQLite, local user, preview renderer) and the Vite dev server.
 dev: deps
@@ -13,8 +13,8 @@ deps:
 	@command -v pnpm >/dev/null 2>&1 || npm install -g pnpm@12.21.0
 	@[ -d node_modules ] && [ -d frontend/node_modules ] || pnpm install --frozen-lockfile
 
-## test: every check and every test (Go against a throwaway Postgres, and the frontend).
-test: lint test-go test-frontend test-e2e
+## test: every check and every test (Go against a throwaway Postgres, fuzzing, and the frontend).
+test: lint test-go fuzz test-frontend test-e2e
 
 ## lint: formatting, vet, and the house style rules.
 lint: deps
@@ -22,10 +22,17 @@ lint: deps
 	cd backend && go vet $(GO_PKGS)
 	cd backend && go run ./cmd/stylecheck .
 	pnpm --filter frontend lint
+	scripts/check-api-types.sh
 
 ## test-go: the Go tests with the race detector; Postgres tests use TEST_DATABASE_URL or a throwaway cluster.
 test-go:
 	cd backend && ../scripts/with-postgres.sh go test -race -count=1 -timeout 15m $(GO_PKGS)
+
+## fuzz: a few seconds of fuzzing for the template renderer, the graph validator and the trend extractor.
+fuzz:
+	cd backend && go test -run '^$$' -fuzz FuzzRender -fuzztime 5s ./internal/prompt
+	cd backend && go test -run '^$$' -fuzz FuzzBuild -fuzztime 5s ./internal/dag
+	cd backend && go test -run '^$$' -fuzz FuzzTrends -fuzztime 5s ./internal/reddit
 
 ## test-frontend: the frontend's unit tests.
 test-frontend: deps

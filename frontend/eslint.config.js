@@ -18,7 +18,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.mjs', '*.config.{js,ts}'],
+    // Generated code (src/api/schema.gen.ts, from the backend's OpenAPI document) is exempt from the line cap.
+    files: ['src/**/*.gen.ts'],
+    rules: { 'max-lines': 'off' },
+  },
+  {
+    files: ['e2e/**/*.mjs', 'scripts/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
     rules: { 'max-lines': ['error', { max: 300 }] },
   },

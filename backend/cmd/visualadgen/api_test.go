@@ -26,7 +26,7 @@ func TestAPIWholeProduct(t *testing.T) {
 			falSrv, redditSrv := faltest.New(), reddittest.New("rk")
 			t.Cleanup(falSrv.Close)
 			t.Cleanup(redditSrv.Close)
-			env := map[string]string{"FAL_KEY": "fk", "FAL_QUEUE_BASE_URL": falSrv.URL, "RAPIDAPI_KEY": "rk",
+			env := map[string]string{"FAL_KEY": "fk", "FAL_QUEUE_BASE_URL": falSrv.URL, "RAPIDAPI_KEY": "rk", "ALLOW_PRIVATE_DOWNLOADS": "true",
 				"RAPIDAPI_REDDIT_BASE_URL": redditSrv.URL}
 			if kind == "postgres" {
 				env["DATABASE_URL"] = pgtest.URL(t)

@@ -11,6 +11,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/config"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 )
 
@@ -18,7 +19,7 @@ import (
 // with it.
 func registryFor(t *testing.T) *executor.Registry {
 	t.Helper()
-	reg, err := registry(config.Config{}, blob.Local{Dir: t.TempDir(), Prefix: "/files"}, &reddit.Client{})
+	reg, err := registry(config.Config{}, blob.Local{Dir: t.TempDir(), Prefix: "/files"}, &reddit.Client{}, imaging.NewBudget(1, 1))
 	require.NoError(t, err)
 	return reg
 }

@@ -12,13 +12,14 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/config"
 	"github.com/visualadgen/visualadgen/backend/internal/engine"
 	"github.com/visualadgen/visualadgen/backend/internal/httpapi"
+	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 )
 
 // writeOpenAPI writes the OpenAPI document to path without opening a
 // database or listening: the frontend generates its API types from it.
 func writeOpenAPI(path string) error {
-	reg, err := registry(config.Config{}, blob.Local{}, &reddit.Client{})
+	reg, err := registry(config.Config{}, blob.Local{}, &reddit.Client{}, imaging.NewBudget(1, 1))
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/config"
+	"github.com/visualadgen/visualadgen/backend/internal/httpapi"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -48,17 +49,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	log := newLogger(cfg, stdout)
 
-	app, err := wire(ctx, cfg, log)
-	if err != nil {
-		return err
-	}
-	defer app.close()
-
 	ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port)))
 	if err != nil {
 		return fmt.Errorf("listen on %s:%d: %w", cfg.Host, cfg.Port, err)
 	}
 	addr := ln.Addr().String()
+	app, err := wire(ctx, cfg, log, addr)
+	if err != nil {
+		_ = ln.Close()
+		return err
+	}
+	defer app.close()
 	log.Info("serving", "url", "http://"+addr, "docs", "http://"+addr+"/docs",
 		"database", app.dbName, "auth", cfg.AuthMode())
 	if *addrFile != "" {
@@ -66,10 +67,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return fmt.Errorf("write -addr-file: %w", err)
 		}
 	}
-	srv := &http.Server{Handler: app.handler, ReadHeaderTimeout: 10 * time.Second,
+	// Event streams lift the write deadline for themselves.
+	srv := &http.Server{Handler: app.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(httpapi.LimitPerIP(ln, cfg.Limits.ConnsPerIP)) }()
 
 	select {
 	case err := <-errc:

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -95,4 +96,22 @@ func TestBadVariableStopsStart(t *testing.T) {
 		require.Contains(t, err.Error(), name)
 		require.False(t, strings.Contains(err.Error(), "\n"))
 	}
+}
+
+// TestServesFrontendBesideTheAPI serves the built frontend at / and its
+// client routes, while unknown API paths stay problem+json 404s.
+func TestServesFrontendBesideTheAPI(t *testing.T) {
+	dist := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dist, "index.html"), []byte("<html>app</html>"), 0o644))
+	base := startServer(t, map[string]string{"FRONTEND_DIR": dist})
+	for _, path := range []string{"/", "/w/some-workflow"} {
+		code, body := get(t, base+path)
+		require.Equal(t, 200, code, path)
+		require.Contains(t, body, "app", path)
+	}
+	code, body := get(t, base+"/api/not-a-route")
+	require.Equal(t, 404, code)
+	require.Contains(t, body, "no API route")
+	code, _ = get(t, base+"/docs/")
+	require.Equal(t, 200, code)
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
@@ -14,8 +16,10 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fal"
+	"github.com/visualadgen/visualadgen/backend/internal/fetch"
 	"github.com/visualadgen/visualadgen/backend/internal/httpapi"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
+	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/supabase"
@@ -37,7 +41,7 @@ func (a *app) close() {
 
 // wire builds the backend from the configuration: the database, the job
 // queue and engine, the executors and their outside services, and the API.
-func wire(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error) {
+func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string) (*app, error) {
 	a := &app{}
 	hub := events.NewHub()
 	db, err := openDatabase(ctx, cfg, log, hub, a)
@@ -47,7 +51,8 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	}
 	blobs, filesDir := storage(cfg)
 	redditClient := &reddit.Client{BaseURL: cfg.RapidAPIRedditBaseURL, Host: cfg.RapidAPIRedditHost, Key: cfg.RapidAPIKey}
-	reg, err := registry(cfg, blobs, redditClient)
+	images := imaging.NewBudget(cfg.Limits.MaxImagePixels, decodeSlots)
+	reg, err := registry(cfg, blobs, redditClient, images)
 	if err != nil {
 		a.close()
 		return nil, err
@@ -76,16 +81,21 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	}
 	a.handler = httpapi.NewServer(httpapi.Deps{Log: log, Store: db.store, Engine: eng, Hub: hub, Auth: auth,
 		Blobs: blobs, FilesDir: filesDir, Reddit: redditClient, Public: public,
+		Uploads: httpapi.UploadLimits{Images: images, QuotaCount: cfg.Limits.UploadQuotaCount,
+			QuotaBytes: cfg.Limits.UploadQuotaBytes},
+		Streams:  httpapi.StreamLimits{PerUser: cfg.Limits.StreamsPerUser, Total: cfg.Limits.Streams, MaxAge: cfg.Limits.StreamMaxAge},
+		Local:    localCallers(cfg, addr),
 		Frontend: cfg.FrontendDir, Version: version})
 	a.dbName = db.store.Dialect()
 	return a, nil
 }
 
 // registry is the one list of node types: adding one is one line here.
-func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client) (*executor.Registry, error) {
+func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, images *imaging.Budget) (*executor.Registry, error) {
 	var gen executor.Generator = executor.Preview{}
 	if cfg.FalKey != "" {
-		gen = executor.FAL{Client: &fal.Client{BaseURL: cfg.FalQueueBaseURL, Key: cfg.FalKey}}
+		gen = executor.FAL{Client: &fal.Client{BaseURL: cfg.FalQueueBaseURL, Key: cfg.FalKey},
+			Downloads: fetch.Client(cfg.Limits.AllowPrivateFetches, time.Minute), Images: images}
 	}
 	return executor.NewRegistry(
 		executor.NewTextInput(),
@@ -93,8 +103,29 @@ func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client) 
 		executor.NewSocialMedia(redditClient),
 		executor.NewPrompt(),
 		executor.NewImageModel(imagemodel.Default(), gen, blobs, cfg.FalKey == ""),
-		executor.NewOutput(blobs),
+		executor.NewOutput(blobs, images),
 	)
+}
+
+// localCallers is who may call in local mode: requests addressed to this
+// machine's loopback names on the port served (any host when the operator
+// allowed the network), and changes from the server's own origin or the dev
+// server's.
+func localCallers(cfg config.Config, addr string) httpapi.Local {
+	if cfg.AuthMode() != "local" {
+		return httpapi.Local{}
+	}
+	l := httpapi.Local{On: true, Origins: cfg.Limits.AllowedOrigins}
+	if cfg.AllowNoAuthLAN {
+		return l
+	}
+	_, port, _ := net.SplitHostPort(addr)
+	for _, h := range []string{cfg.Host, "127.0.0.1", "localhost", "[::1]"} {
+		if config.IsLoopback(h) {
+			l.Hosts = append(l.Hosts, net.JoinHostPort(strings.Trim(h, "[]"), port))
+		}
+	}
+	return l
 }
 
 // storage picks Supabase Storage or the local folder for images.
@@ -132,6 +163,10 @@ func cancelOnFinal(ctx context.Context, hub *events.Hub, eng *engine.Engine) {
 		}
 	}
 }
+
+// decodeSlots is how many images decode at once (each can take
+// MAX_IMAGE_PIXELS x 4 bytes of memory while it does).
+const decodeSlots = 2
 
 // stopTimeout bounds how long running node jobs get at shutdown.
 const stopTimeout = 10 * time.Second

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -53,16 +54,29 @@ func (l Local) Put(_ context.Context, key, contentType string, data []byte) (str
 	rel := path.Clean("/" + key + ext)[1:]
 	full := filepath.Join(l.Dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return "", fmt.Errorf("blob: %w", err)
+		return "", pathless("store "+rel, err)
 	}
 	tmp := full + ".tmp"
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return "", fmt.Errorf("blob: write: %w", err)
+		return "", pathless("store "+rel, err)
 	}
 	if err := os.Rename(tmp, full); err != nil {
-		return "", fmt.Errorf("blob: %w", err)
+		return "", pathless("store "+rel, err)
 	}
 	return l.Prefix + "/" + rel, nil
+}
+
+// pathless reports a file error by what was being done and the system's
+// reason, never with the server's folder in it (node errors reach users).
+func pathless(what string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, fs.ErrNotExist) {
+			return fmt.Errorf("blob: %s: no such image", what)
+		}
+		return fmt.Errorf("blob: %s: %v", what, pe.Err)
+	}
+	return fmt.Errorf("blob: %s: %v", what, err)
 }
 
 // Get reads an image by the URL Put returned.
@@ -72,5 +86,9 @@ func (l Local) Get(_ context.Context, url string) ([]byte, error) {
 		return nil, errors.New("blob: not a local image URL: " + url)
 	}
 	rel = path.Clean("/" + rel)[1:]
-	return os.ReadFile(filepath.Join(l.Dir, filepath.FromSlash(rel)))
+	data, err := os.ReadFile(filepath.Join(l.Dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, pathless("read "+rel, err)
+	}
+	return data, nil
 }

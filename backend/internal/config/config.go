@@ -4,9 +4,7 @@ package config
 
 import (
 	"errors"
-	"fmt"
-	"net/url"
-	"strconv"
+	"net"
 	"strings"
 	"time"
 )
@@ -45,6 +43,21 @@ type Config struct {
 	RescueAfter    time.Duration // ENGINE_RESCUE_AFTER: when a job of a dead process is retried
 	ShutdownGrace  time.Duration // SHUTDOWN_GRACE: time running requests get on shutdown
 	AllowNoAuthLAN bool          // ALLOW_UNAUTHENTICATED_NETWORK: bind local mode to non-loopback
+
+	Limits Limits // what one user or request may use of the shared server
+}
+
+// Limits bound what one user or one request may use of the shared server.
+type Limits struct {
+	MaxImagePixels      int           // MAX_IMAGE_PIXELS: largest image decoded, in pixels
+	UploadQuotaCount    int           // UPLOAD_QUOTA_COUNT: uploads kept per user
+	UploadQuotaBytes    int64         // UPLOAD_QUOTA_MB: bytes of uploads kept per user
+	StreamsPerUser      int           // MAX_EVENT_STREAMS_PER_USER: open event streams per user
+	Streams             int           // MAX_EVENT_STREAMS: open event streams per process
+	StreamMaxAge        time.Duration // EVENT_STREAM_MAX_AGE: a stream's longest life (the browser reconnects)
+	ConnsPerIP          int           // MAX_CONNECTIONS_PER_IP: open connections per client address
+	AllowedOrigins      []string      // ALLOWED_ORIGINS: browser origins local mode accepts besides its own
+	AllowPrivateFetches bool          // ALLOW_PRIVATE_DOWNLOADS: let image downloads reach private addresses (tests)
 }
 
 // AuthMode reports "supabase" when users sign in with Supabase, else "local".
@@ -84,13 +97,24 @@ func Load(lookup func(string) string) (Config, error) {
 		RescueAfter:            p.duration("ENGINE_RESCUE_AFTER", 0),
 		ShutdownGrace:          p.duration("SHUTDOWN_GRACE", 15*time.Second),
 		AllowNoAuthLAN:         p.boolean("ALLOW_UNAUTHENTICATED_NETWORK", false),
+		Limits: Limits{
+			MaxImagePixels:      p.integer("MAX_IMAGE_PIXELS", 40_000_000, 1_000_000, 500_000_000),
+			UploadQuotaCount:    p.integer("UPLOAD_QUOTA_COUNT", 500, 1, 1_000_000),
+			UploadQuotaBytes:    int64(p.integer("UPLOAD_QUOTA_MB", 1024, 1, 10_000_000)) << 20,
+			StreamsPerUser:      p.integer("MAX_EVENT_STREAMS_PER_USER", 20, 1, 10_000),
+			Streams:             p.integer("MAX_EVENT_STREAMS", 2000, 1, 1_000_000),
+			StreamMaxAge:        p.duration("EVENT_STREAM_MAX_AGE", 10*time.Minute),
+			ConnsPerIP:          p.integer("MAX_CONNECTIONS_PER_IP", 256, 0, 1_000_000),
+			AllowedOrigins:      p.list("ALLOWED_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173"),
+			AllowPrivateFetches: p.boolean("ALLOW_PRIVATE_DOWNLOADS", false),
+		},
 	}
 	if c.RescueAfter == 0 {
 		c.RescueAfter = c.NodeTimeout + 30*time.Second
 	} else if c.RescueAfter <= c.NodeTimeout {
 		p.fail("ENGINE_RESCUE_AFTER", "must be longer than ENGINE_NODE_TIMEOUT (%s)", c.NodeTimeout)
 	}
-	if c.SupabaseURL == "" && !c.AllowNoAuthLAN && !isLoopback(c.Host) {
+	if c.SupabaseURL == "" && !c.AllowNoAuthLAN && !IsLoopback(c.Host) {
 		p.fail("HOST", "%q is not a loopback address; without SUPABASE_URL every visitor would act as the one local user (set SUPABASE_URL, or ALLOW_UNAUTHENTICATED_NETWORK=true if you mean it)", c.Host)
 	}
 	if c.SupabaseURL != "" && c.SupabasePublishableKey == "" {
@@ -99,110 +123,14 @@ func Load(lookup func(string) string) (Config, error) {
 	return c, errors.Join(p.errs...)
 }
 
-// isLoopback reports whether host names only this machine.
-func isLoopback(host string) bool {
-	return host == "localhost" || strings.HasPrefix(host, "127.") || host == "::1"
-}
-
-// parser collects one error per bad variable while reading.
-type parser struct {
-	lookup func(string) string
-	errs   []error
-}
-
-// fail records that variable name is wrong.
-func (p *parser) fail(name, format string, args ...any) {
-	p.errs = append(p.errs, fmt.Errorf("%s %s", name, fmt.Sprintf(format, args...)))
-}
-
-// str returns the trimmed value of name, or def when unset.
-func (p *parser) str(name, def string) string {
-	if v := strings.TrimSpace(p.lookup(name)); v != "" {
-		return v
+// IsLoopback reports whether host names only this machine: "localhost" or
+// a loopback address (parsed, so "127.evil.example" is not one).
+func IsLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
 	}
-	return def
-}
-
-// integer parses name as an integer within [min, max].
-func (p *parser) integer(name string, def, min, max int) int {
-	raw := p.str(name, "")
-	if raw == "" {
-		return def
-	}
-	n, err := strconv.Atoi(raw)
-	if err != nil || n < min || n > max {
-		p.fail(name, "must be a whole number from %d to %d, got %q", min, max, raw)
-		return def
-	}
-	return n
-}
-
-// duration parses name as a Go duration such as "90s" or "5m".
-func (p *parser) duration(name string, def time.Duration) time.Duration {
-	raw := p.str(name, "")
-	if raw == "" {
-		return def
-	}
-	d, err := time.ParseDuration(raw)
-	if err != nil || d <= 0 {
-		p.fail(name, "must be a positive duration such as 30s or 5m, got %q", raw)
-		return def
-	}
-	return d
-}
-
-// boolean parses name as true/false.
-func (p *parser) boolean(name string, def bool) bool {
-	raw := p.str(name, "")
-	if raw == "" {
-		return def
-	}
-	b, err := strconv.ParseBool(raw)
-	if err != nil {
-		p.fail(name, "must be true or false, got %q", raw)
-		return def
-	}
-	return b
-}
-
-// oneOf checks that name is one of the allowed values.
-func (p *parser) oneOf(name, def string, allowed ...string) string {
-	v := strings.ToLower(p.str(name, def))
-	for _, a := range allowed {
-		if v == a {
-			return v
-		}
-	}
-	p.fail(name, "must be one of %s, got %q", strings.Join(allowed, ", "), v)
-	return def
-}
-
-// httpURL checks that name is an absolute http(s) URL.
-func (p *parser) httpURL(name, def string) string {
-	raw := p.str(name, def)
-	if raw == "" {
-		return ""
-	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		p.fail(name, "must be an absolute http(s) URL, got %q", raw)
-		return def
-	}
-	return raw
-}
-
-// dbURL checks that name is a postgres:// connection URL.
-func (p *parser) dbURL(name string) string {
-	raw := p.str(name, "")
-	if raw == "" {
-		return ""
-	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" {
-		p.fail(name, "must be a postgres://user:password@host:port/database URL, got a malformed value")
-		return ""
-	}
-	return raw
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
 }
 
 // DB returns the database URL (empty for SQLite) and the data folder.

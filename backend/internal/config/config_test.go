@@ -69,3 +69,14 @@ func TestDotenvFillsGaps(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "", lookup("PORT"))
 }
+
+// TestLoopbackIsParsed tells loopback addresses by parsing them, so a name
+// that merely starts with 127. is not one.
+func TestLoopbackIsParsed(t *testing.T) {
+	for host, want := range map[string]bool{"127.0.0.1": true, "127.1.2.3": true, "::1": true, "[::1]": true,
+		"localhost": true, "LOCALHOST": true, "127.evil.example": false, "0.0.0.0": false, "192.168.1.2": false} {
+		require.Equal(t, want, IsLoopback(host), host)
+	}
+	_, err := Load(func(k string) string { return map[string]string{"HOST": "127.evil.example"}[k] })
+	require.ErrorContains(t, err, "not a loopback address")
+}

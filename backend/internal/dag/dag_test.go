@@ -1,6 +1,7 @@
 package dag
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -72,4 +73,30 @@ func TestHandles(t *testing.T) {
 	fe, ok := fault.As(err)
 	require.True(t, ok)
 	require.Equal(t, "edges[0].source_handle", fe.Fields[0].Location)
+}
+
+// FuzzBuild checks that no graph, however malformed, panics the validator,
+// and that a graph it accepts is ordered with every node once.
+func FuzzBuild(f *testing.F) {
+	f.Add("abc", "a>b,b>c")
+	f.Add("ab", "a>b,b>a")
+	f.Add("a", "a>a,a>z")
+	f.Fuzz(func(t *testing.T, names, edges string) {
+		var ns []string
+		for _, r := range names {
+			ns = append(ns, string(r))
+		}
+		var es []string
+		for _, e := range strings.Split(edges, ",") {
+			if len(e) == 3 && e[1] == '>' {
+				es = append(es, e)
+			}
+		}
+		g, err := Build(graph(ns, es...), nil)
+		if err != nil {
+			require.Equal(t, fault.CodeInvalid, fault.CodeOf(err))
+			return
+		}
+		require.Len(t, g.Order, len(g.Nodes))
+	})
 }

@@ -43,8 +43,15 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 		inputs := gatherInputs(rs.g, rs.nodes, j.NodeID)
 		if ne.State() == workflow.StateQueued {
 			in, _ := json.Marshal(inputs)
+			tooBig := len(in) > MaxIOBytes
+			if tooBig {
+				in = nil // not stored: the node fails
+			}
 			if err := rs.moveNode(ctx, ne, workflow.StateRunning, nodeChange{input: in}); err != nil {
 				return err
+			}
+			if tooBig {
+				return e.failIn(ctx, rs, ne, fmt.Errorf("the node's inputs are over the %s a node may take in: connect fewer or smaller sources", size(MaxIOBytes)))
 			}
 		}
 		run = &executor.Run{ExecutionID: j.ExecutionID, NodeID: j.NodeID, NodeName: node.Name,
@@ -101,6 +108,9 @@ func (e *Engine) complete(ctx context.Context, j Job, res *executor.Result) erro
 	out, err := json.Marshal(res.Output)
 	if err != nil {
 		return e.fail(ctx, j, fmt.Errorf("the node's output is not JSON: %w", err))
+	}
+	if len(out) > MaxIOBytes {
+		return e.fail(ctx, j, fmt.Errorf("the node's output is %s, over the %s a node may produce", size(len(out)), size(MaxIOBytes)))
 	}
 	_, err = e.inTx(ctx, j.ExecutionID, func(rs *runState) error {
 		ne := rs.nodes[j.NodeID]
@@ -161,6 +171,18 @@ func (e *Engine) checkpointer(nodeExecutionID string) func(context.Context, json
 	return func(ctx context.Context, state json.RawMessage) error {
 		return e.st.InTx(ctx, func(tx *store.Tx) error { return tx.SaveCheckpoint(ctx, nodeExecutionID, state) })
 	}
+}
+
+// MaxIOBytes bounds a node's gathered inputs and its output, JSON-encoded:
+// they are stored with the run and sent to the editor.
+const MaxIOBytes = 1 << 20
+
+// size writes a byte count for messages ("1.5 MB", "800 KB").
+func size(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)/1024)
 }
 
 // firstLine cuts a message at its first line break (panic stacks stay in

@@ -59,7 +59,7 @@ func (rs *runState) moveNode(ctx context.Context, ne *workflow.NodeExecution, to
 	case workflow.StateFailed, workflow.StateSkipped:
 		ne.FinishedAt, ne.QueuedAt = &t, nil
 		if c.msg != "" {
-			m := c.msg
+			m := clip(c.msg)
 			ne.ErrorMessage = &m
 		}
 	}
@@ -87,7 +87,8 @@ func (rs *runState) moveExec(ctx context.Context, to workflow.ExecutionStatus, m
 		t := now()
 		rs.exec.FinishedAt, rs.exec.TotalCost = &t, &total
 		if msg != "" {
-			rs.exec.ErrorMessage = &msg
+			m := clip(msg)
+			rs.exec.ErrorMessage = &m
 		}
 	}
 	rs.exec.Status = to
@@ -96,4 +97,16 @@ func (rs *runState) moveExec(ctx context.Context, to workflow.ExecutionStatus, m
 	}
 	rs.evs = append(rs.evs, events.ForExecution(rs.exec))
 	return nil
+}
+
+// maxMessage bounds a stored error message (a panic's stack, an outside
+// service's answer): enough to read, never a row's worth of megabytes.
+const maxMessage = 4000
+
+// clip shortens a message to maxMessage characters.
+func clip(msg string) string {
+	if r := []rune(msg); len(r) > maxMessage {
+		return string(r[:maxMessage-1]) + "…"
+	}
+	return msg
 }

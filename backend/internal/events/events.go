@@ -24,8 +24,8 @@ type Event struct {
 	Output      json.RawMessage          `json:"output,omitempty"`
 	Cost        *float64                 `json:"cost,omitempty"`
 	Time        time.Time                `json:"time"`
-	// Truncated is set when Output was left out to keep the event small;
-	// read the node execution for it.
+	// Truncated is set when the output and error were left out to keep the
+	// event small; read the node execution (or execution) for them.
 	Truncated bool `json:"truncated,omitempty"`
 }
 
@@ -39,6 +39,13 @@ func ForExecution(x workflow.Execution) Event {
 func ForNode(ne workflow.NodeExecution, cost *float64) Event {
 	return Event{ExecutionID: ne.ExecutionID, NodeID: ne.NodeID, Node: ne.Status, Error: ne.ErrorMessage,
 		Output: ne.OutputData, Cost: cost, Time: now()}
+}
+
+// Slim is the event without its text (output and error), marked
+// Truncated: what crosses processes, bounded in size whatever a node wrote.
+func (e Event) Slim() Event {
+	e.Output, e.Error, e.Truncated = nil, nil, true
+	return e
 }
 
 // now is the events' clock.

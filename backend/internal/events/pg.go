@@ -15,9 +15,6 @@ import (
 // channel is the Postgres NOTIFY channel shared by all replicas.
 const channel = "visualadgen_events"
 
-// maxPayload keeps a notification under Postgres' 8000-byte limit.
-const maxPayload = 7000
-
 // Publisher sends a transaction's events to every subscriber of every
 // replica once the transaction commits, and never if it rolls back.
 type Publisher interface {
@@ -44,15 +41,13 @@ type Postgres struct {
 
 // Publish queues the events as notifications inside tx; Postgres delivers
 // them when tx commits and drops them if it rolls back, so subscribers never
-// see a change that did not happen, and no extra transaction is spent.
+// see a change that did not happen, and no extra transaction is spent. A
+// notification carries ids, statuses and the cost, never unbounded text
+// (Postgres refuses payloads over 8000 bytes): receivers read the rest.
 func (p Postgres) Publish(ctx context.Context, tx *store.Tx, evs ...Event) error {
 	payloads := make([]string, 0, len(evs))
 	for _, ev := range evs {
-		b, _ := json.Marshal(ev)
-		if len(b) > maxPayload {
-			ev.Output, ev.Truncated = nil, true
-			b, _ = json.Marshal(ev)
-		}
+		b, _ := json.Marshal(ev.Slim())
 		payloads = append(payloads, string(b))
 	}
 	if err := tx.Notify(ctx, channel, payloads...); err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fal"
 	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
+	"github.com/visualadgen/visualadgen/backend/internal/fetch"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
@@ -40,7 +41,7 @@ func TestPreviewPipeline(t *testing.T) {
 	urls := res.Output["image_urls"].([]string)
 	require.Len(t, urls, 2)
 	require.Equal(t, 0.0, *res.Generation.Cost, "previews are free")
-	out, err := run(t, executor.NewOutput(blobs), `{"num_images":1,"aspect_ratio":"9:16"}`, map[string]any{"image_urls": []any{urls[0], urls[1]}})
+	out, err := run(t, executor.NewOutput(blobs, imaging.NewBudget(40_000_000, 2)), `{"num_images":1,"aspect_ratio":"9:16"}`, map[string]any{"image_urls": []any{urls[0], urls[1]}})
 	require.NoError(t, err)
 	final := out.Output["final_images"].([]string)
 	require.Len(t, final, 1)
@@ -48,7 +49,7 @@ func TestPreviewPipeline(t *testing.T) {
 	require.NoError(t, err)
 	w, h, _ := imaging.Size(data)
 	require.Equal(t, [2]int{1080, 1920}, [2]int{w, h})
-	same, err := run(t, executor.NewOutput(blobs), `{"aspect_ratio":"1:1"}`, map[string]any{"image_urls": urls})
+	same, err := run(t, executor.NewOutput(blobs, imaging.NewBudget(40_000_000, 2)), `{"aspect_ratio":"1:1"}`, map[string]any{"image_urls": urls})
 	require.NoError(t, err)
 	require.Equal(t, urls[:1], same.Output["final_images"], "a square image passes through untouched")
 }
@@ -59,7 +60,7 @@ func TestFALModels(t *testing.T) {
 	s := faltest.New()
 	defer s.Close()
 	blobs := blob.Local{Dir: t.TempDir(), Prefix: "/files"}
-	im := executor.NewImageModel(imagemodel.Default(), executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k"}, PollEvery: time.Millisecond}, blobs, false)
+	im := executor.NewImageModel(imagemodel.Default(), falGen(s.URL), blobs, false)
 	cases := []struct {
 		model, params, endpoint string
 		cost                    float64
@@ -108,11 +109,11 @@ func TestValidation(t *testing.T) {
 	require.Equal(t, "extra", errs[0].Location)
 	_, errs = executor.NewImageInput().Check(json.RawMessage(`{"image_url":"file:///etc/passwd"}`), nil)
 	require.Equal(t, "image_url", errs[0].Location)
-	_, errs = executor.NewOutput(nil).Check(json.RawMessage(`{"aspect_ratio":"2:1"}`), nil)
+	_, errs = executor.NewOutput(nil, imaging.NewBudget(40_000_000, 2)).Check(json.RawMessage(`{"aspect_ratio":"2:1"}`), nil)
 	require.Equal(t, "aspect_ratio", errs[0].Location)
 	_, errs = executor.NewSocialMedia(nil).Check(json.RawMessage(`{"subreddit":"r/x y"}`), nil)
 	require.Equal(t, "subreddit", errs[0].Location)
-	norm, errs := executor.NewOutput(nil).Check(json.RawMessage(`{}`), nil)
+	norm, errs := executor.NewOutput(nil, imaging.NewBudget(40_000_000, 2)).Check(json.RawMessage(`{}`), nil)
 	require.Empty(t, errs)
 	require.JSONEq(t, `{"num_images":1,"aspect_ratio":"1:1"}`, string(norm), "defaults filled from the struct's tags")
 }
@@ -142,10 +143,29 @@ func TestUploadedPhotoReachesFAL(t *testing.T) {
 	photo, _ := imaging.Preview("shoe", "m", 0, 32, 32)
 	url, err := blobs.Put(context.Background(), "uploads/u/p", "image/png", photo)
 	require.NoError(t, err)
-	im := executor.NewImageModel(imagemodel.Default(), executor.FAL{Client: &fal.Client{BaseURL: s.URL, Key: "k"}, PollEvery: time.Millisecond}, blobs, false)
+	im := executor.NewImageModel(imagemodel.Default(), falGen(s.URL), blobs, false)
 	res, err := run(t, im, `{"model":"fal-ai/flux/dev","parameters":{"strength":0.8}}`, map[string]any{"prompt": "p", "image_url": url})
 	require.NoError(t, err)
 	require.Equal(t, "fal-ai/flux/dev/image-to-image", s.Submits[0].Endpoint)
 	require.Regexp(t, `^data:image/png;base64,`, s.Submits[0].Input["image_url"])
 	require.Contains(t, string(res.Generation.Parameters), `"image_url":"/files/uploads/u/p.png"`)
+}
+
+// falGen is the FAL generator against a fake on this machine.
+func falGen(url string) executor.FAL {
+	return executor.FAL{Client: &fal.Client{BaseURL: url, Key: "k"}, Downloads: fetch.Client(true, time.Minute),
+		Images: imaging.NewBudget(40_000_000, 2), PollEvery: time.Millisecond}
+}
+
+// TestResultsFromPrivateAddressesAreRefused fails a generation whose result
+// image is on a loopback address, as a hostile or broken answer could name.
+func TestResultsFromPrivateAddressesAreRefused(t *testing.T) {
+	s := faltest.New()
+	defer s.Close()
+	gen := falGen(s.URL)
+	gen.Downloads = fetch.Client(false, time.Minute)
+	im := executor.NewImageModel(imagemodel.Default(), gen, blob.Local{Dir: t.TempDir(), Prefix: "/files"}, false)
+	_, err := run(t, im, `{"model":"fal-ai/flux/schnell"}`, map[string]any{"prompt": "p"})
+	require.ErrorContains(t, err, "refused to download")
+	require.False(t, executor.IsRetryable(err), "not worth retrying")
 }

@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"time"
 
+	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/fal"
+	"github.com/visualadgen/visualadgen/backend/internal/fetch"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 )
@@ -56,8 +57,12 @@ func (Preview) Generate(_ context.Context, _ *Run, req Request) ([]Image, error)
 // FAL generates through FAL's queue. The request handle is checkpointed
 // before waiting, so a later run polls the same request, never pays twice.
 type FAL struct {
-	Client    *fal.Client
-	PollEvery time.Duration // between status checks; default 300 ms
+	Client *fal.Client
+	// Downloads fetches result images; it must refuse private addresses
+	// (fetch.Client).
+	Downloads *http.Client
+	Images    *imaging.Budget // sizes result images
+	PollEvery time.Duration   // between status checks; default 300 ms
 }
 
 // Generate submits the request and checkpoints its handle, then (in later
@@ -95,15 +100,11 @@ func (f FAL) Generate(ctx context.Context, r *Run, req Request) ([]Image, error)
 	}
 	out := make([]Image, 0, len(res.Images))
 	for _, im := range res.Images {
-		data, ctype, err := f.download(ctx, im.URL)
+		img, err := f.download(ctx, im.URL)
 		if err != nil {
-			return nil, Retryable(err)
+			return nil, err
 		}
-		w, hgt, err := imaging.Size(data)
-		if err != nil {
-			w, hgt = im.Width, im.Height
-		}
-		out = append(out, Image{Data: data, ContentType: ctype, Width: w, Height: hgt})
+		out = append(out, img)
 	}
 	return out, nil
 }
@@ -125,24 +126,23 @@ func (f FAL) every() time.Duration {
 	return 300 * time.Millisecond
 }
 
-// download fetches one result image (FAL's URLs expire, so we keep a copy).
-func (f FAL) download(ctx context.Context, url string) ([]byte, string, error) {
+// download fetches one result image (FAL's URLs expire, so we keep a copy)
+// and sizes it from its header.
+func (f FAL) download(ctx context.Context, url string) (Image, error) {
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	data, ctype, err := fetch.Get(ctx, f.Downloads, url, blob.MaxSize)
+	if errors.Is(err, fetch.ErrPrivate) {
+		return Image{}, fmt.Errorf("fal: %w", err)
+	}
 	if err != nil {
-		return nil, "", err
+		return Image{}, Retryable(fmt.Errorf("fal: %w", err))
 	}
-	res, err := http.DefaultClient.Do(req)
+	info, err := f.Images.Inspect(data)
 	if err != nil {
-		return nil, "", fmt.Errorf("fal: download image: %w", err)
+		return Image{}, fmt.Errorf("fal: a result image: %w", err)
 	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		return nil, "", fmt.Errorf("fal: download image: HTTP %d", res.StatusCode)
-	}
-	data, err := io.ReadAll(io.LimitReader(res.Body, 20<<20))
-	return data, http.DetectContentType(data), err
+	return Image{Data: data, ContentType: ctype, Width: info.Width, Height: info.Height}, nil
 }
 
 // falError marks FAL's retryable failures for the engine.

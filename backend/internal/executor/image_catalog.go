@@ -10,7 +10,7 @@ import (
 type ServedRange struct {
 	Minimum          *float64 `json:"minimum,omitempty"`
 	Maximum          *float64 `json:"maximum,omitempty"`
-	ExclusiveMinimum bool     `json:"exclusive_minimum,omitempty"`
+	ExclusiveMinimum *float64 `json:"exclusive_minimum,omitempty"`
 	Default          any      `json:"default,omitempty"`
 }
 
@@ -51,7 +51,11 @@ func servedModels(t *imagemodel.Table) []ServedModel {
 func servedEndpoint(e imagemodel.Endpoint, p cost.Price) ServedEndpoint {
 	se := ServedEndpoint{Endpoint: e.ID, ImageSize: e.ImageSize, Params: map[string]ServedRange{}, Price: p}
 	for name, r := range e.Params {
-		se.Params[name] = ServedRange{Minimum: r.Min, Maximum: r.Max, ExclusiveMinimum: r.ExclusiveMin, Default: r.Default}
+		sr := ServedRange{Minimum: r.Min, Maximum: r.Max, Default: r.Default}
+		if r.ExclusiveMin {
+			sr.Minimum, sr.ExclusiveMinimum = nil, r.Min
+		}
+		se.Params[name] = sr
 	}
 	return se
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
+	promptpkg "github.com/visualadgen/visualadgen/backend/internal/prompt"
 	"github.com/visualadgen/visualadgen/backend/internal/schema"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -103,6 +105,9 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 	prompt, _ := str(r.Inputs, "prompt")
 	if strings.TrimSpace(prompt) == "" {
 		return nil, fmt.Errorf("no prompt: connect a Prompt or Text node to this image model")
+	}
+	if n := utf8.RuneCountInString(prompt); n > promptpkg.MaxChars {
+		return nil, fmt.Errorf("the prompt is %d characters; the image models read at most about %d: shorten it", n, promptpkg.MaxChars)
 	}
 	imageURL, _ := str(r.Inputs, "image_url")
 	model, _ := m.models.Get(c.Model)

@@ -27,11 +27,14 @@ type OutputConfig struct {
 // delivers each in the ratio asked for, stored as new images; an image
 // already in that ratio passes through untouched.
 type output struct {
-	blobs blob.Store
+	blobs  blob.Store
+	images *imaging.Budget
 }
 
-// NewOutput returns the OUTPUT executor.
-func NewOutput(blobs blob.Store) Executor { return Typed[OutputConfig](output{blobs: blobs}) }
+// NewOutput returns the OUTPUT executor; it decodes images within images.
+func NewOutput(blobs blob.Store, images *imaging.Budget) Executor {
+	return Typed[OutputConfig](output{blobs: blobs, images: images})
+}
 
 // Describe describes OUTPUT.
 func (output) Describe() Description {
@@ -62,7 +65,7 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 		if err != nil {
 			return nil, fmt.Errorf("read image %d: %w", i+1, err)
 		}
-		fitted, changed, err := imaging.Fit(data, target)
+		fitted, changed, err := o.images.Fit(ctx, data, target)
 		if err != nil {
 			return nil, fmt.Errorf("image %d: %w", i+1, err)
 		}

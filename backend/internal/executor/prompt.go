@@ -40,8 +40,8 @@ func (promptNode) Check(c *PromptConfig, _ Wiring) []fault.Field {
 }
 
 // Run renders the template.
-func (promptNode) Run(_ context.Context, r *Run, c PromptConfig) (*Result, error) {
-	out, err := prompt.Render(c.Template, r.Inputs)
+func (promptNode) Run(ctx context.Context, r *Run, c PromptConfig) (*Result, error) {
+	out, err := prompt.Render(ctx, c.Template, r.Inputs)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -94,6 +95,9 @@ func (c *Client) Cancel(ctx context.Context, h Handle) error {
 // when retry500 is set) up to three times with backoff, honouring
 // Retry-After, and decodes a 2xx answer into out.
 func (c *Client) do(ctx context.Context, method, url string, body []byte, retry500 bool, out any) error {
+	if err := c.ours(url); err != nil {
+		return err
+	}
 	var last error
 	for attempt := range 4 {
 		req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
@@ -185,6 +189,20 @@ func errorMessage(b []byte, res *http.Response) string {
 		return t
 	}
 	return http.StatusText(res.StatusCode)
+}
+
+// ours refuses a URL outside the configured FAL queue's host: the key is
+// sent only there, whatever address FAL's answers name.
+func (c *Client) ours(raw string) error {
+	base, err := neturl.Parse(c.BaseURL)
+	if err != nil {
+		return fmt.Errorf("fal: bad FAL_QUEUE_BASE_URL: %w", err)
+	}
+	u, err := neturl.Parse(raw)
+	if err != nil || u.Scheme != base.Scheme || !strings.EqualFold(u.Host, base.Host) {
+		return &Error{Message: fmt.Sprintf("FAL named an address outside %s; the key is not sent there", base.Host)}
+	}
+	return nil
 }
 
 // client returns the HTTP client to use: one call may take a minute.

@@ -53,3 +53,27 @@ func TestMalformedAndSlowAnswers(t *testing.T) {
 	require.Error(t, err)
 	require.Less(t, time.Since(start), 280*time.Millisecond, "the caller's deadline ends the call")
 }
+
+// TestKeyGoesOnlyToFAL refuses to follow a status URL on another host: the
+// key would go with it.
+func TestKeyGoesOnlyToFAL(t *testing.T) {
+	var leaked atomic.Int32
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "" {
+			leaked.Add(1)
+		}
+		_, _ = w.Write([]byte(`{"status":"COMPLETED"}`))
+	}))
+	defer elsewhere.Close()
+	queue := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`{"request_id":"r","status_url":"` + elsewhere.URL + `/s","response_url":"` + elsewhere.URL + `/r","cancel_url":"` + elsewhere.URL + `/c"}`))
+	}))
+	defer queue.Close()
+	c := &fal.Client{BaseURL: queue.URL, Key: "secret-key"}
+	h, err := c.Submit(context.Background(), "fal-ai/flux/schnell", map[string]any{})
+	require.NoError(t, err)
+	_, _, err = c.Poll(context.Background(), h)
+	require.ErrorContains(t, err, "the key is not sent there")
+	require.Error(t, c.Cancel(context.Background(), h), "cancel is refused too")
+	require.Zero(t, leaked.Load(), "the key never left for another host")
+}

@@ -23,12 +23,13 @@ const (
 	CodeUnavailable  Code = "unavailable"
 	CodeUpstream     Code = "upstream"
 	CodeTooLarge     Code = "too_large"
+	CodeTooMany      Code = "too_many"
 	CodeInternal     Code = "internal"
 )
 
 // Codes lists every code, for the test that each maps to an HTTP status.
 var Codes = []Code{CodeNotFound, CodeConflict, CodeInvalid, CodeUnauthorized, CodeForbidden, CodeUnavailable,
-	CodeUpstream, CodeTooLarge, CodeInternal}
+	CodeUpstream, CodeTooLarge, CodeTooMany, CodeInternal}
 
 // Field is one problem at one place of the input, such as
 // "nodes[2].config.template"; locations are relative to the request body.
@@ -96,6 +97,11 @@ func Upstream(message string) *Error {
 // TooLarge says the input passes a size limit.
 func TooLarge(format string, args ...any) *Error {
 	return &Error{Code: CodeTooLarge, Message: fmt.Sprintf(format, args...)}
+}
+
+// TooMany says the caller has too many of something open at once.
+func TooMany(format string, args ...any) *Error {
+	return &Error{Code: CodeTooMany, Message: fmt.Sprintf(format, args...)}
 }
 
 // Internal wraps an unexpected error; users only see that it was logged.

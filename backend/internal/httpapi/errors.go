@@ -19,6 +19,7 @@ var statusOf = map[fault.Code]int{
 	fault.CodeUnavailable:  http.StatusServiceUnavailable,
 	fault.CodeUpstream:     http.StatusBadGateway,
 	fault.CodeTooLarge:     http.StatusRequestEntityTooLarge,
+	fault.CodeTooMany:      http.StatusTooManyRequests,
 	fault.CodeInternal:     http.StatusInternalServerError,
 }
 

@@ -3,9 +3,11 @@ package httpapi
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humago"
 	"github.com/danielgtaylor/huma/v2/sse"
 
 	"github.com/visualadgen/visualadgen/backend/internal/events"
@@ -29,10 +31,47 @@ type Snapshot struct {
 // that reconnects with Last-Event-ID and gets the snapshot again loses
 // nothing.
 func registerEvents(api huma.API, op huma.Operation, d Deps) {
+	open := newStreams(d.Streams.PerUser, d.Streams.Total)
+	op.Middlewares = append(op.Middlewares, beforeStream(api, d, open))
+	op.Responses = map[string]*huma.Response{"404": {Description: "the execution is missing or not yours"},
+		"429": {Description: "too many live views are open"}}
 	sse.Register(api, op, map[string]any{"snapshot": Snapshot{}, "change": events.Event{}},
 		func(ctx context.Context, in *EventsInput, send sse.Sender) {
+			ctx, cancel := context.WithTimeout(ctx, d.Streams.MaxAge)
+			defer cancel()
 			stream(ctx, d.Store, d.Hub, d.Log, userOf(ctx), in.ExecutionID, send)
 		})
+}
+
+// StreamLimits bound the live event streams.
+type StreamLimits struct {
+	PerUser, Total int
+	// MaxAge ends a stream after a while; the browser reconnects and gets
+	// the current state again, so nothing is lost.
+	MaxAge time.Duration
+}
+
+// beforeStream answers a missing or foreign execution with a 404, and too
+// many open streams with a 429, before any stream starts; it lifts the
+// server's write deadline, which a stream outlives.
+func beforeStream(api huma.API, d Deps, open *streams) func(huma.Context, func(huma.Context)) {
+	return func(ctx huma.Context, next func(huma.Context)) {
+		user := userOf(ctx.Context())
+		if _, err := d.Store.GetExecution(ctx.Context(), user, ctx.Param("execution_id")); err != nil {
+			writeProblem(api, ctx, d.Log, err)
+			return
+		}
+		release, err := open.acquire(user)
+		if err != nil {
+			writeProblem(api, ctx, d.Log, err)
+			return
+		}
+		defer release()
+		if _, w := humago.Unwrap(ctx); w != nil {
+			_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
+		}
+		next(ctx)
+	}
 }
 
 // stream writes the snapshot and then live events until the run ends, the
@@ -57,9 +96,7 @@ func stream(ctx context.Context, st *store.Store, hub *events.Hub, log *slog.Log
 			return
 		case ev := <-sub.C:
 			if ev.Truncated {
-				if ne, err := st.GetNodeExecution(ctx, ev.ExecutionID, ev.NodeID); err == nil {
-					ev.Output, ev.Truncated = ne.OutputData, false
-				}
+				ev = complete(ctx, st, user, ev)
 			}
 			seq++
 			if err := send(sse.Message{ID: seq, Data: ev}); err != nil || ev.Final() {
@@ -78,4 +115,19 @@ func stream(ctx context.Context, st *store.Store, hub *events.Hub, log *slog.Log
 			}
 		}
 	}
+}
+
+// complete reads back what a slim event left out: a node's output and
+// error, or an execution's error.
+func complete(ctx context.Context, st *store.Store, user string, ev events.Event) events.Event {
+	if ev.NodeID != "" {
+		if ne, err := st.GetNodeExecution(ctx, ev.ExecutionID, ev.NodeID); err == nil {
+			ev.Output, ev.Error, ev.Truncated = ne.OutputData, ne.ErrorMessage, false
+		}
+		return ev
+	}
+	if x, err := st.GetExecution(ctx, user, ev.ExecutionID); err == nil {
+		ev.Error, ev.Truncated = x.ErrorMessage, false
+	}
+	return ev
 }

@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"reflect"
+
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
@@ -21,6 +23,7 @@ func describeNodeTypes(api huma.API, reg *executor.Registry) {
 		node.Properties["type"].Enum = enum
 		node.Properties["type"].PrecomputeMessages()
 	}
+	api.OpenAPI().Components.Schemas.Schema(reflect.TypeFor[executor.ServedModel](), true, "ServedModel")
 	for _, spec := range reg.Catalog() {
 		if s, ok := spec.ConfigSchema.(*huma.Schema); ok && spec.ConfigType != nil {
 			schemas[spec.ConfigType.Name()] = s

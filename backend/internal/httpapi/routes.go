@@ -45,5 +45,5 @@ func addRoutes(api huma.API, d Deps) {
 
 	// Catalog and files.
 	huma.Register(api, op("node-types", http.MethodGet, "/api/node-types", "The node catalog: config schemas, ports, defaults", "catalog", 200), handleNodeTypes(eng))
-	huma.Register(api, op("upload", http.MethodPost, "/api/uploads", "Upload a product photo", "catalog", 200), handleUpload(d.Blobs, log))
+	huma.Register(api, op("upload", http.MethodPost, "/api/uploads", "Upload a product photo", "catalog", 200), handleUpload(st, d.Blobs, d.Uploads, log))
 }

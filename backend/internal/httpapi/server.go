@@ -13,6 +13,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/engine"
 	"github.com/visualadgen/visualadgen/backend/internal/events"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -42,18 +43,23 @@ type Deps struct {
 	Blobs    blob.Store
 	FilesDir string // local images served at /files, or "" with Supabase Storage
 	Reddit   *reddit.Client
+	Uploads  UploadLimits
+	Streams  StreamLimits
 	Public   Public
 	Frontend string // built frontend folder served at /, or ""
+	Local    Local  // who may call in local mode (empty with Supabase)
 	Version  string
 }
 
 // NewServer builds the whole HTTP handler: the API, its OpenAPI document at
-// /openapi.json, interactive docs at /docs, local images and the frontend.
+// /openapi.json, interactive docs at /docs (served from the binary), local
+// images and the frontend.
 func NewServer(d Deps) http.Handler {
 	mux := http.NewServeMux()
 	cfg := huma.DefaultConfig("VisualAdGen API", d.Version)
 	// No $schema links in bodies: the brief's JSON shapes stay exact.
 	cfg.CreateHooks = nil
+	cfg.DocsPath = "" // served below, without a CDN
 	cfg.Info.Description = "Build ad-generation workflows, run and debug them, and read back every result and cost."
 	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"bearer": {Type: "http", Scheme: "bearer", BearerFormat: "Supabase JWT"},
@@ -62,13 +68,18 @@ func NewServer(d Deps) http.Handler {
 	api.UseMiddleware(authMiddleware(api, d))
 	addRoutes(api, d)
 	describeNodeTypes(api, d.Engine.Registry())
+	mux.Handle("GET /docs/", docs("/openapi.json", "/docs/"))
+	mux.Handle("GET /docs", http.RedirectHandler("/docs/", http.StatusMovedPermanently))
+	mux.Handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeRaw(w, d.Log, fault.NotFound("no API route "+r.Method+" "+r.URL.Path+"; see /docs"))
+	}))
 	if d.FilesDir != "" {
 		mux.Handle("GET /files/", http.StripPrefix("/files/", fileServer(d.FilesDir)))
 	}
 	if d.Frontend != "" {
-		mux.Handle("GET /", spa(d.Frontend))
+		mux.Handle("/", spa(d.Frontend))
 	}
-	return recoverer(d.Log, limitBodies(mux))
+	return recoverer(d.Log, localGuard(d.Local, d.Log, limitBodies(refuseNUL(d.Log, mux))))
 }
 
 // limitBodies caps request bodies (uploads have their own, larger cap).

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -9,6 +10,9 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/imaging"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -22,28 +26,63 @@ type UploadInput struct {
 // UploadOutput answers with the stored image's URL, for IMAGE_INPUT.
 type UploadOutput struct {
 	Body struct {
-		URL string `json:"url"`
+		URL    string `json:"url"`
+		Width  int    `json:"width"`
+		Height int    `json:"height"`
 	}
 }
 
-// handleUpload stores a product photo after checking its real type and size.
-func handleUpload(blobs blob.Store, log *slog.Logger) func(context.Context, *UploadInput) (*UploadOutput, error) {
+// UploadLimits bound one user's uploads.
+type UploadLimits struct {
+	Images     *imaging.Budget // sizes and decodes uploads
+	QuotaCount int             // uploads kept per user
+	QuotaBytes int64           // bytes kept per user
+}
+
+// handleUpload stores an image after checking that it is one (its real
+// type from its bytes, its dimensions from its header, within the pixel
+// budget) and that the user's quota has room for it.
+func handleUpload(st *store.Store, blobs blob.Store, lim UploadLimits, log *slog.Logger) func(context.Context, *UploadInput) (*UploadOutput, error) {
 	return func(ctx context.Context, in *UploadInput) (*UploadOutput, error) {
+		user := userOf(ctx)
 		f := in.RawBody.Data().Image
 		data, err := io.ReadAll(io.LimitReader(f, blob.MaxSize+1))
 		if err != nil {
 			return nil, huma.Error400BadRequest("the upload could not be read")
 		}
 		ctype := http.DetectContentType(data)
-		if _, err := blob.Check(ctype, len(data)); err != nil {
-			return nil, huma.Error422UnprocessableEntity(err.Error(), &huma.ErrorDetail{Location: "body.image", Message: err.Error()})
+		bad := func(msg string) error {
+			return problem(log, fault.Invalid(msg, fault.Field{Location: "image", Message: msg}))
 		}
-		url, err := blobs.Put(ctx, "uploads/"+userOf(ctx)+"/"+workflow.NewID(), ctype, data)
+		if _, err := blob.Check(ctype, len(data)); err != nil {
+			return nil, bad(err.Error())
+		}
+		info, err := lim.Images.Inspect(data)
+		if err != nil {
+			return nil, bad(err.Error())
+		}
+		if _, err := lim.Images.Decode(ctx, data); err != nil { // the whole file, not just its header
+			return nil, bad(err.Error())
+		}
+		count, used, err := st.UploadUsage(ctx, user)
 		if err != nil {
 			return nil, problem(log, err)
 		}
+		if count >= lim.QuotaCount || used+int64(len(data)) > lim.QuotaBytes {
+			return nil, problem(log, fault.TooLarge("your uploads are at their limit (%d files, %d MB): %d files and %d MB are used",
+				lim.QuotaCount, lim.QuotaBytes>>20, count, (used+(1<<20)-1)>>20))
+		}
+		id := workflow.NewID()
+		url, err := blobs.Put(ctx, "uploads/"+user+"/"+id, ctype, data)
+		if err != nil {
+			return nil, problem(log, fmt.Errorf("store upload: %w", err))
+		}
+		up := store.Upload{ID: id, UserID: user, URL: url, ContentType: ctype, Bytes: int64(len(data)), Width: info.Width, Height: info.Height}
+		if err := st.CreateUpload(ctx, up); err != nil {
+			return nil, problem(log, err)
+		}
 		out := &UploadOutput{}
-		out.Body.URL = url
+		out.Body.URL, out.Body.Width, out.Body.Height = url, info.Width, info.Height
 		return out, nil
 	}
 }

@@ -2,6 +2,7 @@ package imaging
 
 import (
 	"bytes"
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -21,12 +22,13 @@ func TestPreviewIsDeterministicAtTheAskedSize(t *testing.T) {
 
 // TestFit crops to each ad ratio and passes a fitting image through.
 func TestFit(t *testing.T) {
+	ctx, budget := context.Background(), NewBudget(40_000_000, 2)
 	src, err := Preview("x", "m", 0, 400, 300)
 	require.NoError(t, err)
 	for _, name := range RatioNames() {
 		target, ok := Lookup(name)
 		require.True(t, ok, name)
-		out, changed, err := Fit(src, target)
+		out, changed, err := budget.Fit(ctx, src, target)
 		require.NoError(t, err)
 		if name == "4:3" {
 			require.False(t, changed, "400x300 is already 4:3")
@@ -40,10 +42,10 @@ func TestFit(t *testing.T) {
 	}
 	square, _ := Lookup("1:1")
 	sq, _ := Preview("x", "m", 0, 500, 500)
-	out, changed, err := Fit(sq, square)
+	out, changed, err := budget.Fit(ctx, sq, square)
 	require.NoError(t, err)
 	require.False(t, changed)
 	require.True(t, bytes.Equal(sq, out), "already square: untouched")
-	_, _, err = Fit([]byte("not an image"), square)
-	require.ErrorContains(t, err, "decode image")
+	_, _, err = budget.Fit(ctx, []byte("not an image"), square)
+	require.ErrorContains(t, err, "not a PNG, JPEG or WebP")
 }

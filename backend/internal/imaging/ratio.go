@@ -4,7 +4,7 @@ package imaging
 
 import (
 	"bytes"
-	"fmt"
+	"context"
 	"image"
 	_ "image/jpeg" // decode JPEG outputs
 	"image/png"
@@ -48,11 +48,11 @@ func Lookup(ratio string) (Target, bool) {
 
 // Fit returns img in target's ratio: center-cropped and scaled to its size.
 // changed is false when img already had the ratio (within 1%); it is then
-// returned untouched.
-func Fit(data []byte, t Target) (out []byte, changed bool, err error) {
-	img, _, err := image.Decode(bytes.NewReader(data))
+// returned untouched. Images over the budget are refused before decoding.
+func (bud *Budget) Fit(ctx context.Context, data []byte, t Target) (out []byte, changed bool, err error) {
+	img, err := bud.Decode(ctx, data)
 	if err != nil {
-		return nil, false, fmt.Errorf("decode image: %w", err)
+		return nil, false, err
 	}
 	b := img.Bounds()
 	want := float64(t.Width) / float64(t.Height)

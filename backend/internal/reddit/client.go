@@ -11,7 +11,10 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 )
@@ -32,6 +35,29 @@ type Post struct {
 	Permalink   string  `json:"permalink"`
 	CreatedUTC  float64 `json:"created_utc"`
 	Author      string  `json:"author"`
+}
+
+// cleaned drops from a post's text what a database refuses or a prompt
+// should not carry: NUL and other control characters (newlines and tabs
+// become spaces), and caps each text's length.
+func (p Post) cleaned() Post {
+	clean := func(s string, max int) string {
+		s = strings.Map(func(r rune) rune {
+			switch {
+			case r == '\n' || r == '\t' || r == '\r':
+				return ' '
+			case unicode.IsControl(r) || r == utf8.RuneError:
+				return -1
+			}
+			return r
+		}, strings.ToValidUTF8(s, ""))
+		if utf8.RuneCountInString(s) > max {
+			s = string([]rune(s)[:max])
+		}
+		return s
+	}
+	p.Title, p.URL, p.Permalink, p.Author = clean(p.Title, 500), clean(p.URL, 2000), clean(p.Permalink, 2000), clean(p.Author, 100)
+	return p
 }
 
 // Error is a failure that says whether a retry can help. It unwraps to a
@@ -97,7 +123,7 @@ func (c *Client) Posts(ctx context.Context, q Query) ([]Post, error) {
 		if len(posts) == limit {
 			break
 		}
-		posts = append(posts, p.Data)
+		posts = append(posts, p.Data.cleaned())
 	}
 	return posts, nil
 }

@@ -59,6 +59,9 @@ func (s *Of[C]) Decode(raw json.RawMessage) (C, json.RawMessage, []fault.Field) 
 	if _, ok := v.(map[string]any); !ok {
 		return zero, nil, []fault.Field{{Message: "the config must be a JSON object"}}
 	}
+	if missing := missingRequired(s.reg, s.root, v, ""); len(missing) > 0 {
+		return zero, nil, missing
+	}
 	res := &huma.ValidateResult{}
 	huma.Validate(s.reg, s.root, huma.NewPathBuffer([]byte{}, 0), huma.ModeWriteToServer, v, res)
 	if len(res.Errors) > 0 {
@@ -94,6 +97,30 @@ func fields(errs []error) []fault.Field {
 			continue
 		}
 		out = append(out, fault.Field{Message: e.Error()})
+	}
+	return out
+}
+
+// missingRequired reports each required property that is absent, located
+// at the property itself (so the editor marks the field, not the form).
+func missingRequired(reg huma.Registry, s *huma.Schema, v any, at string) []fault.Field {
+	for s.Ref != "" {
+		s = reg.SchemaFromRef(s.Ref)
+	}
+	m, ok := v.(map[string]any)
+	if !ok || s.Type != huma.TypeObject {
+		return nil
+	}
+	var out []fault.Field
+	for _, name := range s.Required {
+		if _, present := m[name]; !present {
+			out = append(out, fault.Field{Location: strings.TrimPrefix(at+"."+name, "."), Message: "is required"})
+		}
+	}
+	for name, p := range s.Properties {
+		if child, ok := m[name]; ok {
+			out = append(out, missingRequired(reg, p, child, strings.TrimPrefix(at+"."+name, "."))...)
+		}
 	}
 	return out
 }

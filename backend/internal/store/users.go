@@ -30,3 +30,18 @@ func (q *Queries) GetUser(ctx context.Context, id string) (workflow.User, error)
 	u.CreatedAt, u.UpdatedAt = created.Time, updated.Time
 	return u, q.d.mapError("get user", err)
 }
+
+// RecordUser creates or refreshes the row of a verified identity. When
+// another id holds the email (an identity deleted and created again at the
+// provider), that older row keeps its data but gives up the email: the new
+// identity must not inherit another identity's workflows, nor be locked out.
+func (s *Store) RecordUser(ctx context.Context, u workflow.User) error {
+	return s.InTx(ctx, func(tx *Tx) error {
+		_, err := tx.q.exec(ctx, `update users set email = email || ' (replaced by ' || $1 || ')', updated_at = $3
+			where email = $2 and cast(id as text) <> $1`, u.ID, u.Email, tx.d.time(time.Now()))
+		if err != nil {
+			return tx.d.mapError("release email", err)
+		}
+		return tx.UpsertUser(ctx, u)
+	})
+}

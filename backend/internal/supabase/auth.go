@@ -5,15 +5,16 @@ package supabase
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/MicahParks/keyfunc/v3"
 	"github.com/golang-jwt/jwt/v5"
+	"golang.org/x/time/rate"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -21,7 +22,7 @@ import (
 
 // UserSaver creates or refreshes the users row of a verified user.
 type UserSaver interface {
-	UpsertUser(ctx context.Context, u workflow.User) error
+	RecordUser(ctx context.Context, u workflow.User) error
 }
 
 // Verifier authenticates requests with Supabase JWTs.
@@ -31,9 +32,11 @@ type Verifier struct {
 	JWTSecret      string // legacy HS256 secret, optional
 	Users          UserSaver
 
-	mu    sync.Mutex
-	jwks  keyfunc.Keyfunc
-	saved map[string]time.Time // user id -> when its row was last refreshed
+	mu      sync.Mutex
+	jwks    keyfunc.Keyfunc
+	saved   map[string]time.Time // user id -> when its row was last refreshed
+	asked   map[[32]byte]asked   // token hash -> what Supabase Auth answered, briefly
+	limiter *rate.Limiter        // calls to Supabase Auth
 }
 
 // claims are the parts of a Supabase access token we read.
@@ -53,6 +56,9 @@ func (v *Verifier) Authenticate(ctx context.Context, header string) (workflow.Us
 	}
 	c, err := v.verify(ctx, strings.TrimSpace(token))
 	if err != nil {
+		if _, coded := fault.As(err); coded {
+			return workflow.User{}, err
+		}
 		return workflow.User{}, fault.Unauthorized("%v", err)
 	}
 	u := workflow.User{ID: c.Subject, Email: c.Email}
@@ -70,37 +76,78 @@ func (v *Verifier) Authenticate(ctx context.Context, header string) (workflow.Us
 	return u, v.save(ctx, u)
 }
 
-// verify checks signature, expiry, audience, issuer and role.
+// verify checks signature, expiry, audience, issuer and role. An HS256
+// token that the configured secret does not verify (or with no secret) is
+// asked of Supabase Auth, which knows a rotated secret, unless the project
+// publishes asymmetric keys: then it cannot be one of the project's tokens
+// and is refused without an outbound call.
 func (v *Verifier) verify(ctx context.Context, token string) (*claims, error) {
 	alg, err := algOf(token)
 	if err != nil {
 		return nil, err
 	}
-	opts := []jwt.ParserOption{jwt.WithAudience("authenticated"), jwt.WithIssuer(v.URL + "/auth/v1"),
-		jwt.WithExpirationRequired(), jwt.WithLeeway(30 * time.Second)}
+	opts := []jwt.ParserOption{jwt.WithAudience("authenticated"), jwt.WithExpirationRequired(), jwt.WithLeeway(30 * time.Second)}
 	c := &claims{}
-	switch {
-	case alg == "HS256" && v.JWTSecret != "":
-		_, err = jwt.ParseWithClaims(token, c, func(*jwt.Token) (any, error) { return []byte(v.JWTSecret), nil },
-			append(opts, jwt.WithValidMethods([]string{"HS256"}))...)
-	case alg == "ES256" || alg == "RS256":
+	switch alg {
+	case "HS256":
+		if v.JWTSecret != "" {
+			_, err = jwt.ParseWithClaims(token, c, func(*jwt.Token) (any, error) { return []byte(v.JWTSecret), nil },
+				append(opts, jwt.WithValidMethods([]string{"HS256"}))...)
+			if err == nil || !errors.Is(err, jwt.ErrTokenSignatureInvalid) {
+				break
+			}
+		}
+		if v.publishesKeys(ctx) {
+			return nil, fmt.Errorf("this project signs its tokens with published keys; an HS256 token is not one of them")
+		}
+		return v.askAuth(ctx, token)
+	case "ES256", "RS256":
 		kf, kerr := v.keys(ctx)
 		if kerr != nil {
 			return nil, kerr
 		}
 		_, err = jwt.ParseWithClaims(token, c, kf.Keyfunc, append(opts, jwt.WithValidMethods([]string{alg}))...)
-	case alg == "HS256":
-		return v.askAuth(ctx, token)
 	default:
 		return nil, fmt.Errorf("tokens signed with %q are not accepted", alg)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("the token is not valid: %v", err)
 	}
+	if !sameIssuer(c.Issuer, v.URL+"/auth/v1") {
+		return nil, fmt.Errorf("the token was issued by %q, not this project", c.Issuer)
+	}
 	if c.Role != "authenticated" {
 		return nil, fmt.Errorf("the token's role is %q, not authenticated", c.Role)
 	}
 	return c, nil
+}
+
+// sameIssuer compares issuers as URLs: scheme and host case, a default
+// port and a trailing slash do not matter.
+func sameIssuer(got, want string) bool {
+	norm := func(s string) string {
+		u, err := url.Parse(strings.TrimSpace(s))
+		if err != nil || u.Host == "" {
+			return s
+		}
+		host := strings.ToLower(u.Hostname())
+		if p := u.Port(); p != "" && !(p == "443" && u.Scheme == "https") && !(p == "80" && u.Scheme == "http") {
+			host += ":" + p
+		}
+		return strings.ToLower(u.Scheme) + "://" + host + strings.TrimRight(u.EscapedPath(), "/")
+	}
+	return norm(got) == norm(want)
+}
+
+// publishesKeys reports whether the project publishes signing keys (it has
+// moved to asymmetric keys).
+func (v *Verifier) publishesKeys(ctx context.Context) bool {
+	kf, err := v.keys(ctx)
+	if err != nil {
+		return false
+	}
+	keys, err := kf.Storage().KeyReadAll(ctx)
+	return err == nil && len(keys) > 0
 }
 
 // algOf reads the alg of a token's header without trusting it.
@@ -129,38 +176,6 @@ func (v *Verifier) keys(ctx context.Context) (keyfunc.Keyfunc, error) {
 	return kf, nil
 }
 
-// askAuth is the brief's auth.get_user: Supabase Auth checks the token.
-func (v *Verifier) askAuth(ctx context.Context, token string) (*claims, error) {
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, v.URL+"/auth/v1/user", nil)
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("apikey", v.PublishableKey)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("Supabase Auth could not be reached")
-	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("Supabase Auth refused the token (HTTP %d)", res.StatusCode)
-	}
-	var u struct {
-		ID           string         `json:"id"`
-		Email        string         `json:"email"`
-		Role         string         `json:"role"`
-		UserMetadata map[string]any `json:"user_metadata"`
-	}
-	if err := json.NewDecoder(res.Body).Decode(&u); err != nil {
-		return nil, fmt.Errorf("Supabase Auth answered something unreadable")
-	}
-	c := &claims{Email: u.Email, Role: u.Role, UserMetadata: u.UserMetadata}
-	c.Subject = u.ID
-	return c, nil
-}
-
 // save upserts the user's row unless it was refreshed in the last minute.
 func (v *Verifier) save(ctx context.Context, u workflow.User) error {
 	v.mu.Lock()
@@ -172,7 +187,7 @@ func (v *Verifier) save(ctx context.Context, u workflow.User) error {
 	if fresh {
 		return nil
 	}
-	if err := v.Users.UpsertUser(ctx, u); err != nil {
+	if err := v.Users.RecordUser(ctx, u); err != nil {
 		return fault.Unavailable("your account could not be recorded just now; try again", err)
 	}
 	v.mu.Lock()

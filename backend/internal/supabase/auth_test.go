@@ -26,8 +26,8 @@ import (
 // users records upserts.
 type users struct{ n atomic.Int32 }
 
-// UpsertUser counts the call.
-func (u *users) UpsertUser(context.Context, workflow.User) error { u.n.Add(1); return nil }
+// RecordUser counts the call.
+func (u *users) RecordUser(context.Context, workflow.User) error { u.n.Add(1); return nil }
 
 // b64 is unpadded base64url of a big-endian integer.
 func b64(i *big.Int) string {
@@ -74,10 +74,12 @@ func TestJWKSAndGetUser(t *testing.T) {
 	require.NoError(t, err)
 	require.EqualValues(t, 1, u.n.Load(), "the users row is refreshed at most once a minute")
 
-	// An HS256 token with no secret configured goes to Supabase Auth.
+	// This project publishes keys: an HS256 token cannot be one of its own,
+	// and is refused without asking Supabase Auth.
 	legacy, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": sub}).SignedString([]byte("x"))
 	_, err = v.Authenticate(context.Background(), "Bearer "+legacy)
-	require.True(t, fault.Is(err, fault.CodeUnauthorized), "Supabase Auth refused it")
+	require.True(t, fault.Is(err, fault.CodeUnauthorized))
+	require.ErrorContains(t, err, "published keys")
 	c, err := v.askAuth(context.Background(), "legacy-token-ok")
 	require.NoError(t, err)
 	require.Equal(t, sub, c.Subject)

@@ -1,4 +1,4 @@
-import type { Execution, NodeSpec, ProblemDetail, PublicConfig, Workflow, WorkflowEdge, WorkflowNode } from './types';
+import type { NodeSpec, ProblemDetail, Reply, RequestBody } from './types';
 
 /** ApiError carries the backend's problem+json: a message and field errors. */
 export class ApiError extends Error {
@@ -40,26 +40,27 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return data as T;
 }
 
-/** api lists every call the frontend makes. */
+/** api lists every call the frontend makes; request and reply types come from the OpenAPI document. */
 export const api = {
-  config: () => request<PublicConfig>('GET', '/api/config'),
-  nodeTypes: () => request<{ node_types: NodeSpec[] }>('GET', '/api/node-types'),
-  listWorkflows: () => request<{ workflows: Workflow[] }>('GET', '/api/workflows'),
-  createWorkflow: (name: string) => request<Workflow>('POST', '/api/workflows', { name }),
-  getWorkflow: (id: string) => request<Workflow>('GET', `/api/workflows/${id}`),
-  renameWorkflow: (id: string, name: string) => request<Workflow>('PATCH', `/api/workflows/${id}`, { name }),
+  config: () => request<Reply<'config'>>('GET', '/api/config'),
+  // The catalog's config_schema is typed as JSON Schema (NodeSpec) rather than the document's unknown.
+  nodeTypes: () => request<{ node_types: NodeSpec[] | null }>('GET', '/api/node-types'),
+  listWorkflows: () => request<Reply<'list-workflows'>>('GET', '/api/workflows'),
+  createWorkflow: (name: string) => request<Reply<'create-workflow'>>('POST', '/api/workflows', { name } satisfies RequestBody<'create-workflow'>),
+  getWorkflow: (id: string) => request<Reply<'get-workflow'>>('GET', `/api/workflows/${id}`),
+  renameWorkflow: (id: string, name: string) => request<Reply<'patch-workflow'>>('PATCH', `/api/workflows/${id}`, { name } satisfies RequestBody<'patch-workflow'>),
   deleteWorkflow: (id: string) => request<void>('DELETE', `/api/workflows/${id}`),
-  saveGraph: (id: string, nodes: WorkflowNode[], edges: WorkflowEdge[]) => request<Workflow>('PUT', `/api/workflows/${id}/graph`, { nodes, edges }),
-  estimate: (id: string) => request<{ total_cost: number; nodes: { node_id: string; cost: number }[] }>('POST', `/api/workflows/${id}/estimate`),
-  execute: (id: string) => request<{ execution_id: string; status: string }>('POST', `/api/workflows/${id}/execute`),
-  step: (id: string) => request<{ status: string; current_node_id: string | null }>('POST', `/api/executions/${id}/step`),
-  resume: (id: string) => request<{ status: string }>('POST', `/api/executions/${id}/resume`),
-  cancel: (id: string) => request<{ status: string }>('POST', `/api/executions/${id}/cancel`),
-  execution: (id: string) => request<Execution>('GET', `/api/executions/${id}`),
-  executions: (workflowId: string) => request<{ executions: Execution[] }>('GET', `/api/workflows/${workflowId}/executions?limit=50`),
+  saveGraph: (id: string, body: RequestBody<'put-graph'>) => request<Reply<'put-graph'>>('PUT', `/api/workflows/${id}/graph`, body),
+  estimate: (id: string) => request<Reply<'estimate'>>('POST', `/api/workflows/${id}/estimate`),
+  execute: (id: string) => request<Reply<'execute'>>('POST', `/api/workflows/${id}/execute`),
+  step: (id: string) => request<Reply<'step'>>('POST', `/api/executions/${id}/step`),
+  resume: (id: string) => request<Reply<'resume'>>('POST', `/api/executions/${id}/resume`),
+  cancel: (id: string) => request<Reply<'cancel'>>('POST', `/api/executions/${id}/cancel`),
+  execution: (id: string) => request<Reply<'get-execution'>>('GET', `/api/executions/${id}`),
+  executions: (workflowId: string) => request<Reply<'list-executions'>>('GET', `/api/workflows/${workflowId}/executions?limit=50`),
   upload: (file: File) => {
     const form = new FormData();
     form.append('image', file);
-    return request<{ url: string }>('POST', '/api/uploads', form);
+    return request<Reply<'upload'>>('POST', '/api/uploads', form);
   },
 };

@@ -1,5 +1,5 @@
 import { authHeaders } from './client';
-import type { Execution, RunEvent } from './types';
+import type { Execution, RunEvent, RunSnapshot } from './types';
 
 /** Handlers receive the stream's snapshot and changes. */
 export type Handlers = { snapshot: (x: Execution) => void; change: (ev: RunEvent) => void; end: () => void };
@@ -35,9 +35,8 @@ export function follow(executionId: string, h: Handlers): () => void {
         const parsed = parseSSE(buf + value);
         buf = parsed.rest;
         for (const ev of parsed.events) {
-          const data = JSON.parse(ev.data);
-          if (ev.event === 'snapshot') h.snapshot(data.execution);
-          else if (ev.event === 'change') h.change(data);
+          if (ev.event === 'snapshot') h.snapshot((JSON.parse(ev.data) as RunSnapshot).execution);
+          else if (ev.event === 'change') h.change(JSON.parse(ev.data) as RunEvent);
         }
       }
     } catch {

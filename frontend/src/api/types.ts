@@ -1,101 +1,89 @@
-/** The backend's shapes (field names as in the brief's tables). */
-export type NodeType = 'TEXT_INPUT' | 'IMAGE_INPUT' | 'SOCIAL_MEDIA' | 'PROMPT' | 'IMAGE_MODEL' | 'OUTPUT';
-export type Json = Record<string, unknown>;
+import type { components, operations } from './schema.gen';
 
-export type WorkflowNode = {
-  id: string;
-  type: NodeType;
-  name: string;
-  config: Json;
-  position_x: number;
-  position_y: number;
-  has_breakpoint: boolean;
-};
+/** Schemas are the API's named shapes, generated from the backend's OpenAPI document (schema.gen.ts). */
+type Schemas = components['schemas'];
 
-export type WorkflowEdge = {
-  id?: string;
-  source_node_id: string;
-  target_node_id: string;
-  source_handle?: string | null;
-  target_handle?: string | null;
-};
+/** Reply is the JSON body of an operation's success response (200 or 201). */
+export type Reply<Op extends keyof operations> = {
+  [S in keyof operations[Op]['responses']]: S extends 200 | 201
+    ? operations[Op]['responses'][S] extends { content: { 'application/json': infer T } } ? T : never
+    : never;
+}[keyof operations[Op]['responses']];
 
-export type Workflow = {
-  id: string;
-  name: string;
-  description: string | null;
-  is_active: boolean;
-  created_at: string;
-  updated_at: string;
-  nodes?: WorkflowNode[];
-  edges?: WorkflowEdge[];
-};
+/** RequestBody is the JSON body an operation takes. */
+export type RequestBody<Op extends keyof operations> = operations[Op] extends { requestBody: { content: { 'application/json': infer T } } } ? T : never;
 
-export type Port = { name: string; label: string; kind: string };
+/** NodeType is one of the registered node types (the enum of GraphNode.type). */
+export type NodeType = Schemas['GraphNode']['type'];
+/** GraphNode is a node as PUT .../graph takes it. */
+export type GraphNode = Schemas['GraphNode'];
+/** GraphEdge is an edge as PUT .../graph takes it. */
+export type GraphEdge = Schemas['GraphEdge'];
+/** Workflow is a workflow with its saved graph. */
+export type Workflow = Schemas['Workflow'];
+/** Port is one input or output of a node type. */
+export type Port = Schemas['Port'];
+/** PortKind is what flows through a port. */
+export type PortKind = Port['kind'];
+/** NodeExecution is one node's state in a run. */
+export type NodeExecution = Schemas['NodeExecution'];
+/** Execution is a run with its node states and generations. */
+export type Execution = Schemas['ExecutionDetail'];
+/** RunEvent is one change of a run or node, as the event stream sends it ("change" events). */
+export type RunEvent = Schemas['Event'];
+/** RunSnapshot is the first event of the stream ("snapshot"): the execution as it stands. */
+export type RunSnapshot = Schemas['Snapshot'];
+/** PublicConfig is what the frontend needs to sign in. */
+export type PublicConfig = Schemas['Public'];
+/** ProblemDetail is one located error of a problem+json answer. */
+export type ProblemDetail = Schemas['ErrorDetail'];
 
-export type NodeSpec = {
-  type: NodeType;
-  label: string;
-  description: string;
-  config_schema: JsonSchema;
-  inputs: Port[];
-  outputs: Port[];
-  open_inputs: boolean;
-  defaults: Json;
-};
+/** PascalCase turns a node type (SOCIAL_MEDIA) into the stem of its schema name (SocialMedia). */
+type PascalCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Capitalize<Lowercase<Head>>}${PascalCase<Tail>}`
+  : Capitalize<Lowercase<S>>;
 
+/** ConfigName is the name of a node type's config schema in the OpenAPI document (SOCIAL_MEDIA → SocialMediaConfig). */
+export type ConfigName<T extends string> = `${PascalCase<T>}Config`;
+
+/**
+ * NodeConfig is the config of a node type: the generated schema named after it
+ * (PROMPT → PromptConfig), or an open record for a type that has none.
+ */
+export type NodeConfig<T extends NodeType = NodeType> = T extends NodeType
+  ? ConfigName<T> extends keyof Schemas
+    ? Schemas[ConfigName<T>]
+    : Record<string, unknown>
+  : never;
+
+/** NodeSpec is one node type of the catalog; its config_schema is read as JSON Schema. */
+export type NodeSpec = Omit<Schemas['Spec'], 'config_schema'> & { config_schema: JsonSchema };
+
+/** ModelInfo is one image model of IMAGE_MODEL's x-models: its own ranges and price. */
+export type ModelInfo = Schemas['ServedModel'];
+
+/** ModelMode is how a model generates in one mode (text-to-image or image-to-image). */
+export type ModelMode = Schemas['ServedEndpoint'];
+
+/** ModelParam is one parameter's range for a model (from x-models). */
+export type ModelParam = Schemas['ServedRange'];
+
+/** JsonSchema is the part of JSON Schema (with our x- extensions) the forms read; it describes JSON Schema, not our API. */
 export type JsonSchema = {
-  type?: string;
+  type?: string | string[];
   title?: string;
+  description?: string;
   enum?: (string | number)[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  maxLength?: number;
+  pattern?: string;
   default?: unknown;
-  'x-multiline'?: boolean;
-  'x-upload'?: boolean;
+  'x-ui'?: 'multiline' | 'upload';
+  'x-order'?: string[];
+  'x-models'?: ModelInfo[];
 };
-
-export type NodeExecution = {
-  id: string;
-  node_id: string;
-  status: string;
-  input_data: Json | null;
-  output_data: Json | null;
-  error_message: string | null;
-};
-
-export type Generation = { id: string; node_id: string | null; model_id: string; image_urls: string[]; aspect_ratio: string; cost: number | null };
-
-export type Execution = {
-  id: string;
-  workflow_id: string;
-  status: string;
-  total_cost: number | null;
-  error_message: string | null;
-  started_at: string;
-  finished_at: string | null;
-  current_node_id?: string | null;
-  node_executions?: NodeExecution[];
-  generations?: Generation[];
-};
-
-export type RunEvent = {
-  execution_id: string;
-  node_id?: string;
-  status: string;
-  error?: string | null;
-  output?: Json | null;
-  cost?: number | null;
-};
-
-export type PublicConfig = {
-  auth_mode: 'local' | 'supabase';
-  supabase_url?: string;
-  supabase_publishable_key?: string;
-  image_generation: 'fal' | 'preview';
-  reddit_configured: boolean;
-};
-
-export type ProblemDetail = { message: string; location?: string };

@@ -1,16 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { NodeSpec, NodeType } from '../api/types';
+import type { NodeSpec, PortKind } from '../api/types';
 
-/** useCatalog loads the node catalog once (palette, forms, ports). */
-export function useCatalog() {
-  const q = useQuery({ queryKey: ['node-types'], queryFn: api.nodeTypes, staleTime: Infinity });
-  const byType = Object.fromEntries((q.data?.node_types ?? []).map((s) => [s.type, s])) as Record<NodeType, NodeSpec>;
-  return { specs: q.data?.node_types ?? [], byType, loading: q.isLoading };
+/** Catalog is the node types of GET /api/node-types: the only list of them the frontend has. */
+export type Catalog = { specs: NodeSpec[]; byType: Record<string, NodeSpec | undefined> };
+
+const empty: Catalog = { specs: [], byType: {} };
+
+/** indexCatalog indexes the catalog by node type; react-query runs it once per response. */
+export function indexCatalog(d: { node_types: NodeSpec[] | null }): Catalog {
+  const specs = d.node_types ?? [];
+  return { specs, byType: Object.fromEntries(specs.map((s) => [s.type, s])) };
+}
+
+/** useCatalog loads the node catalog once (palette, forms, ports, icons). */
+export function useCatalog(): Catalog & { loading: boolean } {
+  const q = useQuery({ queryKey: ['node-types'], queryFn: api.nodeTypes, staleTime: Infinity, select: indexCatalog });
+  return { ...(q.data ?? empty), loading: q.isLoading };
+}
+
+/** useSpec returns one node type's catalog entry (undefined while loading or when unknown). */
+export function useSpec(type: string): NodeSpec | undefined {
+  return useCatalog().byType[type];
 }
 
 /** canConnect says whether an output may feed an input, by port kind. */
-export function canConnect(out: string | undefined, into: string | undefined, openInputs: boolean): boolean {
+export function canConnect(out: PortKind | undefined, into: PortKind | undefined, openInputs: boolean): boolean {
   if (openInputs || !out || !into) return true;
   if (out === into) return true;
   if (out === 'data') return into === 'text';

@@ -1,38 +1,35 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fromFlow, toFlow, useGraph } from './graph';
+import { workflow } from '../test/fixtures';
+import { useGraph } from './graph';
 
 describe('graph store', () => {
-  beforeEach(() => useGraph.getState().load({ id: 'w', name: 'w', description: null, is_active: true, created_at: '', updated_at: '', nodes: [], edges: [] }));
+  beforeEach(() => useGraph.getState().load(workflow()));
 
   it('adds, edits, undoes and redoes, tracking unsaved changes', () => {
-    const g = useGraph.getState();
-    const id = g.addNode('TEXT_INPUT', 'Text', { value: '' }, 10, 20);
+    const id = useGraph.getState().addNode('TEXT_INPUT', 'Text', { value: '' }, 10, 20);
     useGraph.getState().updateNode(id, { config: { value: 'shoes' } });
     expect(useGraph.getState().dirty).toBe(true);
-    expect(useGraph.getState().nodes[0].data.config).toEqual({ value: 'shoes' });
+    expect(useGraph.getState().nodes[0].data).toEqual({ type: 'TEXT_INPUT', name: 'Text', config: { value: 'shoes' }, has_breakpoint: false });
     useGraph.getState().undo();
     expect(useGraph.getState().nodes[0].data.config).toEqual({ value: '' });
     useGraph.getState().undo();
     expect(useGraph.getState().nodes).toHaveLength(0);
     useGraph.getState().redo();
     expect(useGraph.getState().nodes).toHaveLength(1);
+    useGraph.getState().markSaved();
+    expect(useGraph.getState().dirty).toBe(false);
   });
 
-  it('round-trips the API shape', () => {
-    const w = {
-      id: 'w', name: 'w', description: null, is_active: true, created_at: '', updated_at: '',
-      nodes: [{ id: 'a', type: 'TEXT_INPUT' as const, name: 'A', config: { value: 'x' }, position_x: 1, position_y: 2, has_breakpoint: true }],
-      edges: [{ id: 'e', source_node_id: 'a', target_node_id: 'a', source_handle: 'text', target_handle: null }],
-    };
-    const f = toFlow(w);
-    const back = fromFlow(f.nodes, f.edges);
-    expect(back.nodes).toEqual(w.nodes);
-    expect(back.edges[0]).toEqual({ source_node_id: 'a', target_node_id: 'a', source_handle: 'text', target_handle: null });
+  it('keeps a node\'s data object while it moves, so selectors on data do not fire', () => {
+    const id = useGraph.getState().addNode('PROMPT', 'P', { template: 't' }, 0, 0);
+    const before = useGraph.getState().nodes[0].data;
+    useGraph.getState().onNodesChange([{ type: 'position', id, position: { x: 5, y: 5 }, dragging: true }]);
+    expect(useGraph.getState().nodes[0].position).toEqual({ x: 5, y: 5 });
+    expect(useGraph.getState().nodes[0].data).toBe(before);
   });
 
   it('removes the selected node with its edges', () => {
-    const g = useGraph.getState();
-    const a = g.addNode('TEXT_INPUT', 'A', {}, 0, 0);
+    const a = useGraph.getState().addNode('TEXT_INPUT', 'A', {}, 0, 0);
     const b = useGraph.getState().addNode('PROMPT', 'B', {}, 0, 0);
     useGraph.getState().connect({ source: a, target: b, sourceHandle: 'text', targetHandle: 'vars' });
     useGraph.getState().select(a);

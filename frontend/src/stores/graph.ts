@@ -1,12 +1,10 @@
-import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type Node, type NodeChange } from '@xyflow/react';
+import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
-import type { Json, NodeType, Workflow, WorkflowEdge, WorkflowNode } from '../api/types';
+import type { NodeConfig, NodeType, Workflow } from '../api/types';
+import { flowNode, toFlow, type FlowNode, type NodeData, type Snapshot } from './flow';
 
-/** NodeData is what each canvas node carries. */
-export type NodeData = { type: NodeType; name: string; config: Json; has_breakpoint: boolean };
-export type FlowNode = Node<NodeData>;
-
-type Snapshot = { nodes: FlowNode[]; edges: Edge[] };
+/** NodePatch is an edit of a node's name, breakpoint or config. */
+export type NodePatch = { name?: string; has_breakpoint?: boolean; config?: Record<string, unknown> };
 
 /** GraphState is the editor's graph with undo/redo and a dirty flag. */
 type GraphState = Snapshot & {
@@ -18,8 +16,8 @@ type GraphState = Snapshot & {
   onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   connect: (c: Connection) => void;
-  addNode: (type: NodeType, name: string, config: Json, x: number, y: number) => string;
-  updateNode: (id: string, patch: Partial<NodeData>) => void;
+  addNode: <T extends NodeType>(type: T, name: string, config: Partial<NodeConfig<T>>, x: number, y: number) => string;
+  updateNode: (id: string, patch: NodePatch) => void;
   removeSelected: () => void;
   select: (id: string | null) => void;
   undo: () => void;
@@ -27,42 +25,7 @@ type GraphState = Snapshot & {
   markSaved: () => void;
 };
 
-/** toFlow turns a workflow from the API into canvas nodes and edges. */
-export function toFlow(w: Workflow): Snapshot {
-  return {
-    nodes: (w.nodes ?? []).map((n) => ({
-      id: n.id,
-      type: n.type,
-      position: { x: n.position_x, y: n.position_y },
-      data: { type: n.type, name: n.name, config: n.config ?? {}, has_breakpoint: n.has_breakpoint },
-    })),
-    edges: (w.edges ?? []).map((e) => ({
-      id: e.id ?? `${e.source_node_id}-${e.target_node_id}`,
-      source: e.source_node_id,
-      target: e.target_node_id,
-      sourceHandle: e.source_handle ?? null,
-      targetHandle: e.target_handle ?? null,
-    })),
-  };
-}
-
-/** fromFlow turns the canvas into the PUT .../graph body. */
-export function fromFlow(nodes: FlowNode[], edges: Edge[]): { nodes: WorkflowNode[]; edges: WorkflowEdge[] } {
-  return {
-    nodes: nodes.map((n) => ({
-      id: n.id,
-      type: n.data.type,
-      name: n.data.name,
-      config: n.data.config,
-      position_x: Math.round(n.position.x),
-      position_y: Math.round(n.position.y),
-      has_breakpoint: n.data.has_breakpoint,
-    })),
-    edges: edges.map((e) => ({ source_node_id: e.source, target_node_id: e.target, source_handle: e.sourceHandle ?? null, target_handle: e.targetHandle ?? null })),
-  };
-}
-
-/** useGraph is the editor's graph store. */
+/** useGraph is the editor's graph store; subscribe with a selector (useGraph((s) => s.dirty)). */
 export const useGraph = create<GraphState>((set, get) => {
   const commit = (next: Partial<Snapshot>) => {
     const { nodes, edges, past } = get();
@@ -90,11 +53,13 @@ export const useGraph = create<GraphState>((set, get) => {
     connect: (c) => commit({ edges: addEdge({ ...c, id: crypto.randomUUID() }, get().edges) }),
     addNode: (type, name, config, x, y) => {
       const id = crypto.randomUUID();
-      commit({ nodes: [...get().nodes, { id, type, position: { x, y }, data: { type, name, config, has_breakpoint: false } }] });
+      commit({ nodes: [...get().nodes, flowNode(id, type, name, config, x, y)] });
       set({ selected: id });
       return id;
     },
-    updateNode: (id, patch) => commit({ nodes: get().nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, ...patch } } : n)) }),
+    // The form edits a config generically, from the schema its type is generated from; the node keeps its type.
+    updateNode: (id, patch) =>
+      commit({ nodes: get().nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, ...patch } as NodeData } : n)) }),
     removeSelected: () => {
       const { selected, nodes, edges } = get();
       if (!selected) return;

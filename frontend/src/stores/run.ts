@@ -18,12 +18,15 @@ export function applyEvent(x: Execution | null, nodes: Record<string, NodeExecut
   if (!ev.node_id) {
     return { execution: { ...x, status: ev.status, total_cost: ev.cost ?? x.total_cost, error_message: ev.error ?? x.error_message }, nodes };
   }
-  const prev = nodes[ev.node_id] ?? { id: '', node_id: ev.node_id, input_data: null, output_data: null, error_message: null, status: 'PENDING' };
+  const prev: NodeExecution = nodes[ev.node_id] ?? {
+    id: '', execution_id: x.id, node_id: ev.node_id, status: 'PENDING',
+    input_data: null, output_data: null, error_message: null, queued_at: null, started_at: null, finished_at: null,
+  };
   const next: NodeExecution = { ...prev, status: ev.status, error_message: ev.error ?? null, output_data: ev.output ?? prev.output_data };
   return { execution: x, nodes: { ...nodes, [ev.node_id]: next } };
 }
 
-/** useRun is the run store. */
+/** useRun is the run store; subscribe with a selector. */
 export const useRun = create<RunState>((set, get) => ({
   execution: null,
   nodes: {},

@@ -55,10 +55,12 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool, log *slog.Logger) error {
 			return fmt.Errorf("postgres: bootstrap auth schema and roles: %w", err)
 		}
 	}
+	if _, err := pool.Exec(ctx, privateSQL); err != nil {
+		return fmt.Errorf("postgres: private schema for migrations: %w", err)
+	}
 	db := stdlib.OpenDBFromPool(pool)
 	defer db.Close()
-	provider, err := goose.NewProvider(goose.DialectPostgres, db, mustSub(),
-		goose.WithTableName("visualadgen_schema_version"))
+	provider, err := goose.NewProvider(goose.DialectPostgres, db, mustSub(), goose.WithTableName(versionTable))
 	if err != nil {
 		return fmt.Errorf("postgres: migrations: %w", err)
 	}

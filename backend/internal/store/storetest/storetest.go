@@ -30,6 +30,8 @@ func Run(t *testing.T, open func(t *testing.T) *store.Store) {
 		"ConcurrentWriters":     testConcurrentWriters,
 		"TransactionRollback":   testTransactionRollback,
 		"UserUpsertKeepsFields": testUserUpsert,
+		"EmailTakenOver":        testEmailTakenOver,
+		"UploadUsage":           testUploadUsage,
 	}
 	for name, fn := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -1,14 +1,53 @@
 import type { ProblemDetail } from '../../api/types';
 
-/** graphErrors turns the API's field errors (body.nodes[<id>].config.<field>) into errors per node and field. */
-export function graphErrors(details: ProblemDetail[]): Record<string, Record<string, string>> {
-  const out: Record<string, Record<string, string>> = {};
+/**
+ * NodeErrors are one node's errors. fields are keyed by the config path after
+ * "config." ('' when the config as a whole is wrong); node holds errors about
+ * the node itself, keyed by "name", "type", "inputs.<port>" … ('' for the whole node).
+ */
+export type NodeErrors = { fields: Record<string, string>; node: Record<string, string> };
+
+/** GraphErrors are the API's located errors placed on nodes (by id), edges (by id), or the graph as a whole. */
+export type GraphErrors = { nodes: Record<string, NodeErrors>; edges: Record<string, string>; graph: string[] };
+
+/**
+ * SentGraph is the graph the locations index into: the PUT .../graph body as
+ * sent, or for execute the saved workflow as the server returned it.
+ */
+export type SentGraph = { nodes?: { id: string }[] | null; edges?: { id?: string }[] | null };
+
+/** noErrors is the empty GraphErrors. */
+export const noErrors: GraphErrors = { nodes: {}, edges: {}, graph: [] };
+
+const located = /^body\.(nodes|edges)\[(\d+)\](?:\.(.+))?$/;
+
+/** add sets a message under a key, joining messages that land on the same key. */
+function add(into: Record<string, string>, key: string, message: string) {
+  into[key] = into[key] ? `${into[key]}; ${message}` : message;
+}
+
+/**
+ * graphErrors places the API's errors by location: body.nodes[i] is the node
+ * at index i of the graph that was sent, body.edges[i] the edge at index i.
+ * Errors that name no node or edge of it belong to the graph.
+ */
+export function graphErrors(details: ProblemDetail[], sent: SentGraph): GraphErrors {
+  const out: GraphErrors = { nodes: {}, edges: {}, graph: [] };
   for (const d of details) {
-    const m = /^body\.nodes\[([^\]]+)\](?:\.(.*))?$/.exec(d.location ?? '');
-    if (!m) continue;
-    const field = (m[2] ?? 'config').replace(/^config\./, '');
-    const msg = d.message.replace(/^node "[^"]*": [^:]*: /, '');
-    (out[m[1]] ??= {})[field] = msg;
+    const message = d.message ?? '';
+    const m = located.exec(d.location ?? '');
+    const id = m && (m[1] === 'nodes' ? sent.nodes : sent.edges)?.[Number(m[2])]?.id;
+    if (!m || !id) {
+      out.graph.push(message);
+    } else if (m[1] === 'edges') {
+      add(out.edges, id, message);
+    } else {
+      const e = (out.nodes[id] ??= { fields: {}, node: {} });
+      const path = m[3] ?? '';
+      if (path === 'config') add(e.fields, '', message);
+      else if (path.startsWith('config.')) add(e.fields, path.slice('config.'.length), message);
+      else add(e.node, path, message);
+    }
   }
   return out;
 }

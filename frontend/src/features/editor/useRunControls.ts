@@ -2,11 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { follow } from '../../api/events';
+import type { Workflow } from '../../api/types';
 import { useRun } from '../../stores/run';
+import { showProblem } from './showProblem';
 
 /** useRunControls runs, steps, resumes and cancels, and follows the live event stream. */
-export function useRunControls(workflowId: string, save: () => Promise<boolean>, notify: (msg: string) => void) {
-  const { setExecution, apply } = useRun();
+export function useRunControls(workflowId: string, save: () => Promise<Workflow | null>, notify: (msg: string) => void) {
+  const setExecution = useRun((s) => s.setExecution);
+  const apply = useRun((s) => s.apply);
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const stop = useRef<() => void>(() => {});
@@ -43,9 +46,17 @@ export function useRunControls(workflowId: string, save: () => Promise<boolean>,
     busy,
     open,
     run: act(async () => {
-      if (!(await save())) return;
-      const r = await api.execute(workflowId);
-      await open(r.execution_id);
+      const saved = await save();
+      if (!saved) return;
+      let started;
+      try {
+        started = await api.execute(workflowId);
+      } catch (err) {
+        // Execute validates the saved graph: its errors index into the graph as the save returned it.
+        showProblem(err, saved, notify);
+        return;
+      }
+      await open(started.execution_id);
       qc.invalidateQueries({ queryKey: ['executions', workflowId] });
     }),
     step: act(async () => void (await api.step(id()))),

@@ -1,4 +1,5 @@
 import { Download } from 'lucide-react';
+import { asRecord } from '../../lib/record';
 import { useRun } from '../../stores/run';
 
 /** Gallery shows the final images of the run's output nodes, each at its aspect ratio, with download. */
@@ -6,8 +7,8 @@ export function Gallery() {
   const nodes = useRun((s) => s.nodes);
   const images: { url: string; w: number; h: number }[] = [];
   for (const n of Object.values(nodes)) {
-    const out = n.output_data ?? {};
-    for (const url of (out.final_images as string[] | undefined) ?? []) {
+    const out = asRecord(n.output_data);
+    for (const url of Array.isArray(out.final_images) ? (out.final_images as string[]) : []) {
       images.push({ url, w: Number(out.width ?? 1), h: Number(out.height ?? 1) });
     }
   }

@@ -1,10 +1,12 @@
 import type { NodeExecution } from '../../api/types';
 import { StatusBadge } from '../../components/ui/badge';
+import { asRecord } from '../../lib/record';
 
 /** NodeOutput shows what a node produced: prompt text, trends, images, or raw data. */
 export function NodeOutput({ state }: { state: NodeExecution }) {
-  const out = state.output_data ?? {};
-  const images = (out.final_images ?? out.image_urls) as string[] | undefined;
+  const out = asRecord(state.output_data);
+  const list = out.final_images ?? out.image_urls;
+  const images = Array.isArray(list) ? (list as string[]) : undefined;
   return (
     <section className="space-y-2 border-t border-slate-100 pt-3" data-testid="node-output">
       <div className="flex items-center gap-2 text-xs font-semibold text-slate-600">

@@ -1,33 +1,35 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
-import { CircleDot, FileText, Image, Images, MessageSquareText, Sparkles, TrendingUp } from 'lucide-react';
+import { CircleDot } from 'lucide-react';
+import type { NodeSpec } from '../../../api/types';
 import { StatusBadge } from '../../../components/ui/badge';
 import { cn } from '../../../lib/cn';
-import type { FlowNode } from '../../../stores/graph';
-import { useCatalog } from '../../../stores/catalog';
+import { asRecord } from '../../../lib/record';
+import type { NodeData } from '../../../stores/flow';
+import { useNodeErrors } from '../../../stores/problems';
 import { useRun } from '../../../stores/run';
+import { iconFor } from './icons';
+import { NodeProblems } from './NodeProblems';
 
-const icons = { TEXT_INPUT: FileText, IMAGE_INPUT: Image, SOCIAL_MEDIA: TrendingUp, PROMPT: MessageSquareText, IMAGE_MODEL: Sparkles, OUTPUT: Images };
-
-/** NodeShell draws what every node has: icon, name, ports from the catalog, live status, cost and error; children show the node's own settings. */
-export function NodeShell({ id, data, selected, children }: NodeProps<FlowNode> & { children?: ReactNode }) {
-  const spec = useCatalog().byType[data.type];
+/** NodeShell draws what every node has: icon, name, ports from the catalog, live status, cost, errors; children show the node's own settings. */
+export function NodeShell({ id, data, selected, spec, children }: { id: string; data: NodeData; selected: boolean; spec: NodeSpec | undefined; children?: ReactNode }) {
   const state = useRun((s) => s.nodes[id]);
   const estimate = useRun((s) => s.estimates[id]);
-  const cost = typeof state?.output_data?.cost === 'number' ? (state.output_data.cost as number) : undefined;
-  const Icon = icons[data.type] ?? FileText;
+  const problems = useNodeErrors(id);
+  const out = asRecord(state?.output_data);
+  const cost = typeof out.cost === 'number' ? out.cost : undefined;
+  const Icon = iconFor(spec?.icon);
   const status = state?.status;
-  const inputs = spec?.inputs ?? [];
-  const outputs = spec?.outputs ?? [];
   return (
     <div
       data-testid={`node-${data.name}`}
       data-status={status ?? 'IDLE'}
+      data-invalid={problems ? 'true' : undefined}
       className={cn(
         'w-56 rounded-lg border bg-white shadow-sm',
         selected ? 'border-brand ring-2 ring-violet-200' : 'border-slate-300',
         status === 'PAUSED' && 'ring-4 ring-amber-300',
-        status === 'FAILED' && 'border-red-500',
+        (status === 'FAILED' || problems) && 'border-red-500',
       )}
     >
       <div className="flex items-center gap-2 border-b border-slate-100 px-3 py-2">
@@ -42,11 +44,12 @@ export function NodeShell({ id, data, selected, children }: NodeProps<FlowNode> 
         {cost !== undefined ? <span data-testid="node-cost" className="font-medium text-slate-700">${cost.toFixed(3)}</span>
           : estimate !== undefined && <span title="estimated cost">~${estimate.toFixed(3)}</span>}
       </div>
+      {problems && <NodeProblems errors={problems} />}
       {state?.error_message && status === 'FAILED' && <div className="mx-2 mb-2 rounded bg-red-50 p-1.5 text-[11px] text-red-700">{state.error_message.split('\n')[0]}</div>}
-      {inputs.map((p, i) => (
-        <Handle key={p.name} id={p.name} type="target" position={Position.Left} style={{ top: 20 + i * 18 }} title={p.label} />
+      {(spec?.inputs ?? []).map((p, i) => (
+        <Handle key={p.name} id={p.name} type="target" position={Position.Left} style={{ top: 20 + i * 18 }} title={p.required ? `${p.label} (required)` : p.label} />
       ))}
-      {outputs.map((p, i) => (
+      {(spec?.outputs ?? []).map((p, i) => (
         <Handle key={p.name} id={p.name} type="source" position={Position.Right} style={{ top: 20 + i * 18 }} title={p.label} />
       ))}
     </div>

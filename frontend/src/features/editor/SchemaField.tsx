@@ -1,0 +1,48 @@
+import type { JsonSchema } from '../../api/types';
+import { Input, Select, Textarea } from '../../components/ui/input';
+import type { Range } from './ranges';
+import { UploadField } from './UploadField';
+
+/** SchemaField is one input chosen by the property's type and its x-ui hint ("multiline", "upload"). */
+export function SchemaField({ prop, name, value, onChange, invalid, range }: {
+  prop: JsonSchema;
+  name: string;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  invalid: boolean;
+  range?: Range;
+}) {
+  const common = { name, 'aria-invalid': invalid };
+  if (prop.enum) {
+    return (
+      <Select {...common} value={String(value ?? prop.default ?? '')} onChange={(e) => onChange(prop.type === 'integer' ? Number(e.target.value) : e.target.value)}>
+        {prop.default === undefined && <option value="">—</option>}
+        {prop.enum.map((o) => (
+          <option key={String(o)} value={String(o)}>{String(o)}</option>
+        ))}
+      </Select>
+    );
+  }
+  if (prop.type === 'boolean') {
+    // Three states, so "not set" (the service's own default) stays distinct from off.
+    return (
+      <Select {...common} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}>
+        <option value="">{prop.default === undefined ? '—' : `default (${prop.default ? 'on' : 'off'})`}</option>
+        <option value="true">on</option>
+        <option value="false">off</option>
+      </Select>
+    );
+  }
+  if (prop.type === 'integer' || prop.type === 'number') {
+    return (
+      <Input {...common} type="number" min={range?.min} max={range?.max} step={prop.type === 'integer' ? 1 : 'any'}
+        value={value === undefined ? '' : String(value)} placeholder={range?.placeholder ?? ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />
+    );
+  }
+  if (prop['x-ui'] === 'multiline') {
+    return <Textarea {...common} maxLength={prop.maxLength} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+  }
+  if (prop['x-ui'] === 'upload') return <UploadField name={name} value={String(value ?? '')} onChange={onChange} invalid={invalid} />;
+  return <Input {...common} maxLength={prop.maxLength} pattern={prop.pattern} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+}
