@@ -86,12 +86,12 @@ func TestAPIWholeProduct(t *testing.T) {
 
 // eventStream reads an SSE response's data lines.
 type eventStream struct {
-	t  *testing.T
+	t  testing.TB
 	sc *bufio.Scanner
 }
 
 // openEvents connects to an execution's event stream, for at most 30 s.
-func openEvents(t *testing.T, c api, id string) *eventStream {
+func openEvents(t testing.TB, c api, id string) *eventStream {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)

@@ -189,7 +189,7 @@ func checkModelRanges(t *testing.T, c api, graphURL, typ string, m obj) int {
 }
 
 // requireLocation fails unless the problem names location.
-func requireLocation(t *testing.T, p obj, location, what string) {
+func requireLocation(t testing.TB, p obj, location, what string) {
 	t.Helper()
 	errs, _ := p["errors"].([]any)
 	for _, e := range errs {

@@ -12,7 +12,7 @@ import (
 
 // api is a tiny JSON client of a running server, as one user.
 type api struct {
-	t     *testing.T
+	t     testing.TB
 	base  string
 	token string
 }

@@ -17,7 +17,7 @@ import (
 // jobQueue is what the backend needs of its job queue.
 type jobQueue interface {
 	engine.Queue
-	Start(ctx context.Context, h queue.Handler) error
+	Start(ctx context.Context, hooks queue.Hooks) error
 	Stop(ctx context.Context) error
 }
 

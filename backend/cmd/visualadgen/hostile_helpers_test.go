@@ -17,7 +17,7 @@ import (
 
 // bombPNG is a small PNG whose header claims w x h pixels: what a
 // decompression bomb looks like to anything that reads the header.
-func bombPNG(t *testing.T, w, h uint32) []byte {
+func bombPNG(t testing.TB, w, h uint32) []byte {
 	var buf bytes.Buffer
 	require.NoError(t, png.Encode(&buf, image.NewGray(image.Rect(0, 0, 1, 1))))
 	b := buf.Bytes()
@@ -29,7 +29,7 @@ func bombPNG(t *testing.T, w, h uint32) []byte {
 }
 
 // peakMemoryMB reads the process's peak resident memory (VmHWM).
-func peakMemoryMB(t *testing.T) float64 {
+func peakMemoryMB(t testing.TB) float64 {
 	b, err := os.ReadFile("/proc/self/status")
 	require.NoError(t, err)
 	for _, line := range strings.Split(string(b), "\n") {
@@ -59,7 +59,7 @@ func edge(src, dst, handle string) obj {
 
 // runGraph saves g in a new workflow, runs it and waits until it ends in
 // status; it returns the execution and the node executions by name.
-func runGraph(t *testing.T, c api, g obj, status string) (obj, map[string]obj) {
+func runGraph(t testing.TB, c api, g obj, status string) (obj, map[string]obj) {
 	t.Helper()
 	var w, x obj
 	require.Equal(t, 201, c.call("POST", "/api/workflows", obj{"name": "hostile " + uuid.NewString()[:8]}, &w))

@@ -18,7 +18,7 @@ import (
 // startServer runs the whole backend in-process on a free port with env and
 // returns its base URL, read from the "serving" line the server logs once it
 // listens; the server stops when the test ends.
-func startServer(t *testing.T, env map[string]string) string {
+func startServer(t testing.TB, env map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	vars := map[string]string{"PORT": "0", "DATA_DIR": dir, "LOG_LEVEL": "info"}
@@ -62,7 +62,7 @@ func startServer(t *testing.T, env map[string]string) string {
 var servingURL = regexp.MustCompile(`msg=serving url=(http://\S+)`)
 
 // get fetches url and returns its status and body.
-func get(t *testing.T, url string) (int, string) {
+func get(t testing.TB, url string) (int, string) {
 	t.Helper()
 	res, err := http.Get(url)
 	require.NoError(t, err)

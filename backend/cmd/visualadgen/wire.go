@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
@@ -20,6 +21,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/httpapi"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
+	"github.com/visualadgen/visualadgen/backend/internal/queue"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/supabase"
@@ -58,7 +60,8 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 		return nil, err
 	}
 	eng := engine.New(db.store, reg, db.publisher, db.queue, log, engine.Config{MaxParallel: cfg.MaxParallel, MaxAttempts: 3})
-	if err := db.queue.Start(context.WithoutCancel(ctx), eng.RunNode); err != nil {
+	hooks := queue.Hooks{Run: eng.RunNode, Rescued: eng.Rescued, Reconcile: eng.Reconcile, Repair: eng.Repair}
+	if err := db.queue.Start(context.WithoutCancel(ctx), hooks); err != nil {
 		a.close()
 		return nil, err
 	}
@@ -95,7 +98,7 @@ func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, 
 	var gen executor.Generator = executor.Preview{}
 	if cfg.FalKey != "" {
 		gen = executor.FAL{Client: &fal.Client{BaseURL: cfg.FalQueueBaseURL, Key: cfg.FalKey},
-			Downloads: fetch.Client(cfg.Limits.AllowPrivateFetches, time.Minute), Images: images}
+			Downloads: fetch.Client(cfg.Limits.AllowPrivateFetches, time.Minute), Images: images, Watching: &sync.Map{}}
 	}
 	return executor.NewRegistry(
 		executor.NewTextInput(),

@@ -11,6 +11,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
@@ -22,10 +23,12 @@ import (
 // Job names one node execution to run.
 type Job = job.Job
 
-// Queue enqueues node jobs inside the transaction that made them ready.
-// The queue that works them calls RunNode.
+// Queue enqueues node jobs so they run once the transaction that made them
+// ready commits, and tells which jobs can still run. The queue that works
+// them calls RunNode, Rescued and Reconcile.
 type Queue interface {
 	Enqueue(ctx context.Context, tx *store.Tx, jobs []Job) error
+	Live(ctx context.Context, executionIDs []string) (map[Job]bool, error)
 }
 
 // Config bounds the engine.
@@ -35,6 +38,9 @@ type Config struct {
 	// MaxAttempts is how often a node whose executor fails with a retryable
 	// error is tried in all.
 	MaxAttempts int
+	// ReconcileGrace is how long a waiting or running node may be without a
+	// job before the reconciler ends its run (default 30 s; negative: at once).
+	ReconcileGrace time.Duration
 }
 
 // Engine starts, advances, pauses, steps, resumes and cancels executions.
@@ -57,6 +63,12 @@ func New(st *store.Store, reg *executor.Registry, pub events.Publisher, q Queue,
 	}
 	if cfg.MaxAttempts < 1 {
 		cfg.MaxAttempts = 3
+	}
+	switch {
+	case cfg.ReconcileGrace == 0:
+		cfg.ReconcileGrace = 30 * time.Second
+	case cfg.ReconcileGrace < 0:
+		cfg.ReconcileGrace = 0
 	}
 	return &Engine{st: st, reg: reg, pub: pub, queue: q, log: log, cfg: cfg,
 		running: map[string]map[string]context.CancelCauseFunc{}}

@@ -17,7 +17,9 @@ import (
 // fake is a test executor for every node type; its config says what to do:
 // {"out": {...}} output, {"fail": "msg"}, {"panic": "msg"}, {"flaky": n}
 // (n retryable failures first), {"gate": true} (wait for release or
-// cancel), {"sleep_ms": n}, {"cost": x} (record a generation).
+// cancel), {"sleep_ms": n}, {"cost": x} (record a generation), {"exit": n}
+// (end the process, in a child), {"overrun_ms": n} (ignore the context and
+// take n ms), {"nul": true} (a NUL in the output).
 type fake struct {
 	mu       sync.Mutex
 	started  chan string // node names as they start
@@ -104,6 +106,9 @@ func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, erro
 		Cost    *float64       `json:"cost"`
 		Pending int            `json:"pending"`
 		Outside bool           `json:"outside"`
+		Exit    int            `json:"exit"`
+		Overrun int            `json:"overrun_ms"`
+		NUL     bool           `json:"nul"`
 	}
 	_ = json.Unmarshal(r.Config, &cfg)
 	f.mu.Lock()
@@ -137,6 +142,12 @@ func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, erro
 	if cfg.SleepMS > 0 {
 		time.Sleep(time.Duration(cfg.SleepMS) * time.Millisecond)
 	}
+	if cfg.Exit != 0 && os.Getenv(childKind) != "" {
+		os.Exit(cfg.Exit)
+	}
+	if cfg.Overrun > 0 {
+		time.Sleep(time.Duration(cfg.Overrun) * time.Millisecond) // past the job's deadline, on purpose
+	}
 	switch {
 	case cfg.Panic != "":
 		panic(cfg.Panic)
@@ -151,6 +162,9 @@ func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, erro
 	}
 	sort.Strings(seen)
 	out := map[string]any{"seen": seen, "pid": os.Getpid()}
+	if cfg.NUL {
+		out["title"] = "bad\x00byte"
+	}
 	for k, v := range cfg.Out {
 		out[k] = v
 	}

@@ -32,12 +32,14 @@ type harness struct {
 	user string
 	// queue is the River client, started by startQueue or by the test.
 	queue runner
+	// exec runs raw SQL on the database, for tests that break things.
+	exec func(sql string) error
 }
 
 // runner is what the harness needs of a River queue.
 type runner interface {
 	Queue
-	Start(ctx context.Context, h queue.Handler) error
+	Start(ctx context.Context, hooks queue.Hooks) error
 	Stop(ctx context.Context) error
 }
 
@@ -83,6 +85,7 @@ func attach(t testing.TB, kind, loc string, cfg Config, qc queue.Config, start b
 		require.NoError(t, err)
 		t.Cleanup(func() { _ = db.Close() })
 		h.st = store.NewSQLite(db)
+		h.exec = func(q string) error { _, err := db.ExecContext(ctx, q); return err }
 		q, err := queue.NewSQLite(ctx, db, qc, quietLog())
 		require.NoError(t, err)
 		h.eng = New(h.st, reg, events.Local{Hub: h.hub}, q, quietLog(), cfg)
@@ -93,6 +96,7 @@ func attach(t testing.TB, kind, loc string, cfg Config, qc queue.Config, start b
 	require.NoError(t, err)
 	t.Cleanup(pool.Close)
 	h.st = store.NewPostgres(pool)
+	h.exec = func(q string) error { _, err := pool.Exec(ctx, q); return err }
 	q, err := queue.NewPostgres(ctx, pool, qc, quietLog())
 	require.NoError(t, err)
 	h.eng = New(h.st, reg, events.Postgres{Pool: pool, Log: quietLog()}, q, quietLog(), cfg)
@@ -120,13 +124,18 @@ func (h *harness) startQueue(q runner, start bool) {
 	if !start {
 		return
 	}
-	require.NoError(h.t, q.Start(context.Background(), h.eng.RunNode))
+	require.NoError(h.t, q.Start(context.Background(), h.hooks()))
 	h.t.Cleanup(func() {
 		h.fake.releaseAll()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		_ = q.Stop(ctx)
 	})
+}
+
+// hooks are the engine's hooks for its queue.
+func (h *harness) hooks() queue.Hooks {
+	return queue.Hooks{Run: h.eng.RunNode, Rescued: h.eng.Rescued, Reconcile: h.eng.Reconcile, Repair: h.eng.Repair}
 }
 
 // spec is a node in a test graph: name, fake behaviour, breakpoint.

@@ -24,6 +24,7 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 	var run *executor.Run
 	var ex executor.Executor
 	var abandoned json.RawMessage // outside work of a node whose run ended
+	var pending json.RawMessage   // a result obtained but not recorded
 	_, err := e.inTx(ctx, j.ExecutionID, func(rs *runState) error {
 		ne := rs.nodes[j.NodeID]
 		if ne == nil {
@@ -39,6 +40,10 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 		}
 		if ex == nil {
 			return e.failIn(ctx, rs, ne, fmt.Errorf("no executor for node type %s", node.Type))
+		}
+		if ne.PendingResult != nil && ne.Status == workflow.NodeRunning {
+			pending = ne.PendingResult // obtained before, not yet recorded
+			return nil
 		}
 		inputs := gatherInputs(rs.g, rs.nodes, j.NodeID)
 		if ne.State() == workflow.StateQueued {
@@ -64,6 +69,12 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 	if ex != nil && abandoned != nil {
 		ex.CancelOutside(context.WithoutCancel(ctx), abandoned)
 	}
+	if err == nil && pending != nil {
+		var res executor.Result
+		if json.Unmarshal(pending, &res) == nil {
+			return e.record(ctx, j, &res)
+		}
+	}
 	if err != nil || run == nil {
 		return err
 	}
@@ -82,9 +93,11 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 			e.log.Warn("node failed, will retry", "execution_id", j.ExecutionID, "node", run.NodeName, "attempt", attempt, "err", err)
 			return job.Retry{Err: err}
 		}
-		return e.fail(ctx, j, err)
+		rec, cancel := recordContext(ctx)
+		defer cancel()
+		return e.fail(rec, j, err)
 	}
-	return e.complete(ctx, j, res)
+	return e.record(ctx, j, res)
 }
 
 // safeRun runs the executor, turning a panic into an error with its stack
@@ -125,6 +138,7 @@ func (e *Engine) complete(ctx context.Context, j Job, res *executor.Result) erro
 			}
 			cost = g.Cost
 		}
+		ne.PendingResult = nil
 		if err := rs.moveNode(ctx, ne, workflow.StateCompleted, nodeChange{output: out, cost: cost}); err != nil {
 			return err
 		}

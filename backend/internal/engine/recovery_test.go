@@ -26,8 +26,9 @@ const (
 	childLoc  = "VAG_ENGINE_CHILD_DB"
 )
 
-// shortQueue rescues a dead process's jobs quickly, for the recovery tests.
-var shortQueue = queue.Config{Workers: 10, NodeTimeout: time.Second, RescueAfter: 2 * time.Second}
+// childQueue is the queue of the recovery tests: River's own rescue is a
+// minute away, so only the heartbeats can explain a quick takeover.
+var childQueue = queue.Config{Workers: 10, NodeTimeout: 30 * time.Second, RescueAfter: time.Minute}
 
 // TestEngineChildProcess is not a test: it is the body of the child process
 // the recovery tests kill. It works jobs until it is killed.
@@ -36,7 +37,7 @@ func TestEngineChildProcess(t *testing.T) {
 	if kind == "" {
 		t.Skip("runs only as the child of TestRecoveryAfterSIGKILL")
 	}
-	h := attach(t, kind, os.Getenv(childLoc), Config{MaxParallel: 8, MaxAttempts: 3}, shortQueue, true)
+	h := attach(t, kind, os.Getenv(childLoc), Config{MaxParallel: 8, MaxAttempts: 3}, childQueue, true)
 	for name := range h.fake.started { // tell the parent, which waits on it
 		fmt.Printf("started:%s\n", name)
 	}
@@ -44,14 +45,14 @@ func TestEngineChildProcess(t *testing.T) {
 
 // startChild starts a child process working jobs on the database at loc and
 // returns it with the names of the nodes it starts, as it starts them.
-func startChild(t *testing.T, kind, loc string) (*exec.Cmd, <-chan string) {
+func startChild(t testing.TB, kind, loc string) (*exec.Cmd, <-chan string) {
 	t.Helper()
 	child := exec.Command(os.Args[0], "-test.run=^TestEngineChildProcess$")
 	child.Env = append(os.Environ(), childKind+"="+kind, childLoc+"="+loc)
 	out, err := child.StdoutPipe()
 	require.NoError(t, err)
 	require.NoError(t, child.Start())
-	t.Cleanup(func() { _ = child.Process.Kill(); _ = child.Wait() })
+	t.Cleanup(func() { _ = child.Process.Kill(); _ = child.Wait() }) // Wait may have been called: its error is moot
 	started := make(chan string, 1000)
 	go func() {
 		sc := bufio.NewScanner(out)
@@ -65,7 +66,7 @@ func startChild(t *testing.T, kind, loc string) (*exec.Cmd, <-chan string) {
 }
 
 // waitStarted waits until the child says it started node name.
-func waitStarted(t *testing.T, started <-chan string, name string) {
+func waitStarted(t testing.TB, started <-chan string, name string) {
 	t.Helper()
 	deadline := time.After(30 * time.Second)
 	for {
@@ -92,7 +93,7 @@ func TestRecoveryAfterSIGKILL(t *testing.T) {
 				loc = pgtest.URL(t)
 			}
 			// The parent prepares the run without working any job.
-			h := attach(t, kind, loc, Config{MaxParallel: 8, MaxAttempts: 3}, shortQueue, false)
+			h := attach(t, kind, loc, Config{MaxParallel: 8, MaxAttempts: 3}, childQueue, false)
 			h.user = workflow.NewID()
 			require.NoError(t, h.st.UpsertUser(context.Background(), workflow.User{ID: h.user, Email: "k@example.com"}))
 			w := h.workflowOf([]spec{{name: "first"}, {name: "slow", cfg: `{"gate":true}`}, {name: "last"}}, "first>slow", "slow>last")
@@ -107,9 +108,11 @@ func TestRecoveryAfterSIGKILL(t *testing.T) {
 
 			// A new process on the same database takes the run over.
 			h.fake.release("slow")
-			require.NoError(t, h.queue.Start(context.Background(), h.eng.RunNode))
+			restart := time.Now()
+			require.NoError(t, h.queue.Start(context.Background(), h.hooks()))
 			t.Cleanup(func() { _ = h.queue.Stop(context.Background()) })
-			done := h.waitForWithin(x.ID, workflow.ExecCompleted, 90*time.Second)
+			done := h.waitForWithin(x.ID, workflow.ExecCompleted, 10*time.Second)
+			t.Logf("%s: completed %.1f s after the restart", kind, time.Since(restart).Seconds())
 			require.NotNil(t, done.FinishedAt)
 			require.Equal(t, 0, h.fake.attemptsOf("first"), "the completed node did not run again")
 			require.Equal(t, 1, h.fake.attemptsOf("slow"))

@@ -154,7 +154,7 @@ func TestUploadedPhotoReachesFAL(t *testing.T) {
 // falGen is the FAL generator against a fake on this machine.
 func falGen(url string) executor.FAL {
 	return executor.FAL{Client: &fal.Client{BaseURL: url, Key: "k"}, Downloads: fetch.Client(true, time.Minute),
-		Images: imaging.NewBudget(40_000_000, 2), PollEvery: time.Millisecond}
+		Images: imaging.NewBudget(40_000_000, 2), Fallback: time.Millisecond}
 }
 
 // TestResultsFromPrivateAddressesAreRefused fails a generation whose result

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
@@ -13,6 +14,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/fetch"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
+	"github.com/visualadgen/visualadgen/backend/internal/job"
 )
 
 // Image is one generated image.
@@ -56,17 +58,25 @@ func (Preview) Generate(_ context.Context, _ *Run, req Request) ([]Image, error)
 
 // FAL generates through FAL's queue. The request handle is checkpointed
 // before waiting, so a later run polls the same request, never pays twice.
+// While FAL works, no worker waits: the node's job snoozes and a watcher on
+// FAL's status stream wakes it the moment the request is done.
 type FAL struct {
 	Client *fal.Client
 	// Downloads fetches result images; it must refuse private addresses
 	// (fetch.Client).
 	Downloads *http.Client
 	Images    *imaging.Budget // sizes result images
-	PollEvery time.Duration   // between status checks; default 300 ms
+	// Fallback is how long a waiting node sleeps if no watcher wakes it (its
+	// process restarted, say); default 5 s.
+	Fallback time.Duration
+	// Watching holds the requests being watched, so a node woken by its
+	// fallback does not start a second watcher; nil watches every time.
+	Watching *sync.Map
 }
 
-// Generate submits the request and checkpoints its handle, then (in later
-// runs of the node) checks it once per run until FAL has finished, and
+// Generate submits the request, checkpoints its handle and starts a
+// watcher, then (in later runs of the node, woken by the watcher) checks it
+// once per run until FAL has finished, and
 // downloads the images. Each run is short: waiting is Pending, not blocking.
 func (f FAL) Generate(ctx context.Context, r *Run, req Request) ([]Image, error) {
 	var h fal.Handle
@@ -79,14 +89,16 @@ func (f FAL) Generate(ctx context.Context, r *Run, req Request) ([]Image, error)
 		if err := r.SaveCheckpoint(ctx, b); err != nil {
 			return nil, Retryable(fmt.Errorf("save FAL request id: %w", err))
 		}
-		return nil, Wait(f.every())
+		f.watch(h, job.Waker(ctx))
+		return nil, Wait(f.fallback())
 	}
 	done, raw, err := f.Client.Poll(ctx, h)
 	if err != nil {
 		return nil, falError(err)
 	}
 	if !done {
-		return nil, Wait(f.every())
+		f.watch(h, job.Waker(ctx))
+		return nil, Wait(f.fallback())
 	}
 	var res struct {
 		Images []struct {
@@ -117,13 +129,34 @@ func (f FAL) CancelOutside(ctx context.Context, checkpoint json.RawMessage) {
 	}
 }
 
-// every is how long to wait between status checks (FAL's clients poll
-// every 0.1 to 0.5 s).
-func (f FAL) every() time.Duration {
-	if f.PollEvery > 0 {
-		return f.PollEvery
+// watchFor bounds one watcher's life (a generation that takes longer is
+// still found by the node's fallback checks).
+const watchFor = time.Hour
+
+// watch wakes the node's job when FAL is done with h, unless a watcher
+// for h already runs.
+func (f FAL) watch(h fal.Handle, wake func()) {
+	if f.Watching != nil {
+		if _, running := f.Watching.LoadOrStore(h.RequestID, true); running {
+			return
+		}
 	}
-	return 300 * time.Millisecond
+	ctx, cancel := context.WithTimeout(context.Background(), watchFor)
+	f.Client.Watch(ctx, h, func() {
+		cancel()
+		if f.Watching != nil {
+			f.Watching.Delete(h.RequestID)
+		}
+		wake()
+	})
+}
+
+// fallback is how long a waiting node sleeps when no watcher wakes it.
+func (f FAL) fallback() time.Duration {
+	if f.Fallback > 0 {
+		return f.Fallback
+	}
+	return 5 * time.Second
 }
 
 // download fetches one result image (FAL's URLs expire, so we keep a copy)

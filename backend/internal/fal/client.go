@@ -130,6 +130,9 @@ func (c *Client) do(ctx context.Context, method, url string, body []byte, retry5
 				wait = time.Duration(s) * time.Second
 			}
 		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait+time.Second {
+			return fmt.Errorf("%w; FAL asks to wait %s, longer than the node has left", last, wait.Round(time.Second))
+		}
 		select {
 		case <-ctx.Done():
 			return context.Cause(ctx)

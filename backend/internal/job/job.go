@@ -4,7 +4,10 @@
 // depending on the other.
 package job
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Job names one node execution to run.
 type Job struct {
@@ -27,3 +30,20 @@ func (r Retry) Error() string { return "retrying: " + r.Err.Error() }
 
 // Unwrap returns the failure.
 func (r Retry) Unwrap() error { return r.Err }
+
+// wakeKey is the context key of a job's waker.
+type wakeKey struct{}
+
+// WithWaker gives a running job a way to be run again at once after it
+// snoozes (when what it waits for is done).
+func WithWaker(ctx context.Context, wake func()) context.Context {
+	return context.WithValue(ctx, wakeKey{}, wake)
+}
+
+// Waker returns the running job's waker, or a no-op.
+func Waker(ctx context.Context) func() {
+	if w, ok := ctx.Value(wakeKey{}).(func()); ok {
+		return w
+	}
+	return func() {}
+}

@@ -139,6 +139,9 @@ func (c *Client) get(ctx context.Context, path string, out any) error {
 		if err == nil || !errors.As(err, &re) || !re.Retryable || attempt == 2 || ctx.Err() != nil {
 			return err
 		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait+time.Second {
+			return &Error{Message: fmt.Sprintf("%s, and asks to wait %s, longer than the node has left", re.Message, wait.Round(time.Second))}
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()

@@ -115,3 +115,21 @@ func (q *Queries) UpdateExecution(ctx context.Context, e workflow.Execution) err
 	}
 	return q.d.mapError("update execution", err)
 }
+
+// RunningExecutions lists the ids of the executions that are RUNNING.
+func (q *Queries) RunningExecutions(ctx context.Context) ([]string, error) {
+	rs, err := q.q.query(ctx, `select id from executions where status = 'RUNNING' order by started_at`)
+	if err != nil {
+		return nil, q.d.mapError("list running executions", err)
+	}
+	defer rs.Close()
+	var out []string
+	for rs.Next() {
+		var id string
+		if err := rs.Scan(&id); err != nil {
+			return nil, q.d.mapError("list running executions", err)
+		}
+		out = append(out, id)
+	}
+	return out, q.d.mapError("list running executions", rs.Err())
+}

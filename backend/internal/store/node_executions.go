@@ -10,16 +10,16 @@ import (
 
 // nodeExecCols is the column list read into scanNodeExecution.
 const nodeExecCols = `id, execution_id, node_id, status, input_data, output_data, error_message,
-	started_at, finished_at, queued_at, checkpoint`
+	started_at, finished_at, queued_at, checkpoint, rescues, pending_result`
 
 // scanNodeExecution reads one node execution row.
 func scanNodeExecution(r row) (workflow.NodeExecution, error) {
 	var n workflow.NodeExecution
-	var in, out, cp jsonCol
+	var in, out, cp, pending jsonCol
 	var started, finished, queued dbTime
 	err := r.Scan(&n.ID, &n.ExecutionID, &n.NodeID, &n.Status, &in, &out, &n.ErrorMessage,
-		&started, &finished, &queued, &cp)
-	n.InputData, n.OutputData, n.Checkpoint = in.Raw, out.Raw, cp.Raw
+		&started, &finished, &queued, &cp, &n.Rescues, &pending)
+	n.InputData, n.OutputData, n.Checkpoint, n.PendingResult = in.Raw, out.Raw, cp.Raw, pending.Raw
 	n.StartedAt, n.FinishedAt, n.QueuedAt = started.ptr(), finished.ptr(), queued.ptr()
 	return n, err
 }
@@ -62,13 +62,22 @@ func (q *Queries) GetNodeExecution(ctx context.Context, executionID, nodeID stri
 // UpdateNodeExecution saves every mutable field of n.
 func (q *Queries) UpdateNodeExecution(ctx context.Context, n workflow.NodeExecution) error {
 	c, err := q.q.exec(ctx, `update node_executions set status = $2, input_data = $3, output_data = $4,
-		error_message = $5, started_at = $6, finished_at = $7, queued_at = $8, checkpoint = $9 where id = $1`,
+		error_message = $5, started_at = $6, finished_at = $7, queued_at = $8, checkpoint = $9, rescues = $10,
+		pending_result = $11 where id = $1`,
 		n.ID, string(n.Status), q.d.json(n.InputData), q.d.json(n.OutputData), n.ErrorMessage,
-		q.d.timePtr(n.StartedAt), q.d.timePtr(n.FinishedAt), q.d.timePtr(n.QueuedAt), q.d.json(n.Checkpoint))
+		q.d.timePtr(n.StartedAt), q.d.timePtr(n.FinishedAt), q.d.timePtr(n.QueuedAt), q.d.json(n.Checkpoint),
+		n.Rescues, q.d.json(n.PendingResult))
 	if err == nil && c == 0 {
 		err = errNoRows
 	}
 	return q.d.mapError("update node execution", err)
+}
+
+// SavePendingResult keeps a result that could not be recorded, so a retry
+// records it instead of running the executor again.
+func (q *Queries) SavePendingResult(ctx context.Context, nodeExecutionID string, result []byte) error {
+	_, err := q.q.exec(ctx, `update node_executions set pending_result = $2 where id = $1`, nodeExecutionID, q.d.json(result))
+	return q.d.mapError("save pending result", err)
 }
 
 // SaveCheckpoint stores executor state on a node execution.

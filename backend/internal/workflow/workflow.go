@@ -94,6 +94,11 @@ type NodeExecution struct {
 	QueuedAt *time.Time `json:"queued_at"`
 	// Checkpoint is executor state that survives a retry (a FAL request id).
 	Checkpoint json.RawMessage `json:"-"`
+	// Rescues counts the times the node's job was taken over from a process
+	// that died while running it.
+	Rescues int `json:"-"`
+	// PendingResult is a result obtained but not yet recorded.
+	PendingResult json.RawMessage `json:"-"`
 }
 
 // Generation records one image-model call and what it cost.

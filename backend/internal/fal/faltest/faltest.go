@@ -12,19 +12,25 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Server is a fake FAL queue. Set its knobs before use.
 type Server struct {
 	*httptest.Server
-	mu         sync.Mutex
-	Submits    []Submit      // every accepted submission
-	Cancelled  []string      // request ids cancelled
-	Reject422  string        // answer submits with 422 and this message
-	Busy503    int           // answer this many status polls with 503 first
-	Polls      int           // how many IN_PROGRESS answers before COMPLETED
-	Hold       chan struct{} // when set, stay IN_PROGRESS until closed
-	statusSeen map[string]int
+	mu        sync.Mutex
+	Submits   []Submit      // every accepted submission
+	Cancelled []string      // request ids cancelled
+	Reject422 string        // answer submits with 422 and this message
+	Busy503   int           // answer this many status polls with 503 first
+	Polls     int           // how many IN_PROGRESS answers before COMPLETED
+	Hold      chan struct{} // when set, stay IN_PROGRESS until closed
+	// CompleteAfter, when set, completes each request that long after its
+	// submission (Done tells the instant), whatever Polls says.
+	CompleteAfter time.Duration
+	NoStream      bool // answer the status stream with 404, as an old FAL would
+	statusSeen    map[string]int
+	due           map[string]time.Time
 }
 
 // Submit is one request the fake received.
@@ -36,16 +42,20 @@ type Submit struct {
 
 // New starts a fake FAL queue.
 func New() *Server {
-	s := &Server{Polls: 1, statusSeen: map[string]int{}}
+	s := &Server{Polls: 1, statusSeen: map[string]int{}, due: map[string]time.Time{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
 
 // serve routes one call.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	path := strings.TrimPrefix(r.URL.Path, "/")
+	if strings.HasSuffix(path, "/status/stream") {
+		s.stream(w, r, strings.TrimSuffix(path, "/stream"))
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	path := strings.TrimPrefix(r.URL.Path, "/")
 	switch {
 	case strings.HasPrefix(path, "images/"):
 		s.image(w, path)
@@ -80,6 +90,9 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, endpoint string)
 	}
 	id := fmt.Sprintf("req-%d", len(s.Submits)+1)
 	s.Submits = append(s.Submits, Submit{Endpoint: endpoint, Key: r.Header.Get("Authorization"), Input: in})
+	if s.CompleteAfter > 0 {
+		s.due[id] = time.Now().Add(s.CompleteAfter)
+	}
 	// Like FAL, the status URLs drop the model's sub-path.
 	base := s.URL + "/" + strings.Join(strings.Split(endpoint, "/")[:2], "/") + "/requests/" + id
 	_ = json.NewEncoder(w).Encode(map[string]any{"request_id": id, "status_url": base + "/status",
@@ -94,10 +107,19 @@ func (s *Server) status(w http.ResponseWriter, path string) {
 		http.Error(w, `{"detail":"no runner","error_type":"runner_scheduling_failure"}`, http.StatusServiceUnavailable)
 		return
 	}
+	_ = json.NewEncoder(w).Encode(map[string]any{"status": s.statusOf(path), "queue_position": 0, "logs": []any{}})
+}
+
+// statusOf is a request's status now; each call counts as one poll.
+func (s *Server) statusOf(path string) string {
 	s.statusSeen[path]++
 	n := s.statusSeen[path]
 	st := "COMPLETED"
-	if s.Hold != nil {
+	if due, ok := s.due[requestID(path)]; ok {
+		if time.Now().Before(due) {
+			st = "IN_PROGRESS"
+		}
+	} else if s.Hold != nil {
 		select {
 		case <-s.Hold:
 		default:
@@ -108,7 +130,60 @@ func (s *Server) status(w http.ResponseWriter, path string) {
 	} else if n <= 1+s.Polls {
 		st = "IN_PROGRESS"
 	}
-	_ = json.NewEncoder(w).Encode(map[string]any{"status": st, "queue_position": 0, "logs": []any{}})
+	return st
+}
+
+// requestID is the id in a status path (".../requests/<id>/status").
+func requestID(statusPath string) string {
+	parts := strings.Split(strings.TrimSuffix(statusPath, "/status"), "/")
+	return parts[len(parts)-1]
+}
+
+// Done is when the request with id completes (for requests submitted with
+// CompleteAfter set).
+func (s *Server) Done(id string) time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.due[id]
+}
+
+// stream is FAL's status stream: a data line per status change, closed
+// after COMPLETED; keep-alive comments in between.
+func (s *Server) stream(w http.ResponseWriter, r *http.Request, statusPath string) {
+	if s.NoStream {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	flusher, _ := w.(http.Flusher)
+	last := ""
+	for {
+		s.mu.Lock()
+		due, timed := s.due[requestID(statusPath)]
+		st := s.statusOf(statusPath)
+		s.mu.Unlock()
+		if st != last {
+			fmt.Fprintf(w, "data: {\"status\":%q,\"queue_position\":0}\n\n", st)
+			last = st
+		} else {
+			fmt.Fprint(w, ": keep-alive\n\n")
+		}
+		if flusher != nil {
+			flusher.Flush()
+		}
+		if st == "COMPLETED" {
+			return
+		}
+		wait := 20 * time.Millisecond
+		if timed {
+			wait = max(time.Until(due), 0)
+		}
+		select {
+		case <-r.Context().Done():
+			return
+		case <-time.After(wait):
+		}
+	}
 }
 
 // result answers the model's output: images sized as asked.
