@@ -52,6 +52,8 @@ type Engine struct {
 	log   *slog.Logger
 	cfg   Config
 
+	graphs graphs // ordered graphs of recent runs
+
 	mu      sync.Mutex
 	running map[string]map[string]context.CancelCauseFunc // execution -> node -> cancel
 }
@@ -82,12 +84,15 @@ func (e *Engine) Registry() *executor.Registry { return e.reg }
 func (e *Engine) inTx(ctx context.Context, executionID string, fn func(rs *runState) error) (*runState, error) {
 	var out *runState
 	err := e.st.InTx(ctx, func(tx *store.Tx) error {
-		rs, err := load(ctx, tx, executionID)
+		rs, err := e.load(ctx, tx, executionID)
 		if err != nil {
 			return err
 		}
 		out = rs
 		if err := fn(rs); err != nil {
+			return err
+		}
+		if err := rs.flush(ctx); err != nil {
 			return err
 		}
 		return e.pub.Publish(ctx, tx, rs.evs...)

@@ -27,13 +27,13 @@ func recordContext(ctx context.Context) (context.Context, context.CancelFunc) {
 // even that cannot be written (the database is gone), the result is kept on
 // the node execution if possible, so the job's retry records it instead of
 // running the executor again.
-func (e *Engine) record(ctx context.Context, j Job, res *executor.Result) error {
+func (e *Engine) record(ctx context.Context, j Job, res *executor.Result, input json.RawMessage) error {
 	rec, cancel := recordContext(ctx)
 	defer cancel()
 	res.Output = scrub(res.Output)
 	var err error
 	for attempt, wait := 0, 100*time.Millisecond; attempt < 3; attempt, wait = attempt+1, wait*4 {
-		if err = e.complete(rec, j, res); err == nil {
+		if err = e.complete(rec, j, res, input); err == nil {
 			return nil
 		}
 		e.log.Warn("engine: recording a node's result failed", "execution_id", j.ExecutionID, "node_id", j.NodeID, "err", err)
@@ -42,7 +42,7 @@ func (e *Engine) record(ctx context.Context, j Job, res *executor.Result) error 
 		case <-time.After(wait):
 		}
 	}
-	if ferr := e.fail(rec, j, fmt.Errorf("its result could not be recorded: %v", err)); ferr == nil {
+	if ferr := e.fail(rec, j, fmt.Errorf("its result could not be recorded: %v", err), input); ferr == nil {
 		return nil
 	}
 	if b, merr := json.Marshal(res); merr == nil {

@@ -3,7 +3,9 @@ package engine
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -41,5 +43,25 @@ func TestLinearRun(t *testing.T) {
 		gens, err := h.st.ListGenerations(context.Background(), x.ID)
 		require.NoError(t, err)
 		require.Len(t, gens, 2)
+	})
+}
+
+// TestJoinsNeverStall runs eight quick branches into one join, again and
+// again: each completion must see the others (a completion that read the
+// run before another's commit would leave the join waiting forever).
+func TestJoinsNeverStall(t *testing.T) {
+	eachBackend(t, func(t *testing.T, h *harness) {
+		nodes := []spec{}
+		var edges []string
+		for i := range 8 {
+			nodes = append(nodes, spec{name: fmt.Sprintf("b%d", i)})
+			edges = append(edges, fmt.Sprintf("b%d>join", i))
+		}
+		w := h.workflowOf(append(nodes, spec{name: "join"}), edges...)
+		for range 20 {
+			x, err := h.eng.Start(context.Background(), h.user, w.ID)
+			require.NoError(t, err)
+			h.waitForWithin(x.ID, workflow.ExecCompleted, 10*time.Second)
+		}
 	})
 }

@@ -47,7 +47,8 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 		return workflow.Execution{}, err
 	}
 	g := workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}
-	if _, err := e.Validate(g); err != nil {
+	dg, err := e.Validate(g)
+	if err != nil {
 		return workflow.Execution{}, err
 	}
 	if probs := checkInputs(e.reg, g); len(probs) > 0 {
@@ -63,16 +64,19 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 		for i, n := range w.Nodes {
 			ids[i] = n.ID
 		}
-		if err := tx.CreatePendingNodeExecutions(ctx, exec.ID, ids); err != nil {
-			return err
-		}
-		rs, err := load(ctx, tx, exec.ID)
+		list, err := tx.CreatePendingNodeExecutions(ctx, exec.ID, ids)
 		if err != nil {
 			return err
 		}
+		// The rows were just written by this transaction: no one else can
+		// see, let alone lock, them; the state is known without reading it.
+		rs := newRunState(tx, exec, dg, list)
 		started = rs
 		rs.evs = append(rs.evs, events.ForExecution(rs.exec))
 		if err := e.advance(ctx, rs); err != nil {
+			return err
+		}
+		if err := rs.flush(ctx); err != nil {
 			return err
 		}
 		return e.pub.Publish(ctx, tx, rs.evs...)
@@ -80,5 +84,6 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 	if err != nil {
 		return workflow.Execution{}, fmt.Errorf("start workflow %s: %w", workflowID, err)
 	}
+	e.graphs.put(exec.ID, dg)
 	return started.exec, nil
 }

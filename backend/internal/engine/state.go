@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/dag"
@@ -19,30 +18,31 @@ type runState struct {
 	g     *dag.Graph
 	nodes map[string]*workflow.NodeExecution
 	evs   []events.Event
+	dirty map[string]bool // node executions moved but not yet written
 }
 
-// load locks the execution and reads its node executions and graph snapshot.
-func load(ctx context.Context, tx *store.Tx, executionID string) (*runState, error) {
-	exec, err := tx.LockExecution(ctx, executionID)
+// load locks the execution and reads its node executions (one round
+// trip), with its graph from the engine's cache.
+func (e *Engine) load(ctx context.Context, tx *store.Tx, executionID string) (*runState, error) {
+	exec, list, err := tx.LoadRun(ctx, executionID, true)
 	if err != nil {
 		return nil, err
 	}
-	if exec.Graph == nil {
-		return nil, fmt.Errorf("execution %s has no graph snapshot", executionID)
-	}
-	g, err := dag.Build(*exec.Graph, nil)
-	if err != nil {
-		return nil, fmt.Errorf("execution %s: %w", executionID, err)
-	}
-	list, err := tx.ListNodeExecutions(ctx, executionID)
+	g, err := e.graphs.get(ctx, tx, executionID)
 	if err != nil {
 		return nil, err
 	}
-	rs := &runState{tx: tx, exec: exec, g: g, nodes: make(map[string]*workflow.NodeExecution, len(list))}
+	return newRunState(tx, exec, g, list), nil
+}
+
+// newRunState holds an execution, its graph and its node executions.
+func newRunState(tx *store.Tx, exec workflow.Execution, g *dag.Graph, list []workflow.NodeExecution) *runState {
+	rs := &runState{tx: tx, exec: exec, g: g, nodes: make(map[string]*workflow.NodeExecution, len(list)),
+		dirty: map[string]bool{}}
 	for i := range list {
 		rs.nodes[list[i].NodeID] = &list[i]
 	}
-	return rs, nil
+	return rs
 }
 
 // now is the engine's clock, truncated to what both databases keep.

@@ -41,8 +41,9 @@ type nodeChange struct {
 	cost   *float64        // COMPLETED: what its generation cost (for the event)
 }
 
-// moveNode changes ne to state to, with its timestamps and data, writes it
-// and records its event; a move the table does not allow is an error.
+// moveNode changes ne to state to, with its timestamps and data, and records
+// its event (the row is written by flush, at the end of the transaction); a
+// move the table does not allow is an error.
 func (rs *runState) moveNode(ctx context.Context, ne *workflow.NodeExecution, to workflow.NodeState, c nodeChange) error {
 	from := ne.State()
 	if !slices.Contains(nodeMoves[from], to) {
@@ -64,10 +65,22 @@ func (rs *runState) moveNode(ctx context.Context, ne *workflow.NodeExecution, to
 		}
 	}
 	ne.Status = to.Stored()
-	if err := rs.tx.UpdateNodeExecution(ctx, *ne); err != nil {
-		return err
-	}
+	rs.dirty[ne.NodeID] = true // written once by flush, however many moves it made
 	rs.evs = append(rs.evs, events.ForNode(*ne, c.cost))
+	return nil
+}
+
+// flush writes every node execution moved since the last flush, once each.
+func (rs *runState) flush(ctx context.Context) error {
+	for _, id := range rs.g.Order {
+		if !rs.dirty[id] {
+			continue
+		}
+		if err := rs.tx.UpdateNodeExecution(ctx, *rs.nodes[id]); err != nil {
+			return err
+		}
+		delete(rs.dirty, id)
+	}
 	return nil
 }
 

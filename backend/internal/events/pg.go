@@ -39,16 +39,34 @@ type Postgres struct {
 	Log  *slog.Logger
 }
 
+// maxPayload keeps a notification under Postgres' 8000-byte limit.
+const maxPayload = 7500
+
 // Publish queues the events as notifications inside tx; Postgres delivers
 // them when tx commits and drops them if it rolls back, so subscribers never
 // see a change that did not happen, and no extra transaction is spent. A
-// notification carries ids, statuses and the cost, never unbounded text
-// (Postgres refuses payloads over 8000 bytes): receivers read the rest.
+// transaction's events go as one notification (a JSON array; more only when
+// they pass the size limit): each NOTIFY costs at commit, under a lock all
+// committers share. An event carries ids, statuses and the cost, never
+// unbounded text: receivers read the rest.
 func (p Postgres) Publish(ctx context.Context, tx *store.Tx, evs ...Event) error {
-	payloads := make([]string, 0, len(evs))
+	var payloads []string
+	var cur []byte
 	for _, ev := range evs {
 		b, _ := json.Marshal(ev.Slim())
-		payloads = append(payloads, string(b))
+		if len(cur) > 0 && len(cur)+len(b)+2 > maxPayload {
+			payloads = append(payloads, string(append(cur, ']')))
+			cur = nil
+		}
+		if len(cur) == 0 {
+			cur = append(cur, '[')
+		} else {
+			cur = append(cur, ',')
+		}
+		cur = append(cur, b...)
+	}
+	if len(cur) > 0 {
+		payloads = append(payloads, string(append(cur, ']')))
 	}
 	if err := tx.Notify(ctx, channel, payloads...); err != nil {
 		return fmt.Errorf("events: %w", err)
@@ -93,11 +111,11 @@ func (p Postgres) listenOnce(ctx context.Context, hub *Hub, ready chan<- struct{
 			_ = conn.Conn().Close(context.Background())
 			return err
 		}
-		var ev Event
-		if err := json.Unmarshal([]byte(n.Payload), &ev); err != nil {
+		var evs []Event
+		if err := json.Unmarshal([]byte(n.Payload), &evs); err != nil {
 			p.Log.Warn("events: bad notification", "err", err)
 			continue
 		}
-		hub.Deliver(ev)
+		hub.Deliver(evs...)
 	}
 }

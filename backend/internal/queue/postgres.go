@@ -57,8 +57,13 @@ func NewPostgres(ctx context.Context, pool *pgxpool.Pool, qc Config, log *slog.L
 		live: func(ctx context.Context, _ *River[pgx.Tx], ids []string) (map[job.Job]bool, error) {
 			return livePostgres(ctx, pool, ids)
 		},
+		wake: func(ctx context.Context, r *River[pgx.Tx], id int64, _ job.Job) error {
+			_, err := r.client.JobRetry(ctx, id)
+			return err
+		},
 	}
-	return newRiver(ctx, riverpgxv5.New(pool), riverConfig(qc, log, "river"), db, log)
+	// A job woken after a snooze (FAL finished) is found by the next poll.
+	return newRiver(ctx, riverpgxv5.New(pool), riverConfig(qc, log, "river", 50*time.Millisecond), db, log)
 }
 
 // keepAlive beats and rescues until ctx ends, then removes this process's

@@ -48,10 +48,6 @@ type Hooks struct {
 // reconcileEvery is how often one process looks for runs nothing moves.
 const reconcileEvery = 30 * time.Second
 
-// pollEvery is how often a worker looks for jobs it was not told about: a
-// job woken after a snooze (FAL finished) waits at most this long.
-const pollEvery = 50 * time.Millisecond
-
 // River is the job queue on River, for either database driver.
 type River[TTx any] struct {
 	client *river.Client[TTx]
@@ -75,6 +71,8 @@ type dialect[TTx any] struct {
 	keep func(ctx context.Context, r *River[TTx])
 	// live lists which of the node jobs are still queued, waiting or running.
 	live func(ctx context.Context, r *River[TTx], executionIDs []string) (map[job.Job]bool, error)
+	// wake makes a snoozed job run now (once it is no longer running).
+	wake func(ctx context.Context, r *River[TTx], id int64, j job.Job) error
 }
 
 // Enqueue inserts node jobs so they run once tx commits.
@@ -154,8 +152,9 @@ func newRiver[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], cfg 
 	return r, nil
 }
 
-// riverConfig is the client configuration shared by both drivers.
-func riverConfig(qc Config, log *slog.Logger, schema string) *river.Config {
+// riverConfig is the client configuration shared by both drivers; poll is
+// how often a worker looks for jobs it was not told about.
+func riverConfig(qc Config, log *slog.Logger, schema string, poll time.Duration) *river.Config {
 	return &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: max(qc.Workers, 1)}},
 		Workers:              river.NewWorkers(),
@@ -165,6 +164,6 @@ func riverConfig(qc Config, log *slog.Logger, schema string) *river.Config {
 		Logger:               log.With("component", "river"),
 		MaxAttempts:          25,
 		FetchCooldown:        time.Millisecond,
-		FetchPollInterval:    pollEvery,
+		FetchPollInterval:    poll,
 	}
 }

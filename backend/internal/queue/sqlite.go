@@ -17,7 +17,10 @@ import (
 // NewSQLite migrates River's tables into the SQLite file and builds a queue
 // for this one process.
 func NewSQLite(ctx context.Context, db *sql.DB, qc Config, log *slog.Logger) (*River[*sql.Tx], error) {
-	cfg := riverConfig(qc, log, "")
+	// Jobs are inserted where River is told of them at once (see enqueue and
+	// wake), so polling is only a backstop: rarely, to keep the idle process
+	// light.
+	cfg := riverConfig(qc, log, "", 200*time.Millisecond)
 	cfg.PollOnly = true
 	d := dialect[*sql.Tx]{
 		// Without LISTEN, River fetches at once only for jobs inserted
@@ -49,9 +52,27 @@ func NewSQLite(ctx context.Context, db *sql.DB, qc Config, log *slog.Logger) (*R
 		live: func(ctx context.Context, _ *River[*sql.Tx], ids []string) (map[job.Job]bool, error) {
 			return liveSQLite(ctx, db, ids)
 		},
+		// A snoozed job is replaced by a new one, inserted where River sees it
+		// at once (making the old one available would wait for the poll).
+		wake: func(ctx context.Context, r *River[*sql.Tx], id int64, j job.Job) error {
+			if _, err := r.client.JobDelete(ctx, id); err != nil {
+				return err
+			}
+			_, err := r.client.InsertMany(ctx, []river.InsertManyParams{{Args: NodeArgs(j)}})
+			return err
+		},
 	}
-	return newRiver(ctx, riversqlite.New(db), cfg, d, log)
+	return newRiver(ctx, pollingSQLite{riversqlite.New(db)}, cfg, d, log)
 }
+
+// pollingSQLite is River's SQLite driver, said to have no listener: River's
+// SQLite listener polls an outbox table every 50 ms, while a client without a
+// listener is told of jobs inserted outside a transaction at once, which is
+// how jobs are inserted here (PollOnly is set, so no listener is used).
+type pollingSQLite struct{ *riversqlite.Driver }
+
+// SupportsListener reports false: see pollingSQLite.
+func (pollingSQLite) SupportsListener() bool { return false }
 
 // rescueSQLite, at start, makes every running job available again: one
 // process owns a SQLite file, so any job running now was left by its

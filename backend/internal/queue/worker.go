@@ -46,10 +46,10 @@ func (w *nodeWorker) NextRetry(j *river.Job[NodeArgs]) time.Time {
 // job still runs shortens its snooze to nothing.
 func (r *River[TTx]) run(ctx context.Context, j *river.Job[NodeArgs]) error {
 	var woken atomic.Bool
-	id := j.ID
+	id, args := j.ID, job.Job(j.Args)
 	ctx = job.WithWaker(ctx, func() {
 		woken.Store(true)
-		go r.wake(id)
+		go r.wake(id, args)
 	})
 	err := r.hooks.Run(ctx, job.Job(j.Args), j.Attempt)
 	var s job.Snooze
@@ -62,21 +62,27 @@ func (r *River[TTx]) run(ctx context.Context, j *river.Job[NodeArgs]) error {
 	return err
 }
 
-// wake makes a snoozed job available now. River leaves a running job alone
-// (and records a snooze a moment after the work returns), so it tries again
-// until the job is no longer running, for up to two seconds.
-func (r *River[TTx]) wake(id int64) {
+// wake makes a snoozed job run now. River records a snooze a moment after
+// the work returns, so while the job still shows as running this waits and
+// tries again, for up to two seconds.
+func (r *River[TTx]) wake(id int64, j job.Job) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	for range 100 {
-		row, err := r.client.JobRetry(ctx, id)
+		row, err := r.client.JobGet(ctx, id)
 		if err != nil {
+			return // gone: run (and completed) or deleted
+		}
+		if row.State == rivertype.JobStateRunning {
+			time.Sleep(20 * time.Millisecond)
+			continue
+		}
+		if row.State == rivertype.JobStateCompleted || row.State == rivertype.JobStateDiscarded || row.State == rivertype.JobStateCancelled {
+			return
+		}
+		if err := r.db.wake(ctx, r, id, j); err != nil {
 			r.log.Warn("queue: waking a job failed; it runs when its snooze ends", "job", id, "err", err)
-			return
 		}
-		if row.State != rivertype.JobStateRunning {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
+		return
 	}
 }

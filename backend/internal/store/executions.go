@@ -86,7 +86,9 @@ func (q *Queries) getExecution(ctx context.Context, userID, id, suffix string) (
 // ListExecutions returns a workflow's executions, newest first, at most
 // limit of them, starting after the execution id `after` when it is set.
 func (q *Queries) ListExecutions(ctx context.Context, workflowID string, limit int, after string) ([]workflow.Execution, error) {
-	rs, err := q.q.query(ctx, `select `+executionCols+` from executions e where e.workflow_id = $1
+	// null as graph: a list never needs the snapshot (it is big and decoded on read).
+	rs, err := q.q.query(ctx, `select e.id, e.workflow_id, e.status, e.total_cost, e.error_message, e.started_at,
+		e.finished_at, e.step_mode, null from executions e where e.workflow_id = $1
 		and ($2 = '' or cast(e.id as text) < $2) order by e.id desc limit $3`, workflowID, after, limit)
 	if err != nil {
 		return nil, q.d.mapError("list executions", err)

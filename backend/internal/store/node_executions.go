@@ -87,11 +87,13 @@ func (q *Queries) SaveCheckpoint(ctx context.Context, nodeExecutionID string, st
 }
 
 // CreatePendingNodeExecutions inserts a PENDING node execution for each
-// node id in one statement (a run's start writes one per node).
-func (q *Queries) CreatePendingNodeExecutions(ctx context.Context, executionID string, nodeIDs []string) error {
+// node id in one statement (a run's start writes one per node) and returns
+// them.
+func (q *Queries) CreatePendingNodeExecutions(ctx context.Context, executionID string, nodeIDs []string) ([]workflow.NodeExecution, error) {
 	if len(nodeIDs) == 0 {
-		return nil
+		return nil, nil
 	}
+	list := make([]workflow.NodeExecution, 0, len(nodeIDs))
 	var sb strings.Builder
 	args := make([]any, 0, 2*len(nodeIDs)+1)
 	args = append(args, executionID)
@@ -100,8 +102,10 @@ func (q *Queries) CreatePendingNodeExecutions(ctx context.Context, executionID s
 			sb.WriteString(", ")
 		}
 		fmt.Fprintf(&sb, "($%d, $1, $%d, 'PENDING')", len(args)+1, len(args)+2)
-		args = append(args, workflow.NewID(), id)
+		ne := workflow.NodeExecution{ID: workflow.NewID(), ExecutionID: executionID, NodeID: id, Status: workflow.NodePending}
+		list = append(list, ne)
+		args = append(args, ne.ID, id)
 	}
 	_, err := q.q.exec(ctx, `insert into node_executions (id, execution_id, node_id, status) values `+sb.String(), args...)
-	return q.d.mapError("create node executions", err)
+	return list, q.d.mapError("create node executions", err)
 }

@@ -33,6 +33,11 @@ func Open(ctx context.Context, url string, log *slog.Logger) (*pgxpool.Pool, err
 	if cfg.MaxConns < 32 && !strings.Contains(url, "pool_max_conns") {
 		cfg.MaxConns = 32
 	}
+	// Keep connections open before a burst needs them: a run's parallel
+	// branches claim at once, and opening a connection costs milliseconds.
+	if !strings.Contains(url, "pool_min_conns") {
+		cfg.MinConns = min(8, cfg.MaxConns)
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: connect: %w", err)

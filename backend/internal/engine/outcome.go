@@ -1,0 +1,99 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// complete saves the node's output (and generation), marks it COMPLETED
+// (RUNNING first, with its inputs, if it was still QUEUED) and advances the
+// execution, in one transaction.
+func (e *Engine) complete(ctx context.Context, j Job, res *executor.Result, input json.RawMessage) error {
+	out, err := json.Marshal(res.Output)
+	if err != nil {
+		return e.fail(ctx, j, fmt.Errorf("the node's output is not JSON: %w", err), input)
+	}
+	if len(out) > MaxIOBytes {
+		return e.fail(ctx, j, fmt.Errorf("the node's output is %s, over the %s a node may produce", size(len(out)), size(MaxIOBytes)), input)
+	}
+	_, err = e.inTx(ctx, j.ExecutionID, func(rs *runState) error {
+		ne := rs.nodes[j.NodeID]
+		if rs.exec.Status.Final() || ne == nil {
+			return nil
+		}
+		if ne.State() == workflow.StateQueued {
+			if err := rs.moveNode(ctx, ne, workflow.StateRunning, nodeChange{input: input}); err != nil {
+				return err
+			}
+		}
+		if ne.State() != workflow.StateRunning {
+			return nil
+		}
+		var cost *float64
+		if g := res.Generation; g != nil {
+			g.ID, g.ExecutionID, g.NodeID = ne.ID, j.ExecutionID, &j.NodeID
+			if err := rs.tx.CreateGeneration(ctx, g); err != nil {
+				return err
+			}
+			cost = g.Cost
+		}
+		ne.PendingResult = nil
+		if err := rs.moveNode(ctx, ne, workflow.StateCompleted, nodeChange{output: out, cost: cost}); err != nil {
+			return err
+		}
+		return e.advance(ctx, rs)
+	})
+	if fault.Is(err, fault.CodeNotFound) {
+		return nil
+	}
+	return err
+}
+
+// fail records a node's failure: the node FAILED (RUNNING first, with its
+// inputs, when they are given and it was still QUEUED), the execution FAILED
+// with a message naming it, every other unfinished node SKIPPED, and running
+// siblings cancelled.
+func (e *Engine) fail(ctx context.Context, j Job, cause error, input json.RawMessage) error {
+	_, err := e.inTx(ctx, j.ExecutionID, func(rs *runState) error {
+		ne := rs.nodes[j.NodeID]
+		if rs.exec.Status.Final() || ne == nil || ne.Status.Final() {
+			return nil
+		}
+		if ne.State() == workflow.StateQueued && input != nil {
+			if err := rs.moveNode(ctx, ne, workflow.StateRunning, nodeChange{input: input}); err != nil {
+				return err
+			}
+		}
+		return e.failIn(ctx, rs, ne, cause)
+	})
+	e.cancelLocal(j.ExecutionID, ErrCancelled)
+	if fault.Is(err, fault.CodeNotFound) {
+		return nil
+	}
+	return err
+}
+
+// failIn is fail inside an open transaction.
+func (e *Engine) failIn(ctx context.Context, rs *runState, ne *workflow.NodeExecution, cause error) error {
+	msg := cause.Error()
+	if err := rs.moveNode(ctx, ne, workflow.StateFailed, nodeChange{msg: msg}); err != nil {
+		return err
+	}
+	name := rs.g.Nodes[ne.NodeID].Name
+	return rs.finish(ctx, workflow.ExecFailed, fmt.Sprintf("node %q failed: %s", name, firstLine(msg)),
+		fmt.Sprintf("skipped: node %q failed", name))
+}
+
+// checkpointer saves executor state on the node execution, outside any
+// other transaction, so it is durable before the executor waits.
+func (e *Engine) checkpointer(nodeExecutionID string) func(context.Context, json.RawMessage) error {
+	return func(ctx context.Context, state json.RawMessage) error {
+		return e.st.InTx(ctx, func(tx *store.Tx) error { return tx.SaveCheckpoint(ctx, nodeExecutionID, state) })
+	}
+}

@@ -1,0 +1,92 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// prepared is what a node job needs to run its executor.
+type prepared struct {
+	ex     executor.Executor
+	run    *executor.Run
+	queued bool            // the node is QUEUED: not marked RUNNING yet
+	input  json.RawMessage // its gathered inputs, stored when it is marked RUNNING
+}
+
+// errNotQueued says a node left QUEUED before it could be marked RUNNING
+// (its run was cancelled or failed meanwhile).
+var errNotQueued = errors.New("the node is no longer queued")
+
+// prepare reads the run without locking it and decides what the job does:
+// nothing (the node or run is over), cancel a finished node's outside work,
+// record a result obtained before, fail the node, or run it (the returned
+// value).
+func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
+	x, list, err := e.st.LoadRun(ctx, j.ExecutionID, false)
+	if err != nil {
+		return nil, err
+	}
+	g, err := e.graphs.get(ctx, e.st, j.ExecutionID)
+	if err != nil {
+		return nil, err
+	}
+	rs := newRunState(nil, x, g, list)
+	ne := rs.nodes[j.NodeID]
+	if ne == nil {
+		return nil, nil
+	}
+	node := g.Nodes[j.NodeID]
+	ex, _ := e.reg.Get(node.Type)
+	state := ne.State()
+	if x.Status.Final() || state != workflow.StateQueued && state != workflow.StateRunning {
+		if ex != nil && ne.Checkpoint != nil && ne.Status != workflow.NodeCompleted {
+			ex.CancelOutside(context.WithoutCancel(ctx), ne.Checkpoint)
+		}
+		return nil, nil
+	}
+	rec, cancel := recordContext(ctx)
+	defer cancel()
+	if ex == nil {
+		return nil, e.fail(rec, j, fmt.Errorf("no executor for node type %s", node.Type), nil)
+	}
+	if ne.PendingResult != nil && state == workflow.StateRunning {
+		var res executor.Result
+		if json.Unmarshal(ne.PendingResult, &res) == nil {
+			return nil, e.record(ctx, j, &res, nil) // obtained before, not yet recorded
+		}
+	}
+	inputs := gatherInputs(g, rs.nodes, j.NodeID)
+	in, _ := json.Marshal(inputs)
+	if len(in) > MaxIOBytes {
+		return nil, e.fail(rec, j, fmt.Errorf("the node's inputs are over the %s a node may take in: connect fewer or smaller sources", size(MaxIOBytes)), nil)
+	}
+	run := &executor.Run{ExecutionID: j.ExecutionID, NodeID: j.NodeID, NodeName: node.Name,
+		Inputs: inputs, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID)}
+	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in}, nil
+}
+
+// claim marks a QUEUED node RUNNING with its inputs. It fails with
+// errNotQueued when the node is no longer queued (its run ended).
+func (e *Engine) claim(ctx context.Context, j Job, input json.RawMessage) error {
+	_, err := e.inTx(ctx, j.ExecutionID, func(rs *runState) error {
+		ne := rs.nodes[j.NodeID]
+		switch {
+		case ne == nil || rs.exec.Status.Final():
+			return errNotQueued
+		case ne.State() == workflow.StateRunning:
+			return nil
+		case ne.State() != workflow.StateQueued:
+			return errNotQueued
+		}
+		return rs.moveNode(ctx, ne, workflow.StateRunning, nodeChange{input: input})
+	})
+	if errors.Is(err, errNotQueued) {
+		return nil // nothing to do: the cancel that ended the run cancels the executor
+	}
+	return err
+}
