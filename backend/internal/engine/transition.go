@@ -70,18 +70,17 @@ func (rs *runState) moveNode(ctx context.Context, ne *workflow.NodeExecution, to
 	return nil
 }
 
-// flush writes every node execution moved since the last flush, once each.
+// flush writes every node execution moved since the last flush, once each
+// (on Postgres, together with the transaction's events, in one round trip).
 func (rs *runState) flush(ctx context.Context) error {
+	var list []workflow.NodeExecution
 	for _, id := range rs.g.Order {
-		if !rs.dirty[id] {
-			continue
+		if rs.dirty[id] {
+			list = append(list, *rs.nodes[id])
+			delete(rs.dirty, id)
 		}
-		if err := rs.tx.UpdateNodeExecution(ctx, *rs.nodes[id]); err != nil {
-			return err
-		}
-		delete(rs.dirty, id)
 	}
-	return nil
+	return rs.tx.WriteNodeExecutions(ctx, list)
 }
 
 // moveExec changes the execution to status to, writes it and records its

@@ -59,18 +59,41 @@ func (q *Queries) GetNodeExecution(ctx context.Context, executionID, nodeID stri
 	return n, q.d.mapError("get node execution", err)
 }
 
+// nodeUpdateSQL saves every mutable field of a node execution.
+const nodeUpdateSQL = `update node_executions set status = $2, input_data = $3, output_data = $4,
+	error_message = $5, started_at = $6, finished_at = $7, queued_at = $8, checkpoint = $9, rescues = $10,
+	pending_result = $11 where id = $1`
+
+// nodeUpdateArgs are nodeUpdateSQL's arguments for n.
+func (q *Queries) nodeUpdateArgs(n workflow.NodeExecution) []any {
+	return []any{n.ID, string(n.Status), q.d.json(n.InputData), q.d.json(n.OutputData), n.ErrorMessage,
+		q.d.timePtr(n.StartedAt), q.d.timePtr(n.FinishedAt), q.d.timePtr(n.QueuedAt), q.d.json(n.Checkpoint),
+		n.Rescues, q.d.json(n.PendingResult)}
+}
+
 // UpdateNodeExecution saves every mutable field of n.
 func (q *Queries) UpdateNodeExecution(ctx context.Context, n workflow.NodeExecution) error {
-	c, err := q.q.exec(ctx, `update node_executions set status = $2, input_data = $3, output_data = $4,
-		error_message = $5, started_at = $6, finished_at = $7, queued_at = $8, checkpoint = $9, rescues = $10,
-		pending_result = $11 where id = $1`,
-		n.ID, string(n.Status), q.d.json(n.InputData), q.d.json(n.OutputData), n.ErrorMessage,
-		q.d.timePtr(n.StartedAt), q.d.timePtr(n.FinishedAt), q.d.timePtr(n.QueuedAt), q.d.json(n.Checkpoint),
-		n.Rescues, q.d.json(n.PendingResult))
+	c, err := q.q.exec(ctx, nodeUpdateSQL, q.nodeUpdateArgs(n)...)
 	if err == nil && c == 0 {
 		err = errNoRows
 	}
 	return q.d.mapError("update node execution", err)
+}
+
+// WriteNodeExecutions saves node executions. On Postgres the writes are
+// queued and go with the transaction's other queued writes in one round
+// trip (before its next statement, or its commit).
+func (tx *Tx) WriteNodeExecutions(ctx context.Context, list []workflow.NodeExecution) error {
+	for _, n := range list {
+		if tx.pgx == nil {
+			if err := tx.UpdateNodeExecution(ctx, n); err != nil {
+				return err
+			}
+			continue
+		}
+		tx.pending = append(tx.pending, pendingStmt{sql: nodeUpdateSQL, args: tx.nodeUpdateArgs(n), must: "update node execution"})
+	}
+	return nil
 }
 
 // SavePendingResult keeps a result that could not be recorded, so a retry

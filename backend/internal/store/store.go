@@ -29,6 +29,17 @@ type Tx struct {
 	pgx      pgx.Tx
 	sql      *sql.Tx
 	onCommit []func()
+	// pending are writes queued to go to Postgres together, in one round
+	// trip, before the next statement or the commit.
+	pending []pendingStmt
+}
+
+// pendingStmt is one queued write; when must is set, it must touch a row
+// (must names the operation for the error).
+type pendingStmt struct {
+	sql  string
+	args []any
+	must string
 }
 
 // Pgx is the driver's transaction on Postgres (nil on SQLite), for the job
@@ -48,18 +59,77 @@ func (tx *Tx) Notify(ctx context.Context, channel string, payloads ...string) er
 	if tx.pgx == nil {
 		return fmt.Errorf("store: notify needs Postgres")
 	}
-	if len(payloads) == 0 {
-		return nil
-	}
-	batch := &pgx.Batch{}
 	for _, p := range payloads {
-		batch.Queue("select pg_notify($1, $2)", channel, p)
-	}
-	if err := tx.pgx.SendBatch(ctx, batch).Close(); err != nil {
-		return fmt.Errorf("store: notify: %w", err)
+		tx.pending = append(tx.pending, pendingStmt{sql: "select pg_notify($1, $2)", args: []any{channel, p}})
 	}
 	return nil
 }
+
+// sendPending sends the queued writes in one round trip and checks them.
+func (tx *Tx) sendPending(ctx context.Context) error {
+	if len(tx.pending) == 0 {
+		return nil
+	}
+	list := tx.pending
+	tx.pending = nil
+	batch := &pgx.Batch{}
+	for _, p := range list {
+		batch.Queue(p.sql, p.args...)
+	}
+	res := tx.pgx.SendBatch(ctx, batch)
+	defer res.Close()
+	for _, p := range list {
+		tag, err := res.Exec()
+		if err == nil && p.must != "" && tag.RowsAffected() == 0 {
+			err = errNoRows
+		}
+		if err != nil {
+			op := p.must
+			if op == "" {
+				op = "notify"
+			}
+			return tx.d.mapError(op, err)
+		}
+	}
+	return res.Close()
+}
+
+// flushingAdapter runs a transaction's statements after sending its queued
+// writes, so every read sees them.
+type flushingAdapter struct {
+	pgxAdapter
+	tx *Tx
+}
+
+// exec sends the queued writes, then runs a statement.
+func (a flushingAdapter) exec(ctx context.Context, sql string, args ...any) (int64, error) {
+	if err := a.tx.sendPending(ctx); err != nil {
+		return 0, err
+	}
+	return a.pgxAdapter.exec(ctx, sql, args...)
+}
+
+// query sends the queued writes, then runs a query.
+func (a flushingAdapter) query(ctx context.Context, sql string, args ...any) (rows, error) {
+	if err := a.tx.sendPending(ctx); err != nil {
+		return nil, err
+	}
+	return a.pgxAdapter.query(ctx, sql, args...)
+}
+
+// queryRow sends the queued writes, then runs a one-row query.
+func (a flushingAdapter) queryRow(ctx context.Context, sql string, args ...any) row {
+	if err := a.tx.sendPending(ctx); err != nil {
+		return errRow{err}
+	}
+	return a.pgxAdapter.queryRow(ctx, sql, args...)
+}
+
+// errRow is a row whose query could not run.
+type errRow struct{ err error }
+
+// Scan returns the error.
+func (r errRow) Scan(...any) error { return r.err }
 
 // NewPostgres wraps a pgx pool whose schema is already migrated.
 func NewPostgres(pool *pgxpool.Pool) *Store {
@@ -89,8 +159,12 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 	var tx *Tx
 	if s.pool != nil {
 		err := pgx.BeginFunc(ctx, s.pool, func(ptx pgx.Tx) error {
-			tx = &Tx{Queries: Queries{q: pgxAdapter{ptx}, d: s.d}, pgx: ptx}
-			return fn(tx)
+			tx = &Tx{pgx: ptx}
+			tx.Queries = Queries{q: flushingAdapter{pgxAdapter{ptx}, tx}, d: s.d}
+			if err := fn(tx); err != nil {
+				return err
+			}
+			return tx.sendPending(ctx)
 		})
 		if err != nil {
 			return err
