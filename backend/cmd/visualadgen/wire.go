@@ -52,7 +52,7 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 		return nil, err
 	}
 	blobs, filesDir := storage(cfg)
-	redditClient := &reddit.Client{BaseURL: cfg.RapidAPIRedditBaseURL, Host: cfg.RapidAPIRedditHost, Key: cfg.RapidAPIKey}
+	redditClient := &reddit.Client{BaseURL: cfg.RapidAPIRedditBaseURL, Host: cfg.RapidAPIRedditHost, Key: cfg.RapidAPIKey, CacheFor: cfg.RedditCacheFor}
 	images := imaging.NewBudget(cfg.Limits.MaxImagePixels, decodeSlots)
 	reg, err := registry(cfg, blobs, redditClient, images)
 	if err != nil {
@@ -95,17 +95,23 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 
 // registry is the one list of node types: adding one is one line here.
 func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, images *imaging.Budget) (*executor.Registry, error) {
+	models, err := imagemodel.Default().WithPrices(cfg.FalPrices)
+	if err != nil {
+		return nil, fmt.Errorf("configuration: FAL_PRICES %w", err)
+	}
+	downloads := fetch.Client(cfg.Limits.AllowPrivateFetches, time.Minute)
 	var gen executor.Generator = executor.Preview{}
 	if cfg.FalKey != "" {
 		gen = executor.FAL{Client: &fal.Client{BaseURL: cfg.FalQueueBaseURL, Key: cfg.FalKey},
-			Downloads: fetch.Client(cfg.Limits.AllowPrivateFetches, time.Minute), Images: images, Watching: &sync.Map{}}
+			Downloads: downloads, Images: images, Watching: &sync.Map{}}
 	}
 	return executor.NewRegistry(
 		executor.NewTextInput(),
 		executor.NewImageInput(),
 		executor.NewSocialMedia(redditClient),
 		executor.NewPrompt(),
-		executor.NewImageModel(imagemodel.Default(), gen, blobs, cfg.FalKey == ""),
+		executor.NewImageModel(executor.ImageModelDeps{Models: models, Gen: gen, Blobs: blobs, Images: images,
+			Downloads: downloads, Preview: cfg.FalKey == ""}),
 		executor.NewOutput(blobs, images),
 	)
 }
@@ -134,7 +140,7 @@ func localCallers(cfg config.Config, addr string) httpapi.Local {
 // storage picks Supabase Storage or the local folder for images.
 func storage(cfg config.Config) (blob.Store, string) {
 	if cfg.SupabaseURL != "" && cfg.SupabaseSecretKey != "" {
-		return blob.Supabase{URL: cfg.SupabaseURL, SecretKey: cfg.SupabaseSecretKey, Bucket: cfg.StorageBucket}, ""
+		return blob.Supabase{URL: cfg.SupabaseURL, SecretKey: cfg.SupabaseSecretKey, Bucket: cfg.StorageBucket, CacheSeconds: cfg.StorageCacheSeconds}, ""
 	}
 	dir := filepath.Join(cfg.DataDir, "files")
 	return blob.Local{Dir: dir, Prefix: cfg.PublicBaseURL + "/files"}, dir

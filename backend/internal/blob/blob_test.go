@@ -32,13 +32,14 @@ func TestLocal(t *testing.T) {
 // TestSupabaseStorage uploads with the secret key as Storage expects and
 // returns the public URL.
 func TestSupabaseStorage(t *testing.T) {
-	var gotPath, gotKey, gotAuth, gotUpsert string
+	var gotPath, gotKey, gotAuth, gotUpsert, gotCache string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodGet {
 			_, _ = w.Write(png)
 			return
 		}
 		gotPath, gotKey, gotAuth, gotUpsert = r.URL.Path, r.Header.Get("apikey"), r.Header.Get("Authorization"), r.Header.Get("x-upsert")
+		gotCache = r.Header.Get("cache-control")
 		body, _ := io.ReadAll(r.Body)
 		if !strings.HasPrefix(string(body), "\x89PNG") {
 			http.Error(w, `{"message":"bad body"}`, 400)
@@ -47,13 +48,14 @@ func TestSupabaseStorage(t *testing.T) {
 		_, _ = w.Write([]byte(`{"Id":"1","Key":"ad-images/a/b.png"}`))
 	}))
 	defer srv.Close()
-	s := Supabase{URL: srv.URL, SecretKey: "sb_secret_x", Bucket: "ad-images"}
+	s := Supabase{URL: srv.URL, SecretKey: "sb_secret_x", Bucket: "ad-images", CacheSeconds: 3600}
 	url, err := s.Put(context.Background(), "a/b", "image/png", png)
 	require.NoError(t, err)
 	require.Equal(t, "/storage/v1/object/ad-images/a/b.png", gotPath)
 	require.Equal(t, "sb_secret_x", gotKey)
 	require.Empty(t, gotAuth, "new sb_secret keys are not JWTs")
 	require.Equal(t, "true", gotUpsert)
+	require.Equal(t, "max-age=3600", gotCache, "as storage-js sends by default")
 	require.Equal(t, srv.URL+"/storage/v1/object/public/ad-images/a/b.png", url)
 	b, err := s.Get(context.Background(), url)
 	require.NoError(t, err)

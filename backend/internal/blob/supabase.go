@@ -16,6 +16,10 @@ type Supabase struct {
 	URL       string // project URL
 	SecretKey string // secret (or legacy service_role) key
 	Bucket    string
+	// CacheSeconds is the cache-control max-age each upload is sent with
+	// (storage-js sends "max-age=3600" by default; without the header an
+	// object gets Storage's default policy).
+	CacheSeconds int
 }
 
 // Put uploads with the secret key and returns the object's public URL.
@@ -37,6 +41,7 @@ func (s Supabase) Put(ctx context.Context, key, contentType string, data []byte)
 	}
 	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("x-upsert", "true")
+	req.Header.Set("cache-control", fmt.Sprintf("max-age=%d", s.CacheSeconds))
 	res, err := s.client().Do(req)
 	if err != nil {
 		return "", fmt.Errorf("supabase storage: upload %s: %w", obj, err)

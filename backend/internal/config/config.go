@@ -7,6 +7,8 @@ import (
 	"net"
 	"strings"
 	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/cost"
 )
 
 // Config is every setting the backend reads. Empty strings mean "not set":
@@ -23,13 +25,18 @@ type Config struct {
 	SupabaseSecretKey      string // SUPABASE_SECRET_API_KEY: server-only (storage uploads)
 	SupabaseJWTSecret      string // SUPABASE_JWT_SECRET: legacy HS256 projects
 	StorageBucket          string // SUPABASE_STORAGE_BUCKET: bucket for generated images
+	StorageCacheSeconds    int    // SUPABASE_STORAGE_CACHE_SECONDS: cache-control max-age of uploaded images
 
 	FalKey          string // FAL_KEY: enables FAL; empty selects the preview renderer
 	FalQueueBaseURL string // FAL_QUEUE_BASE_URL
+	// FalPrices corrects the model table's prices by FAL endpoint id
+	// (FAL_PRICES, JSON); nil keeps FAL's published prices.
+	FalPrices map[string]cost.Price
 
-	RapidAPIKey           string // RAPIDAPI_KEY
-	RapidAPIRedditBaseURL string // RAPIDAPI_REDDIT_BASE_URL
-	RapidAPIRedditHost    string // RAPIDAPI_REDDIT_HOST
+	RapidAPIKey           string        // RAPIDAPI_KEY
+	RapidAPIRedditBaseURL string        // RAPIDAPI_REDDIT_BASE_URL
+	RapidAPIRedditHost    string        // RAPIDAPI_REDDIT_HOST
+	RedditCacheFor        time.Duration // REDDIT_CACHE_TTL: how long a subreddit's answer is reused
 
 	PublicBaseURL string // PUBLIC_BASE_URL: absolute prefix for locally stored image URLs
 	FrontendDir   string // FRONTEND_DIR: built frontend to serve at /
@@ -82,11 +89,14 @@ func Load(lookup func(string) string) (Config, error) {
 		SupabaseSecretKey:      p.str("SUPABASE_SECRET_API_KEY", ""),
 		SupabaseJWTSecret:      p.str("SUPABASE_JWT_SECRET", ""),
 		StorageBucket:          p.str("SUPABASE_STORAGE_BUCKET", "ad-images"),
+		StorageCacheSeconds:    p.integer("SUPABASE_STORAGE_CACHE_SECONDS", 3600, 0, 31_536_000),
 		FalKey:                 p.str("FAL_KEY", ""),
 		FalQueueBaseURL:        strings.TrimRight(p.httpURL("FAL_QUEUE_BASE_URL", "https://queue.fal.run"), "/"),
+		FalPrices:              p.prices("FAL_PRICES"),
 		RapidAPIKey:            p.str("RAPIDAPI_KEY", ""),
 		RapidAPIRedditBaseURL:  strings.TrimRight(p.httpURL("RAPIDAPI_REDDIT_BASE_URL", "https://reddit34.p.rapidapi.com"), "/"),
 		RapidAPIRedditHost:     p.str("RAPIDAPI_REDDIT_HOST", "reddit34.p.rapidapi.com"),
+		RedditCacheFor:         p.duration("REDDIT_CACHE_TTL", 10*time.Minute),
 		PublicBaseURL:          strings.TrimRight(p.httpURL("PUBLIC_BASE_URL", ""), "/"),
 		FrontendDir:            p.str("FRONTEND_DIR", ""),
 		LogLevel:               p.oneOf("LOG_LEVEL", "info", "debug", "info", "warn", "error"),

@@ -1,11 +1,14 @@
 package config
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/cost"
 )
 
 // parser collects one error per bad variable while reading.
@@ -115,6 +118,29 @@ func (p *parser) list(name, def string) []string {
 	for _, v := range strings.Split(p.str(name, def), ",") {
 		if v = strings.TrimSpace(v); v != "" {
 			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// prices parses name as a JSON object of FAL endpoint ids to prices, such
+// as {"fal-ai/flux/dev":{"unit":"megapixel","usd":0.025}}. Whether each id
+// is a supported endpoint is checked against the model table at start.
+func (p *parser) prices(name string) map[string]cost.Price {
+	raw := p.str(name, "")
+	if raw == "" {
+		return nil
+	}
+	dec := json.NewDecoder(strings.NewReader(raw))
+	dec.DisallowUnknownFields()
+	var out map[string]cost.Price
+	if err := dec.Decode(&out); err != nil {
+		p.fail(name, `must be a JSON object such as {"fal-ai/flux/dev":{"unit":"megapixel","usd":0.025}}: %v`, err)
+		return nil
+	}
+	for id, price := range out {
+		if msg := price.Check(); msg != "" {
+			p.fail(name, "%s: %s", id, msg)
 		}
 	}
 	return out

@@ -25,35 +25,47 @@ func (p portTable) HasOutput(t workflow.NodeType, h string) bool {
 	return !ok || spec.HasOutput(h)
 }
 
-// wirings says, for each node, which input keys its edges will bring: an
+// wirings says, for each node, which input keys its edges will bring (an
 // edge's target handle, else its source handle, else every output of its
-// source (the brief's merge).
+// source: the brief's merge) and which ratios the nodes it feeds ask for.
 func wirings(reg *executor.Registry, g workflow.Graph) map[string]executor.Wiring {
-	types := map[string]workflow.NodeType{}
+	byID := map[string]workflow.Node{}
 	for _, n := range g.Nodes {
-		types[n.ID] = n.Type
+		byID[n.ID] = n
 	}
 	out := map[string]executor.Wiring{}
 	for _, e := range g.Edges {
 		w := out[e.TargetNodeID]
-		if w == nil {
-			w = executor.Wiring{}
-			out[e.TargetNodeID] = w
-		}
 		switch {
 		case e.TargetHandle != nil && *e.TargetHandle != "":
-			w[*e.TargetHandle] = true
+			w.Add(*e.TargetHandle)
 		case e.SourceHandle != nil && *e.SourceHandle != "":
-			w[*e.SourceHandle] = true
+			w.Add(*e.SourceHandle)
 		default:
-			if spec, ok := reg.Spec(types[e.SourceNodeID]); ok {
+			if spec, ok := reg.Spec(byID[e.SourceNodeID].Type); ok {
 				for _, p := range spec.Outputs {
-					w[p.Name] = true
+					w.Add(p.Name)
 				}
 			}
 		}
+		out[e.TargetNodeID] = w
+		src := out[e.SourceNodeID]
+		src.AddRatio(askedRatio(reg, byID[e.TargetNodeID]))
+		out[e.SourceNodeID] = src
 	}
 	return out
+}
+
+// askedRatio is the aspect ratio node n asks the nodes feeding it for.
+func askedRatio(reg *executor.Registry, n workflow.Node) string {
+	ex, ok := reg.Get(n.Type)
+	if !ok {
+		return ""
+	}
+	if a, ok := ex.(executor.RatioAsker); ok {
+		return a.AskedRatio(n.Config)
+	}
+	return ""
 }
 
 // problem is one thing wrong with a node: the field (located at its node,

@@ -2,18 +2,20 @@ package engine
 
 import (
 	"github.com/visualadgen/visualadgen/backend/internal/cost"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// NodeCost is one paid node's share of an estimate.
+// NodeCost is one node's share of an estimate, with what it will generate.
 type NodeCost struct {
-	NodeID string  `json:"node_id"`
-	Cost   float64 `json:"cost"`
+	NodeID string `json:"node_id"`
+	executor.Quote
 }
 
 // Estimate prices a run of g node by node, with the same rules the nodes
-// use for their actual cost. A node whose config is not finished yet costs
-// nothing (saving the graph reports why).
+// use for their actual cost, and says what each generating node will make
+// (even when the local preview makes it for nothing). A node whose config
+// is not finished yet is left out (saving the graph reports why).
 func (e *Engine) Estimate(g workflow.Graph) (total float64, nodes []NodeCost) {
 	wired := wirings(e.reg, g)
 	nodes = []NodeCost{}
@@ -22,12 +24,12 @@ func (e *Engine) Estimate(g workflow.Graph) (total float64, nodes []NodeCost) {
 		if !ok {
 			continue
 		}
-		c, err := ex.Estimate(n.Config, wired[n.ID])
-		if err != nil || c == 0 {
+		q, err := ex.Estimate(n.Config, wired[n.ID])
+		if err != nil || q == (executor.Quote{}) {
 			continue
 		}
-		nodes = append(nodes, NodeCost{NodeID: n.ID, Cost: c})
-		total = cost.Round(total + c)
+		nodes = append(nodes, NodeCost{NodeID: n.ID, Quote: q})
+		total = cost.Round(total + q.Cost)
 	}
 	return total, nodes
 }

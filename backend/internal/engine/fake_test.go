@@ -55,7 +55,9 @@ func (typed) Check(raw json.RawMessage, _ executor.Wiring) (json.RawMessage, []f
 }
 
 // Estimate says every fake run is free.
-func (typed) Estimate(json.RawMessage, executor.Wiring) (float64, error) { return 0, nil }
+func (typed) Estimate(json.RawMessage, executor.Wiring) (executor.Quote, error) {
+	return executor.Quote{}, nil
+}
 
 // all returns the fake under each of the six node types.
 func (f *fake) all() []executor.Executor {

@@ -79,10 +79,20 @@ func (e *Engine) fail(ctx context.Context, j Job, cause error, input json.RawMes
 	return err
 }
 
-// failIn is fail inside an open transaction.
+// failIn is fail inside an open transaction. A failure that was paid for
+// (FAL billed images it then withheld) records its generation, so the
+// run's cost counts it.
 func (e *Engine) failIn(ctx context.Context, rs *runState, ne *workflow.NodeExecution, cause error) error {
 	msg := cause.Error()
-	if err := rs.moveNode(ctx, ne, workflow.StateFailed, nodeChange{msg: msg}); err != nil {
+	change := nodeChange{msg: msg}
+	if g := executor.PaidFor(cause); g != nil {
+		g.ID, g.ExecutionID, g.NodeID = ne.ID, rs.exec.ID, &ne.NodeID
+		if err := rs.tx.CreateGeneration(ctx, g); err != nil {
+			return err
+		}
+		change.cost = g.Cost
+	}
+	if err := rs.moveNode(ctx, ne, workflow.StateFailed, change); err != nil {
 		return err
 	}
 	name := rs.g.Nodes[ne.NodeID].Name

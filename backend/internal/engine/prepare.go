@@ -65,8 +65,12 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 	if len(in) > MaxIOBytes {
 		return nil, e.fail(rec, j, fmt.Errorf("the node's inputs are over the %s a node may take in: connect fewer or smaller sources", size(MaxIOBytes)), nil)
 	}
-	run := &executor.Run{ExecutionID: j.ExecutionID, NodeID: j.NodeID, NodeName: node.Name,
-		Inputs: inputs, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID)}
+	var fed executor.Wiring
+	for _, id := range g.Succs[j.NodeID] {
+		fed.AddRatio(askedRatio(e.reg, g.Nodes[id]))
+	}
+	run := &executor.Run{ExecutionID: j.ExecutionID, NodeID: j.NodeID, NodeName: node.Name, Inputs: inputs,
+		Ratios: fed.Ratios, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID)}
 	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in}, nil
 }
 

@@ -26,29 +26,12 @@ type Executor interface {
 	// outside calls through it) and return a Retryable error for failures
 	// a retry can fix.
 	Run(ctx context.Context, r *Run) (*Result, error)
-	// Estimate is what one run of the config will cost (0 for free nodes).
-	Estimate(config json.RawMessage, w Wiring) (float64, error)
+	// Estimate is what one run of the config will cost (0 for free nodes)
+	// and, for nodes that generate, what they will generate.
+	Estimate(config json.RawMessage, w Wiring) (Quote, error)
 	// CancelOutside releases outside work a node left running when its run
 	// ended first (a FAL request); most node types hold none.
 	CancelOutside(ctx context.Context, checkpoint json.RawMessage)
-}
-
-// Wiring says which inputs a node will receive (by input key), as the edges
-// into it tell before a run and its gathered inputs tell during one. Checks
-// that depend on what is connected (an image model with a photo uses another
-// endpoint) read it.
-type Wiring map[string]bool
-
-// Has reports whether input name is connected.
-func (w Wiring) Has(name string) bool { return w[name] }
-
-// wiringOf is the wiring of a running node: the keys of its inputs.
-func wiringOf(inputs map[string]any) Wiring {
-	w := make(Wiring, len(inputs))
-	for k := range inputs {
-		w[k] = true
-	}
-	return w
 }
 
 // Run is everything one node execution gets.
@@ -59,6 +42,9 @@ type Run struct {
 	// Inputs are the merged outputs of the node's sources, plus each source
 	// under its edge's target handle and under the source node's name.
 	Inputs map[string]any
+	// Ratios are the aspect ratios the nodes this one feeds ask for (the
+	// Output's ratio, for an image model that matches it).
+	Ratios []string
 	Config json.RawMessage
 	// Checkpoint is what SaveCheckpoint stored in an earlier attempt of this
 	// same node execution, or nil.
@@ -74,10 +60,13 @@ type Result struct {
 	Generation *workflow.Generation
 }
 
-// Error is an executor failure that says whether a retry can help.
+// Error is an executor failure that says whether a retry can help, and
+// what it cost when the failure was paid for (FAL billed images it then
+// withheld): the engine records that generation with the failure.
 type Error struct {
-	Retryable bool
-	Err       error
+	Retryable  bool
+	Err        error
+	Generation *workflow.Generation
 }
 
 // Error returns the message of the underlying error.
@@ -88,6 +77,19 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Retryable marks err as worth retrying (a 429, a 503, a timeout).
 func Retryable(err error) error { return &Error{Retryable: true, Err: err} }
+
+// PaidFailure is a final failure that still cost money: gen is recorded
+// with it, so the run's cost says what was spent.
+func PaidFailure(err error, gen *workflow.Generation) error { return &Error{Err: err, Generation: gen} }
+
+// PaidFor returns the generation a failure cost, if any.
+func PaidFor(err error) *workflow.Generation {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Generation
+	}
+	return nil
+}
 
 // IsRetryable reports whether err was marked retryable.
 func IsRetryable(err error) bool {

@@ -17,11 +17,21 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/job"
 )
 
-// Image is one generated image.
+// Image is one generated image. A flagged image (FAL's safety checker
+// found it not safe for work) has no data: it is counted, billed, and
+// never delivered.
 type Image struct {
 	Data          []byte
 	ContentType   string
 	Width, Height int
+	Flagged       bool
+}
+
+// Generated is what a generation returned: its images and, when FAL said
+// it, the quantity billed (x-fal-billable-units).
+type Generated struct {
+	Images        []Image
+	BillableUnits *float64
 }
 
 // Request is one generation: the model, FAL's endpoint and input, and the
@@ -36,14 +46,14 @@ type Request struct {
 
 // Generator makes images for IMAGE_MODEL: FAL, or the local preview.
 type Generator interface {
-	Generate(ctx context.Context, r *Run, req Request) ([]Image, error)
+	Generate(ctx context.Context, r *Run, req Request) (*Generated, error)
 }
 
 // Preview renders labelled local images: no account needed, cost 0.
 type Preview struct{}
 
 // Generate draws one preview per requested image at the requested size.
-func (Preview) Generate(_ context.Context, _ *Run, req Request) ([]Image, error) {
+func (Preview) Generate(_ context.Context, _ *Run, req Request) (*Generated, error) {
 	out := make([]Image, 0, req.Count)
 	prompt, _ := req.Input["prompt"].(string)
 	for i := range req.Count {
@@ -53,7 +63,7 @@ func (Preview) Generate(_ context.Context, _ *Run, req Request) ([]Image, error)
 		}
 		out = append(out, Image{Data: data, ContentType: "image/png", Width: req.Width, Height: req.Height})
 	}
-	return out, nil
+	return &Generated{Images: out}, nil
 }
 
 // FAL generates through FAL's queue. The request handle is checkpointed
@@ -76,9 +86,9 @@ type FAL struct {
 
 // Generate submits the request, checkpoints its handle and starts a
 // watcher, then (in later runs of the node, woken by the watcher) checks it
-// once per run until FAL has finished, and
-// downloads the images. Each run is short: waiting is Pending, not blocking.
-func (f FAL) Generate(ctx context.Context, r *Run, req Request) ([]Image, error) {
+// once per run until FAL has finished, and downloads the images. Each run
+// is short: waiting is Pending, not blocking.
+func (f FAL) Generate(ctx context.Context, r *Run, req Request) (*Generated, error) {
 	var h fal.Handle
 	if len(r.Checkpoint) == 0 || json.Unmarshal(r.Checkpoint, &h) != nil || h.RequestID == "" {
 		var err error
@@ -92,31 +102,39 @@ func (f FAL) Generate(ctx context.Context, r *Run, req Request) ([]Image, error)
 		f.watch(h, job.Waker(ctx))
 		return nil, Wait(f.fallback())
 	}
-	done, raw, err := f.Client.Poll(ctx, h)
+	res, err := f.Client.Poll(ctx, h)
 	if err != nil {
 		return nil, falError(err)
 	}
-	if !done {
+	if res == nil {
 		f.watch(h, job.Waker(ctx))
 		return nil, Wait(f.fallback())
 	}
-	var res struct {
+	var body struct {
 		Images []struct {
 			URL    string `json:"url"`
 			Width  int    `json:"width"`
 			Height int    `json:"height"`
 		} `json:"images"`
+		NSFW []bool `json:"has_nsfw_concepts"`
 	}
-	if err := json.Unmarshal(raw, &res); err != nil || len(res.Images) == 0 {
+	if err := json.Unmarshal(res.Body, &body); err != nil || len(body.Images) == 0 {
 		return nil, fmt.Errorf("fal: the result of %s has no images", h.RequestID)
 	}
-	out := make([]Image, 0, len(res.Images))
-	for _, im := range res.Images {
+	out := &Generated{BillableUnits: res.BillableUnits}
+	for i, im := range body.Images {
+		if i < len(body.NSFW) && body.NSFW[i] {
+			out.Images = append(out.Images, Image{Flagged: true, Width: im.Width, Height: im.Height})
+			continue
+		}
 		img, err := f.download(ctx, im.URL)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, img)
+		if im.Width > 0 && im.Height > 0 { // what FAL made and bills, whatever the file says
+			img.Width, img.Height = im.Width, im.Height
+		}
+		out.Images = append(out.Images, img)
 	}
 	return out, nil
 }

@@ -36,10 +36,10 @@ func servedModels(t *imagemodel.Table) []ServedModel {
 	var out []ServedModel
 	for _, m := range t.All() {
 		sm := ServedModel{ID: m.ID, Label: m.Label, Blurb: m.Blurb}
-		e, p, _ := m.Endpoint(false)
-		sm.TextToImage = servedEndpoint(e, p)
-		if e, p, ok := m.Endpoint(true); ok {
-			se := servedEndpoint(e, p)
+		e, _ := m.Endpoint(false)
+		sm.TextToImage = servedEndpoint(e)
+		if e, ok := m.Endpoint(true); ok {
+			se := servedEndpoint(e)
 			sm.ImageToImage = &se
 		}
 		out = append(out, sm)
@@ -48,8 +48,8 @@ func servedModels(t *imagemodel.Table) []ServedModel {
 }
 
 // servedEndpoint lists one endpoint's parameters.
-func servedEndpoint(e imagemodel.Endpoint, p cost.Price) ServedEndpoint {
-	se := ServedEndpoint{Endpoint: e.ID, ImageSize: e.ImageSize, Params: map[string]ServedRange{}, Price: p}
+func servedEndpoint(e imagemodel.Endpoint) ServedEndpoint {
+	se := ServedEndpoint{Endpoint: e.ID, ImageSize: e.ImageSize, Params: map[string]ServedRange{}, Price: e.Price}
 	for name, r := range e.Params {
 		sr := ServedRange{Minimum: r.Min, Maximum: r.Max, Default: r.Default}
 		if r.ExclusiveMin {

@@ -2,7 +2,6 @@ package executor
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -15,6 +14,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
+	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	promptpkg "github.com/visualadgen/visualadgen/backend/internal/prompt"
 	"github.com/visualadgen/visualadgen/backend/internal/schema"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -29,21 +29,28 @@ type ImageModelConfig struct {
 	Parameters ImageModelParams `json:"parameters,omitempty" title:"Parameters"`
 }
 
-// imageModel generates images from a prompt (and optionally a product
-// photo): inputs {prompt, image_url?} -> {image_urls, cost}. Images are
-// copied into our storage and the generation is recorded with its cost.
-type imageModel struct {
-	models  *imagemodel.Table
-	gen     Generator
-	blobs   blob.Store
-	preview bool // the generator is the local preview: cost 0
+// ImageModelDeps is what the image model works with.
+type ImageModelDeps struct {
+	Models *imagemodel.Table
+	Gen    Generator
+	Blobs  blob.Store
+	// Images decodes input photos to size them for FAL.
+	Images *imaging.Budget
+	// Downloads fetches linked input photos; it must refuse private
+	// addresses (fetch.Client).
+	Downloads *http.Client
+	// Preview says Gen is the local preview renderer: nothing is billed.
+	Preview bool
 }
 
-// NewImageModel returns the IMAGE_MODEL executor for the models of t;
-// preview says gen is the local preview renderer (everything costs 0).
-func NewImageModel(t *imagemodel.Table, gen Generator, blobs blob.Store, preview bool) Executor {
-	return Typed[ImageModelConfig](imageModel{models: t, gen: gen, blobs: blobs, preview: preview})
-}
+// imageModel generates images from a prompt (and optionally a product
+// photo): inputs {prompt, image_url?} -> {image_urls, cost, blocked}.
+// Images are copied into our storage and the generation is recorded with
+// its cost.
+type imageModel struct{ ImageModelDeps }
+
+// NewImageModel returns the IMAGE_MODEL executor.
+func NewImageModel(d ImageModelDeps) Executor { return Typed[ImageModelConfig](imageModel{d}) }
 
 // Describe describes IMAGE_MODEL.
 func (imageModel) Describe() Description {
@@ -56,51 +63,58 @@ func (imageModel) Describe() Description {
 
 // TuneSchema sets the model list, the ratios and sizes, and each
 // parameter's widest range from the model table, and serves every model's
-// own ranges as x-models.
+// own ranges and prices as x-models.
 func (m imageModel) TuneSchema(s *schema.Of[ImageModelConfig]) {
-	ids := m.models.IDs()
+	ids := m.Models.IDs()
 	s.Tune("model", func(p *huma.Schema) {
 		p.Enum, p.Default = anyList(ids), ids[0]
 	})
-	s.Tune("parameters.aspect_ratio", func(p *huma.Schema) { p.Enum = ratioEnum() })
+	s.Tune("parameters.aspect_ratio", func(p *huma.Schema) {
+		p.Enum = ratioEnum(true)
+		if p.Extensions == nil {
+			p.Extensions = map[string]any{}
+		}
+		p.Extensions["x-enum-labels"] = map[string]string{MatchOutput: "Match the Output"}
+	})
 	s.Tune("parameters.image_size", func(p *huma.Schema) { p.Enum = anyList(imagemodel.SizeNames()) })
 	for _, name := range []string{"num_images", "num_inference_steps", "guidance_scale", "strength"} {
-		lo, hi := m.models.Bounds(name)
+		lo, hi := m.Models.Bounds(name)
 		s.Tune("parameters."+name, func(p *huma.Schema) { p.Minimum, p.Maximum = lo, hi })
 	}
-	s.Extend("x-models", servedModels(m.models))
+	s.Extend("x-models", servedModels(m.Models))
 }
 
 // Check validates the model and its parameters against the endpoint the
 // node will use: image-to-image when a photo is connected.
 func (m imageModel) Check(c *ImageModelConfig, w Wiring) []fault.Field {
-	model, ok := m.models.Get(c.Model)
+	model, ok := m.Models.Get(c.Model)
 	if !ok {
-		return []fault.Field{{Location: "model", Message: "choose one of " + strings.Join(m.models.IDs(), ", ")}}
+		return []fault.Field{{Location: "model", Message: "choose one of " + strings.Join(m.Models.IDs(), ", ")}}
 	}
-	e, _, ok := model.Endpoint(w.Has("image_url"))
+	e, ok := model.Endpoint(w.Has("image_url"))
 	if !ok {
 		return []fault.Field{{Location: "model", Message: fmt.Sprintf("%s cannot start from an input image: disconnect the image or choose another model", model.Label)}}
 	}
 	return c.Parameters.check(model, e)
 }
 
-// Estimate is what one run of the config costs before it runs.
-func (m imageModel) Estimate(c ImageModelConfig, w Wiring) (float64, error) {
-	if m.preview {
-		return 0, nil
+// Estimate is what one run of the config will generate and cost: the
+// rule FAL bills by, applied to the sizes the run will request.
+func (m imageModel) Estimate(c ImageModelConfig, w Wiring) (Quote, error) {
+	model, _ := m.Models.Get(c.Model)
+	e, _ := model.Endpoint(w.Has("image_url"))
+	pl, n := c.Parameters.plan(w), c.Parameters.count(e)
+	q := Quote{Endpoint: e.ID, Images: n, Width: pl.size.Width, Height: pl.size.Height, Ratio: pl.ratio,
+		Unit: e.Price.Unit, UnitUSD: e.Price.USD, Preview: m.Preview}
+	if !m.Preview {
+		q.Units = cost.Quantity(e.Price, pl.sizes(n))
+		q.Cost = cost.Billed(e.Price, q.Units)
 	}
-	model, _ := m.models.Get(c.Model)
-	e, price, _ := model.Endpoint(w.Has("image_url"))
-	size := c.Parameters.size()
-	sizes := make([]cost.Size, c.Parameters.count(e))
-	for i := range sizes {
-		sizes[i] = cost.Size{Width: size.Width, Height: size.Height}
-	}
-	return cost.Of(price, sizes), nil
+	return q, nil
 }
 
-// Run generates, stores the images and records the generation.
+// Run generates, stores the images that passed FAL's safety checker and
+// records the generation with what FAL billed.
 func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Result, error) {
 	prompt, _ := str(r.Inputs, "prompt")
 	if strings.TrimSpace(prompt) == "" {
@@ -110,55 +124,60 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 		return nil, fmt.Errorf("the prompt is %d characters; the image models read at most about %d: shorten it", n, promptpkg.MaxChars)
 	}
 	imageURL, _ := str(r.Inputs, "image_url")
-	model, _ := m.models.Get(c.Model)
-	e, price, _ := model.Endpoint(imageURL != "")
-	input, size := c.Parameters.request(e, prompt, imageURL)
+	model, _ := m.Models.Get(c.Model)
+	e, _ := model.Endpoint(imageURL != "")
+	pl := c.Parameters.plan(wiringOf(r))
+	input := c.Parameters.request(e, pl, prompt, imageURL)
 	params, _ := json.Marshal(input) // recorded with our URL, never a data URI
-	if err := m.inlineLocalImage(ctx, input); err != nil {
+	if err := m.sizePhoto(ctx, input, pl.size); err != nil {
 		return nil, err
 	}
-	images, err := m.gen.Generate(ctx, r, Request{Model: model, Endpoint: e.ID, Input: input,
-		Width: size.Width, Height: size.Height, Count: c.Parameters.count(e)})
+	got, err := m.Gen.Generate(ctx, r, Request{Model: model, Endpoint: e.ID, Input: input,
+		Width: pl.size.Width, Height: pl.size.Height, Count: c.Parameters.count(e)})
 	if err != nil {
 		return nil, err
 	}
-	urls := make([]string, 0, len(images))
-	sizes := make([]cost.Size, 0, len(images))
-	for i, im := range images {
-		url, err := m.blobs.Put(ctx, fmt.Sprintf("generations/%s/%s-%d", r.ExecutionID, r.NodeID, i), im.ContentType, im.Data)
+	urls := make([]string, 0, len(got.Images))
+	sizes := make([]cost.Size, 0, len(got.Images))
+	blocked := 0
+	for i, im := range got.Images {
+		sizes = append(sizes, cost.Size{Width: im.Width, Height: im.Height})
+		if im.Flagged {
+			blocked++
+			continue
+		}
+		url, err := m.Blobs.Put(ctx, fmt.Sprintf("generations/%s/%s-%d", r.ExecutionID, r.NodeID, i), im.ContentType, im.Data)
 		if err != nil {
 			return nil, Retryable(fmt.Errorf("store image %d: %w", i+1, err))
 		}
 		urls = append(urls, url)
-		sizes = append(sizes, cost.Size{Width: im.Width, Height: im.Height})
 	}
-	total := 0.0
-	if !m.preview {
-		total = cost.Of(price, sizes)
-	}
+	total := m.actualCost(e.Price, got, sizes)
 	gen := &workflow.Generation{ModelID: model.ID, Prompt: prompt, Parameters: params, ImageURLs: urls,
-		AspectRatio: c.Parameters.ratioOf(), Cost: &total}
-	return &Result{Output: map[string]any{"image_urls": urls, "cost": total, "model": model.ID, "preview": m.preview}, Generation: gen}, nil
+		AspectRatio: pl.ratio, Cost: &total}
+	if len(urls) == 0 {
+		return nil, PaidFailure(fmt.Errorf("FAL's safety checker flagged all %d images as not safe for work, so none is delivered (they are still billed): change the prompt", blocked), gen)
+	}
+	return &Result{Output: map[string]any{"image_urls": urls, "cost": total, "model": model.ID, "preview": m.Preview,
+		"blocked": blocked, "width": pl.size.Width, "height": pl.size.Height}, Generation: gen}, nil
 }
 
-// inlineLocalImage turns an uploaded photo's relative URL (/files/...),
-// which FAL cannot fetch, into a data URI, which FAL accepts.
-func (m imageModel) inlineLocalImage(ctx context.Context, input map[string]any) error {
-	u, ok := input["image_url"].(string)
-	if !ok || !strings.HasPrefix(u, "/") || m.preview {
-		return nil
+// actualCost is what FAL billed: its x-fal-billable-units times the unit
+// price when it said, else the billing rule applied to the images it
+// returned (flagged ones included: they are billed too).
+func (m imageModel) actualCost(p cost.Price, got *Generated, sizes []cost.Size) float64 {
+	switch {
+	case m.Preview:
+		return 0
+	case got.BillableUnits != nil:
+		return cost.Billed(p, *got.BillableUnits)
 	}
-	data, err := m.blobs.Get(ctx, u)
-	if err != nil {
-		return fmt.Errorf("the uploaded image could not be read: %w", err)
-	}
-	input["image_url"] = "data:" + http.DetectContentType(data) + ";base64," + base64.StdEncoding.EncodeToString(data)
-	return nil
+	return cost.Of(p, sizes)
 }
 
 // CancelOutside passes a run's end on to a generator holding outside work.
 func (m imageModel) CancelOutside(ctx context.Context, checkpoint json.RawMessage) {
-	if c, ok := m.gen.(canceller); ok {
+	if c, ok := m.Gen.(canceller); ok {
 		c.CancelOutside(ctx, checkpoint)
 	}
 }

@@ -4,20 +4,27 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
+	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 )
 
+// MatchOutput is the image model's default ratio: the ratio of the Output
+// it feeds.
+const MatchOutput = "match_output"
+
 // ImageModelParams are IMAGE_MODEL's parameters, by their FAL names (but
-// aspect_ratio, ours). Which of them a model takes, their ranges and their
-// defaults come from the model table.
+// aspect_ratio and megapixels, ours). Which of them a model takes, their
+// ranges and their defaults come from the model table.
 type ImageModelParams struct {
-	AspectRatio       string   `json:"aspect_ratio,omitempty" title:"Aspect ratio" doc:"The ad ratio to generate at; picks FAL's closest size."`
-	ImageSize         string   `json:"image_size,omitempty" title:"Image size" doc:"One of FAL's named sizes; wins over the aspect ratio when both are set."`
+	AspectRatio       string   `json:"aspect_ratio,omitempty" title:"Aspect ratio" doc:"The ratio to generate at; by default the ratio of the Output this model feeds." default:"match_output"`
+	ImageSize         string   `json:"image_size,omitempty" title:"FAL size" doc:"One of FAL's named sizes; wins over the aspect ratio when set."`
+	Megapixels        float64  `json:"megapixels,omitempty" title:"Megapixels" doc:"How large each image is, in megapixels of 1,048,576 pixels; FAL bills FLUX per started megapixel." minimum:"0.25" maximum:"4" default:"1"`
 	NumImages         int      `json:"num_images,omitempty" title:"Images"`
 	NumInferenceSteps int      `json:"num_inference_steps,omitempty" title:"Steps"`
 	GuidanceScale     *float64 `json:"guidance_scale,omitempty" title:"Guidance"`
@@ -28,7 +35,7 @@ type ImageModelParams struct {
 }
 
 // ours are the parameters that are not sent to FAL under their own name.
-var ours = map[string]bool{"aspect_ratio": true, "image_size": true}
+var ours = map[string]bool{"aspect_ratio": true, "image_size": true, "megapixels": true}
 
 // values returns the parameters that are set, by name (numbers kept exact).
 func (p ImageModelParams) values() map[string]any {
@@ -65,30 +72,46 @@ func (p ImageModelParams) check(m imagemodel.Model, e imagemodel.Endpoint) []fau
 			}
 		}
 	}
-	if !e.ImageSize && (p.AspectRatio != "" || p.ImageSize != "") {
-		errs = append(errs, fault.Field{Location: "parameters.aspect_ratio",
-			Message: fmt.Sprintf("%s with an input image follows the image's size; leave the ratio and size empty", m.Label)})
-	}
 	return errs
 }
 
-// size is the named FAL size the parameters ask for.
-func (p ImageModelParams) size() imagemodel.NamedSize {
-	name := p.ImageSize
-	if name == "" && p.AspectRatio != "" {
-		name = ratioSizes[p.AspectRatio]
-	}
-	if s, ok := imagemodel.Size(name); ok {
-		return s
-	}
-	s, _ := imagemodel.Size(imagemodel.DefaultSize)
-	return s
+// plan is what the parameters will generate: the size of each image (a
+// FAL size name when one was chosen) and the ratio it has.
+type plan struct {
+	size  imagemodel.NamedSize
+	ratio string
 }
 
-// ratioSizes maps an ad ratio to FAL's named size closest to it.
-var ratioSizes = map[string]string{
-	"1:1": "square_hd", "4:5": "portrait_4_3", "3:4": "portrait_4_3", "9:16": "portrait_16_9",
-	"16:9": "landscape_16_9", "4:3": "landscape_4_3", "1.91:1": "landscape_16_9",
+// plan sizes the images: a named FAL size when one is set, else the
+// largest size within the megapixels at the ratio asked for, or at the
+// ratio of the Output fed (1:1 when none asks).
+func (p ImageModelParams) plan(w Wiring) plan {
+	if s, ok := imagemodel.Size(p.ImageSize); ok {
+		return plan{size: s, ratio: s.Name}
+	}
+	ratio := p.AspectRatio
+	if ratio == "" || ratio == MatchOutput {
+		ratio = w.Ratio()
+	}
+	t, ok := imaging.Lookup(ratio)
+	if !ok {
+		ratio = "1:1"
+		t, _ = imaging.Lookup(ratio)
+	}
+	mp := p.Megapixels
+	if mp <= 0 {
+		mp = 1
+	}
+	return plan{size: imagemodel.Plan(t.Width, t.Height, int(math.Round(mp*cost.Megapixel))), ratio: ratio}
+}
+
+// sizes lists the size of each image the plan requests.
+func (pl plan) sizes(n int) []cost.Size {
+	out := make([]cost.Size, n)
+	for i := range out {
+		out[i] = cost.Size{Width: pl.size.Width, Height: pl.size.Height}
+	}
+	return out
 }
 
 // count is how many images the endpoint will return.
@@ -103,8 +126,9 @@ func (p ImageModelParams) count(e imagemodel.Endpoint) int {
 }
 
 // request builds FAL's input for endpoint e: the parameters set, the
-// endpoint's defaults for the rest, the size and the photo.
-func (p ImageModelParams) request(e imagemodel.Endpoint, prompt, imageURL string) (map[string]any, imagemodel.NamedSize) {
+// endpoint's defaults for the rest, the size (a name, or width and height)
+// for endpoints that take one, and the photo.
+func (p ImageModelParams) request(e imagemodel.Endpoint, pl plan, prompt, imageURL string) map[string]any {
 	in := map[string]any{"prompt": prompt}
 	vals := p.values()
 	for name, r := range e.Params {
@@ -114,30 +138,28 @@ func (p ImageModelParams) request(e imagemodel.Endpoint, prompt, imageURL string
 			in[name] = r.Default
 		}
 	}
-	size := p.size()
 	if e.ImageSize {
-		in["image_size"] = size.Name
+		if pl.size.Name != "" {
+			in["image_size"] = pl.size.Name
+		} else {
+			in["image_size"] = map[string]int{"width": pl.size.Width, "height": pl.size.Height}
+		}
 	}
 	if imageURL != "" {
 		in["image_url"] = imageURL
 	}
-	return in, size
+	return in
 }
 
-// ratioOf is the ratio a generation records: the one asked for, else the size.
-func (p ImageModelParams) ratioOf() string {
-	if p.AspectRatio != "" {
-		return p.AspectRatio
+// ratioEnum lists the ratios the image model accepts: the Output's, or one
+// of the ad ratios.
+func ratioEnum(match bool) []any {
+	var out []any
+	if match {
+		out = append(out, MatchOutput)
 	}
-	return p.size().Name
-}
-
-// ratioEnum lists the ratios the image model accepts.
-func ratioEnum() []any {
-	names := imaging.RatioNames()
-	out := make([]any, len(names))
-	for i, n := range names {
-		out[i] = n
+	for _, n := range imaging.RatioNames() {
+		out = append(out, n)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package executor
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -24,8 +25,10 @@ type OutputConfig struct {
 
 // output delivers the final ad images: {num_images, aspect_ratio} with
 // input {image_urls} -> {final_images}. It keeps the first num_images and
-// delivers each in the ratio asked for, stored as new images; an image
-// already in that ratio passes through untouched.
+// delivers each at the ratio's exact pixel size, stored as new images (an
+// image already that size passes through untouched). An image model that
+// matches the output generated at that ratio, so at most 0.5% of a side
+// is cropped; max_crop says how much was.
 type output struct {
 	blobs  blob.Store
 	images *imaging.Budget
@@ -46,8 +49,11 @@ func (output) Describe() Description {
 
 // TuneSchema lists the ratios from the imaging package.
 func (output) TuneSchema(s *schema.Of[OutputConfig]) {
-	s.Tune("aspect_ratio", func(p *huma.Schema) { p.Enum = ratioEnum() })
+	s.Tune("aspect_ratio", func(p *huma.Schema) { p.Enum = ratioEnum(false) })
 }
+
+// AskedRatio is the ratio the output asks the image model feeding it for.
+func (output) AskedRatio(c OutputConfig) string { return c.AspectRatio }
 
 // Run keeps the first images and fits each to the ratio.
 func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error) {
@@ -60,15 +66,17 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 	}
 	target, _ := imaging.Lookup(c.AspectRatio)
 	final := make([]string, 0, len(urls))
+	maxCrop := 0.0
 	for i, u := range urls {
 		data, err := o.blobs.Get(ctx, u)
 		if err != nil {
 			return nil, fmt.Errorf("read image %d: %w", i+1, err)
 		}
-		fitted, changed, err := o.images.Fit(ctx, data, target)
+		fitted, crop, changed, err := o.images.Cover(ctx, data, target.Width, target.Height, imaging.PNG)
 		if err != nil {
 			return nil, fmt.Errorf("image %d: %w", i+1, err)
 		}
+		maxCrop = max(maxCrop, crop)
 		if !changed {
 			final = append(final, u)
 			continue
@@ -81,5 +89,5 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 		final = append(final, url)
 	}
 	return &Result{Output: map[string]any{"final_images": final, "aspect_ratio": c.AspectRatio,
-		"width": target.Width, "height": target.Height}}, nil
+		"width": target.Width, "height": target.Height, "max_crop": math.Round(maxCrop*1000) / 1000}}, nil
 }

@@ -25,9 +25,14 @@ type checker[C any] interface {
 	Check(c *C, w Wiring) []fault.Field
 }
 
-// estimator is implemented by nodes whose runs cost money.
+// estimator is implemented by nodes whose runs cost money or generate.
 type estimator[C any] interface {
-	Estimate(c C, w Wiring) (float64, error)
+	Estimate(c C, w Wiring) (Quote, error)
+}
+
+// ratioAsker is implemented by nodes that ask for an aspect ratio.
+type ratioAsker[C any] interface {
+	AskedRatio(c C) string
 }
 
 // schemaTuner is implemented by nodes whose schema has facts from a table
@@ -87,7 +92,7 @@ func (t typed[C]) Check(raw json.RawMessage, w Wiring) (json.RawMessage, []fault
 
 // Run decodes the config and runs the node.
 func (t typed[C]) Run(ctx context.Context, r *Run) (*Result, error) {
-	c, _, errs := t.decode(r.Config, wiringOf(r.Inputs))
+	c, _, errs := t.decode(r.Config, wiringOf(r))
 	if len(errs) > 0 {
 		return nil, configError(errs)
 	}
@@ -95,16 +100,30 @@ func (t typed[C]) Run(ctx context.Context, r *Run) (*Result, error) {
 }
 
 // Estimate prices one run of the config.
-func (t typed[C]) Estimate(raw json.RawMessage, w Wiring) (float64, error) {
+func (t typed[C]) Estimate(raw json.RawMessage, w Wiring) (Quote, error) {
 	e, ok := t.node.(estimator[C])
 	if !ok {
-		return 0, nil
+		return Quote{}, nil
 	}
 	c, _, errs := t.decode(raw, w)
 	if len(errs) > 0 {
-		return 0, configError(errs)
+		return Quote{}, configError(errs)
 	}
 	return e.Estimate(c, w)
+}
+
+// AskedRatio is the ratio a node with this config asks for ("" when the
+// node type asks for none or the config is not valid).
+func (t typed[C]) AskedRatio(raw json.RawMessage) string {
+	a, ok := t.node.(ratioAsker[C])
+	if !ok {
+		return ""
+	}
+	c, _, errs := t.schema.Decode(raw)
+	if len(errs) > 0 {
+		return ""
+	}
+	return a.AskedRatio(c)
 }
 
 // canceller is implemented by nodes that hold outside work between runs.

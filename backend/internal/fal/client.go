@@ -6,9 +6,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	neturl "net/url"
 	"strconv"
@@ -20,6 +20,16 @@ import (
 type Client struct {
 	BaseURL string // https://queue.fal.run
 	Key     string // FAL_KEY; it never leaves the server
+	// Backoff is the first wait before a retry, doubled each time (FAL's
+	// client: 1 s); tests shorten it.
+	Backoff time.Duration
+}
+
+// Result is a finished request's output and the quantity FAL billed for
+// it (x-fal-billable-units, in the endpoint's unit), when FAL said.
+type Result struct {
+	Body          json.RawMessage
+	BillableUnits *float64
 }
 
 // Handle identifies a submitted request by the URLs FAL returned.
@@ -47,7 +57,7 @@ func (c *Client) Submit(ctx context.Context, endpoint string, input any) (Handle
 		return Handle{}, err
 	}
 	var h Handle
-	if err := c.do(ctx, http.MethodPost, c.BaseURL+"/"+endpoint, body, false, &h); err != nil {
+	if _, err := c.do(ctx, http.MethodPost, c.BaseURL+"/"+endpoint, body, queueRetry, &h); err != nil {
 		return Handle{}, fmt.Errorf("fal: submit %s: %w", endpoint, err)
 	}
 	if h.RequestID == "" || h.StatusURL == "" || h.ResponseURL == "" {
@@ -56,26 +66,30 @@ func (c *Client) Submit(ctx context.Context, endpoint string, input any) (Handle
 	return h, nil
 }
 
-// Poll asks once how the request is doing. It returns done with the
-// result when FAL has finished it, or not done while it waits or runs.
-func (c *Client) Poll(ctx context.Context, h Handle) (done bool, result json.RawMessage, err error) {
+// Poll asks once how the request is doing. It returns the result when FAL
+// has finished it, or nil while it waits or runs.
+func (c *Client) Poll(ctx context.Context, h Handle) (*Result, error) {
 	var st struct {
 		Status string `json:"status"`
 	}
-	if err := c.do(ctx, http.MethodGet, h.StatusURL+"?logs=1", nil, true, &st); err != nil {
-		return false, nil, fmt.Errorf("fal: status of %s: %w", h.RequestID, err)
+	if _, err := c.do(ctx, http.MethodGet, h.StatusURL+"?logs=1", nil, statusRetry, &st); err != nil {
+		return nil, fmt.Errorf("fal: status of %s: %w", h.RequestID, err)
 	}
 	switch st.Status {
 	case "IN_QUEUE", "IN_PROGRESS":
-		return false, nil, nil
+		return nil, nil
 	case "COMPLETED":
-		var out json.RawMessage
-		if err := c.do(ctx, http.MethodGet, h.ResponseURL, nil, true, &out); err != nil {
-			return false, nil, fmt.Errorf("fal: result of %s: %w", h.RequestID, err)
+		res := &Result{}
+		hdr, err := c.do(ctx, http.MethodGet, h.ResponseURL, nil, queueRetry, &res.Body)
+		if err != nil {
+			return nil, fmt.Errorf("fal: result of %s: %w", h.RequestID, err)
 		}
-		return true, out, nil
+		if u, err := strconv.ParseFloat(hdr.Get("x-fal-billable-units"), 64); err == nil && u >= 0 && !math.IsInf(u, 0) {
+			res.BillableUnits = &u
+		}
+		return res, nil
 	}
-	return false, nil, fmt.Errorf("fal: request %s ended with unknown status %q", h.RequestID, st.Status)
+	return nil, fmt.Errorf("fal: request %s ended with unknown status %q", h.RequestID, st.Status)
 }
 
 // Cancel asks FAL to stop a request (not billed if it had not run).
@@ -85,61 +99,50 @@ func (c *Client) Cancel(ctx context.Context, h Handle) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	if err := c.do(ctx, http.MethodPut, h.CancelURL, nil, false, nil); err != nil {
+	if _, err := c.do(ctx, http.MethodPut, h.CancelURL, nil, noRetry, nil); err != nil {
 		return fmt.Errorf("fal: cancel %s: %w", h.RequestID, err)
 	}
 	return nil
 }
 
-// do sends one call with the key, retrying 429, 502, 503 and 504 (and 500
-// when retry500 is set) up to three times with backoff, honouring
-// Retry-After, and decodes a 2xx answer into out.
-func (c *Client) do(ctx context.Context, method, url string, body []byte, retry500 bool, out any) error {
+// do sends one call with the key, retrying as policy says (see retry.go),
+// decodes a 2xx answer into out and returns its headers.
+func (c *Client) do(ctx context.Context, method, url string, body []byte, policy retryPolicy, out any) (http.Header, error) {
 	if err := c.ours(url); err != nil {
-		return err
+		return nil, err
 	}
-	var last error
-	for attempt := range 4 {
+	for attempt := 0; ; attempt++ {
 		req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		req.Header.Set("Authorization", "Key "+c.Key)
 		if body != nil {
 			req.Header.Set("Content-Type", "application/json")
 		}
+		var last error
 		res, err := c.client().Do(req)
 		if err != nil {
 			if ctx.Err() != nil {
-				return context.Cause(ctx)
+				return nil, context.Cause(ctx)
 			}
 			last = &Error{Message: err.Error(), Retryable: true}
-		} else {
-			last = decode(res, out)
-			if last == nil {
-				return nil
-			}
+		} else if last = decode(res, out); last == nil {
+			return res.Header, nil
 		}
-		var fe *Error
-		if !errors.As(last, &fe) || !(fe.Retryable || (retry500 && fe.Status == 500)) || attempt == 3 {
-			return last
-		}
-		wait := time.Duration(250<<attempt) * time.Millisecond
-		if res != nil {
-			if s, err := strconv.Atoi(res.Header.Get("Retry-After")); err == nil {
-				wait = time.Duration(s) * time.Second
-			}
+		wait, retry := policy.next(attempt, last, res, c.Backoff)
+		if !retry {
+			return nil, last
 		}
 		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait+time.Second {
-			return fmt.Errorf("%w; FAL asks to wait %s, longer than the node has left", last, wait.Round(time.Second))
+			return nil, fmt.Errorf("%w; FAL asks to wait %s, longer than the node has left", last, wait.Round(time.Second))
 		}
 		select {
 		case <-ctx.Done():
-			return context.Cause(ctx)
+			return nil, context.Cause(ctx)
 		case <-time.After(wait):
 		}
 	}
-	return last
 }
 
 // decode reads a 2xx answer into out, or FAL's error message.
@@ -158,7 +161,7 @@ func decode(res *http.Response, out any) error {
 		}
 		return nil
 	}
-	retry := res.StatusCode == 429 || res.StatusCode == 502 || res.StatusCode == 503 || res.StatusCode == 504
+	retry := retryable[res.StatusCode] && !(res.StatusCode == 504 && strings.EqualFold(res.Header.Get("x-fal-request-timeout-type"), "user"))
 	return &Error{Status: res.StatusCode, Message: errorMessage(b, res), Retryable: retry}
 }
 

@@ -15,15 +15,15 @@ import (
 
 // client returns a client of the fake.
 func client(s *faltest.Server) *fal.Client {
-	return &fal.Client{BaseURL: s.URL, Key: "test-key"}
+	return &fal.Client{BaseURL: s.URL, Key: "test-key", Backoff: time.Millisecond}
 }
 
 // wait polls until the request is done, as the engine does across job runs.
-func wait(t *testing.T, c *fal.Client, h fal.Handle) (json.RawMessage, error) {
+func wait(t *testing.T, c *fal.Client, h fal.Handle) (*fal.Result, error) {
 	for range 100 {
-		done, out, err := c.Poll(context.Background(), h)
-		if err != nil || done {
-			return out, err
+		res, err := c.Poll(context.Background(), h)
+		if err != nil || res != nil {
+			return res, err
 		}
 		time.Sleep(time.Millisecond)
 	}
@@ -46,8 +46,10 @@ func TestSubmitPollResult(t *testing.T) {
 	var res struct {
 		Images []struct{ URL string } `json:"images"`
 	}
-	require.NoError(t, json.Unmarshal(out, &res))
+	require.NoError(t, json.Unmarshal(out.Body, &res))
 	require.Len(t, res.Images, 2)
+	require.NotNil(t, out.BillableUnits, "FAL says what it billed")
+	require.Equal(t, 2.0, *out.BillableUnits, "two images of one megapixel each")
 	require.Equal(t, "Key test-key", s.Submits[0].Key)
 }
 
@@ -84,9 +86,9 @@ func TestCancelReachesFAL(t *testing.T) {
 	c := client(s)
 	h, err := c.Submit(context.Background(), "fal-ai/flux/schnell", map[string]any{"prompt": "x"})
 	require.NoError(t, err)
-	done, _, err := c.Poll(context.Background(), h)
+	res, err := c.Poll(context.Background(), h)
 	require.NoError(t, err)
-	require.False(t, done)
+	require.Nil(t, res, "still running")
 	require.NoError(t, c.Cancel(context.Background(), h))
 	require.Equal(t, []string{h.RequestID}, s.Cancelled)
 }

@@ -72,7 +72,7 @@ func TestKeyGoesOnlyToFAL(t *testing.T) {
 	c := &fal.Client{BaseURL: queue.URL, Key: "secret-key"}
 	h, err := c.Submit(context.Background(), "fal-ai/flux/schnell", map[string]any{})
 	require.NoError(t, err)
-	_, _, err = c.Poll(context.Background(), h)
+	_, err = c.Poll(context.Background(), h)
 	require.ErrorContains(t, err, "the key is not sent there")
 	require.Error(t, c.Cancel(context.Background(), h), "cancel is refused too")
 	require.Zero(t, leaked.Load(), "the key never left for another host")

@@ -31,7 +31,7 @@ func (c *Client) Watch(ctx context.Context, h Handle, done func()) {
 			var st struct {
 				Status string `json:"status"`
 			}
-			err := c.do(ctx, http.MethodGet, h.StatusURL, nil, true, &st)
+			_, err := c.do(ctx, http.MethodGet, h.StatusURL, nil, statusRetry, &st)
 			if err != nil || (st.Status != "IN_QUEUE" && st.Status != "IN_PROGRESS") {
 				return
 			}

@@ -20,8 +20,21 @@ import "github.com/visualadgen/visualadgen/backend/internal/cost"
 //     fast-sdxl's fields plus image_url and strength (seen in callers), and
 //     strength uses the official range of its sibling
 //     zFastFooocusSdxlImageToImageInput (0.05-1, default 0.95);
-//   - prices: the brief's table (schnell $0.003 and dev $0.025 per image,
-//     SDXL $0.002 per megapixel).
+//
+// Prices (FAL's published prices, looked up 2026-11-26; an operator corrects
+// them with FAL_PRICES, see .env.example):
+//   - fal-ai/flux/schnell: $0.003 per megapixel, fal.ai/models/fal-ai/flux-1/
+//     schnell/llms.txt ("Price: $0.003 per megapixels");
+//   - fal-ai/flux/dev: $0.025 per megapixel, fal.ai/models/fal-ai/flux-1/dev/
+//     playground ("$0.025 per megapixel. Images are billed by rounding up to
+//     the nearest megapixel");
+//   - fal-ai/flux/dev/image-to-image: $0.03 per megapixel, shared/protocols.md
+//     (a mirror dated 2025-06-12 lists $0.025; FAL's pricing API,
+//     GET https://api.fal.ai/v1/models/pricing, gives an account's price);
+//   - fal-ai/fast-sdxl (and its image-to-image): FAL bills it per compute
+//     second, with no per-output price; docs.fal.ai/fast-sdxl: "A typical
+//     inference takes 2.3 seconds and will cost ~$0.0025", so $0.0025 per
+//     image. (The brief's $0.002 per megapixel is not FAL's.)
 
 // Default returns the brief's three models.
 func Default() *Table {
@@ -45,30 +58,31 @@ func common(numImagesMax float64, extra map[string]Range) map[string]Range {
 	return p
 }
 
+// perMP is a price per megapixel.
+func perMP(usd float64) cost.Price { return cost.Price{Unit: cost.PerMegapixel, USD: usd} }
+
 // fluxSchnell is fal-ai/flux/schnell: text to image only.
 func fluxSchnell() Model {
 	return Model{ID: "fal-ai/flux/schnell", Label: "FLUX schnell", Blurb: "fast",
-		TextToImage: Endpoint{ID: "fal-ai/flux/schnell", ImageSize: true, Params: common(4, map[string]Range{
+		TextToImage: Endpoint{ID: "fal-ai/flux/schnell", ImageSize: true, Price: perMP(0.003), Params: common(4, map[string]Range{
 			"num_inference_steps": {Min: F(1), Max: F(12), Default: 4},
 			"guidance_scale":      {Min: F(1), Max: F(20), Default: 3.5},
-		})},
-		Price: cost.Price{Unit: cost.PerImage, USD: 0.003}}
+		})}}
 }
 
 // fluxDev is fal-ai/flux/dev, with fal-ai/flux/dev/image-to-image when a
 // photo is connected (its output follows the photo's size).
 func fluxDev() Model {
 	return Model{ID: "fal-ai/flux/dev", Label: "FLUX dev", Blurb: "detailed",
-		TextToImage: Endpoint{ID: "fal-ai/flux/dev", ImageSize: true, Params: common(4, map[string]Range{
+		TextToImage: Endpoint{ID: "fal-ai/flux/dev", ImageSize: true, Price: perMP(0.025), Params: common(4, map[string]Range{
 			"num_inference_steps": {Min: F(1), Max: F(50), Default: 28},
 			"guidance_scale":      {Min: F(1), Max: F(20), Default: 3.5},
 		})},
-		ImageToImage: &Endpoint{ID: "fal-ai/flux/dev/image-to-image", Params: common(4, map[string]Range{
+		ImageToImage: &Endpoint{ID: "fal-ai/flux/dev/image-to-image", Price: perMP(0.03), Params: common(4, map[string]Range{
 			"num_inference_steps": {Min: F(10), Max: F(50), Default: 40},
 			"guidance_scale":      {Min: F(1), Max: F(20), Default: 3.5},
 			"strength":            {Min: F(0.01), Max: F(1), Default: 0.95},
-		})},
-		Price: cost.Price{Unit: cost.PerImage, USD: 0.025}}
+		})}}
 }
 
 // sdxl is the brief's fal-ai/stable-diffusion-xl, served by fal-ai/fast-sdxl
@@ -85,10 +99,10 @@ func sdxl() Model {
 		}
 		return common(8, base)
 	}
+	price := cost.Price{Unit: cost.PerImage, USD: 0.0025}
 	return Model{ID: "fal-ai/stable-diffusion-xl", Label: "Stable Diffusion XL", Blurb: "negative prompts",
-		TextToImage: Endpoint{ID: "fal-ai/fast-sdxl", ImageSize: true, Params: params(nil)},
-		ImageToImage: &Endpoint{ID: "fal-ai/fast-sdxl/image-to-image", ImageSize: true, Params: params(map[string]Range{
+		TextToImage: Endpoint{ID: "fal-ai/fast-sdxl", ImageSize: true, Price: price, Params: params(nil)},
+		ImageToImage: &Endpoint{ID: "fal-ai/fast-sdxl/image-to-image", ImageSize: true, Price: price, Params: params(map[string]Range{
 			"strength": {Min: F(0.05), Max: F(1), Default: 0.95},
-		})},
-		Price: cost.Price{Unit: cost.PerMegapixel, USD: 0.002}}
+		})}}
 }

@@ -30,6 +30,8 @@ type Endpoint struct {
 	// ImageSize says the endpoint takes image_size; image-to-image endpoints
 	// whose output follows the input photo do not.
 	ImageSize bool
+	// Price is what FAL bills for the endpoint's output.
+	Price cost.Price
 }
 
 // Takes reports whether the endpoint accepts parameter name.
@@ -48,30 +50,32 @@ type Model struct {
 	// ImageToImage is used when a photo is connected; nil when the model
 	// has none (the photo is then refused, not ignored).
 	ImageToImage *Endpoint
-	Price        cost.Price
-	// ImageToImagePrice is the price of ImageToImage when it differs.
-	ImageToImagePrice *cost.Price
 }
 
 // Endpoint returns the endpoint used with or without an input photo.
-func (m Model) Endpoint(withImage bool) (Endpoint, cost.Price, bool) {
+func (m Model) Endpoint(withImage bool) (Endpoint, bool) {
 	if !withImage {
-		return m.TextToImage, m.Price, true
+		return m.TextToImage, true
 	}
 	if m.ImageToImage == nil {
-		return Endpoint{}, cost.Price{}, false
+		return Endpoint{}, false
 	}
-	p := m.Price
-	if m.ImageToImagePrice != nil {
-		p = *m.ImageToImagePrice
+	return *m.ImageToImage, true
+}
+
+// endpoints lists the model's endpoints.
+func (m *Model) endpoints() []*Endpoint {
+	out := []*Endpoint{&m.TextToImage}
+	if m.ImageToImage != nil {
+		out = append(out, m.ImageToImage)
 	}
-	return *m.ImageToImage, p, true
+	return out
 }
 
 // Table is the supported models, in the palette's order.
 type Table struct{ models []Model }
 
-// New builds a table; ids must be unique.
+// New builds a table; ids must be unique and prices valid.
 func New(models ...Model) (*Table, error) {
 	seen := map[string]bool{}
 	for _, m := range models {
@@ -79,8 +83,42 @@ func New(models ...Model) (*Table, error) {
 			return nil, fmt.Errorf("imagemodel: %s is listed twice", m.ID)
 		}
 		seen[m.ID] = true
+		for _, e := range m.endpoints() {
+			if msg := e.Price.Check(); msg != "" {
+				return nil, fmt.Errorf("imagemodel: the price of %s: %s", e.ID, msg)
+			}
+		}
 	}
 	return &Table{models: models}, nil
+}
+
+// WithPrices returns a copy of t with the prices of the endpoints named in
+// prices (by FAL endpoint id) replaced: an operator's corrections, read
+// from FAL_PRICES. An unknown endpoint or a bad price is an error.
+func (t *Table) WithPrices(prices map[string]cost.Price) (*Table, error) {
+	models := make([]Model, len(t.models))
+	used := map[string]bool{}
+	for i, m := range t.models {
+		if m.ImageToImage != nil {
+			i2i := *m.ImageToImage
+			m.ImageToImage = &i2i
+		}
+		for _, e := range m.endpoints() {
+			if p, ok := prices[e.ID]; ok {
+				e.Price, used[e.ID] = p, true
+			}
+		}
+		models[i] = m
+	}
+	for id, p := range prices {
+		if !used[id] {
+			return nil, fmt.Errorf("%s is not an endpoint of a supported model", id)
+		}
+		if msg := p.Check(); msg != "" {
+			return nil, fmt.Errorf("%s: %s", id, msg)
+		}
+	}
+	return New(models...)
 }
 
 // All returns the models in order.
@@ -109,11 +147,7 @@ func (t *Table) Get(id string) (Model, bool) {
 // every model (what the editor's form allows before a model is chosen).
 func (t *Table) Bounds(name string) (lo, hi *float64) {
 	for _, m := range t.models {
-		eps := []Endpoint{m.TextToImage}
-		if m.ImageToImage != nil {
-			eps = append(eps, *m.ImageToImage)
-		}
-		for _, e := range eps {
+		for _, e := range m.endpoints() {
 			r, ok := e.Params[name]
 			if !ok {
 				continue
@@ -133,11 +167,8 @@ func (t *Table) Bounds(name string) (lo, hi *float64) {
 func (t *Table) Params() []string {
 	set := map[string]bool{}
 	for _, m := range t.models {
-		for n := range m.TextToImage.Params {
-			set[n] = true
-		}
-		if m.ImageToImage != nil {
-			for n := range m.ImageToImage.Params {
+		for _, e := range m.endpoints() {
+			for n := range e.Params {
 				set[n] = true
 			}
 		}

@@ -1,5 +1,7 @@
 package imagemodel
 
+import "math"
+
 // NamedSize is one of FAL's image_size names and its pixels
 // (shared/protocols.md: "image_size is one of ...").
 type NamedSize struct {
@@ -33,4 +35,42 @@ func Size(name string) (NamedSize, bool) {
 		}
 	}
 	return NamedSize{}, false
+}
+
+// MaxSide is the longest side FAL takes in image_size {"width", "height"}
+// (fal-js zod.gen.ts, zImageSize: "z.int().lte(14142)").
+const MaxSide = 14142
+
+// block is the step of both sides: FLUX works in 16-pixel blocks
+// (shared/protocols.md), so sides that are multiples of 16 keep the ratio.
+const block = 16
+
+// ratioSlack is how far a planned size's ratio may be from the one asked
+// for (0.5%): the Output then crops at most that much of a side.
+const ratioSlack = 0.005
+
+// Plan is the largest size with both sides multiples of 16, at most
+// maxPixels pixels, whose ratio is within 0.5% of ratioW:ratioH (the
+// closest ratio when no size is that close).
+func Plan(ratioW, ratioH, maxPixels int) NamedSize {
+	r := float64(ratioW) / float64(ratioH)
+	var best NamedSize
+	bestArea, bestErr := 0, math.Inf(1)
+	for h := block; h <= MaxSide && h*block <= maxPixels; h += block {
+		for _, w := range []int{int(math.Floor(float64(h)*r/block)) * block, int(math.Ceil(float64(h)*r/block)) * block} {
+			if w < block || w > MaxSide || w*h > maxPixels {
+				continue
+			}
+			e := math.Abs(float64(w)/float64(h)-r) / r
+			fits, bestFits := e <= ratioSlack, bestErr <= ratioSlack
+			better := fits && (!bestFits || w*h > bestArea || w*h == bestArea && e < bestErr)
+			if !fits && !bestFits {
+				better = e < bestErr
+			}
+			if better {
+				best, bestArea, bestErr = NamedSize{Width: w, Height: h}, w*h, e
+			}
+		}
+	}
+	return best
 }

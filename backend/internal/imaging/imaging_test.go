@@ -3,6 +3,7 @@ package imaging
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -20,32 +21,35 @@ func TestPreviewIsDeterministicAtTheAskedSize(t *testing.T) {
 	require.Equal(t, [2]int{640, 480}, [2]int{w, h})
 }
 
-// TestFit crops to each ad ratio and passes a fitting image through.
-func TestFit(t *testing.T) {
+// TestCover delivers every ad ratio at its exact pixel size, says how much
+// it cropped, and passes an image of that size through untouched.
+func TestCover(t *testing.T) {
 	ctx, budget := context.Background(), NewBudget(40_000_000, 2)
 	src, err := Preview("x", "m", 0, 400, 300)
 	require.NoError(t, err)
 	for _, name := range RatioNames() {
 		target, ok := Lookup(name)
 		require.True(t, ok, name)
-		out, changed, err := budget.Fit(ctx, src, target)
+		out, crop, changed, err := budget.Cover(ctx, src, target.Width, target.Height, PNG)
 		require.NoError(t, err)
-		if name == "4:3" {
-			require.False(t, changed, "400x300 is already 4:3")
-			continue
-		}
 		require.True(t, changed, name)
 		w, h, err := Size(out)
 		require.NoError(t, err)
-		require.Equal(t, target.Width, w, name)
-		require.Equal(t, target.Height, h, name)
+		require.Equal(t, [2]int{target.Width, target.Height}, [2]int{w, h}, name)
+		if name == "4:3" {
+			require.Zero(t, crop, "400x300 is already 4:3: scaled, not cropped")
+		} else {
+			require.Greater(t, crop, 0.0, name)
+		}
 	}
-	square, _ := Lookup("1:1")
-	sq, _ := Preview("x", "m", 0, 500, 500)
-	out, changed, err := budget.Fit(ctx, sq, square)
+	sq, _ := Preview("x", "m", 0, 1080, 1080)
+	out, _, changed, err := budget.Cover(ctx, sq, 1080, 1080, PNG)
 	require.NoError(t, err)
 	require.False(t, changed)
-	require.True(t, bytes.Equal(sq, out), "already square: untouched")
-	_, _, err = budget.Fit(ctx, []byte("not an image"), square)
+	require.True(t, bytes.Equal(sq, out), "already 1080x1080: untouched")
+	photo, _, _, err := budget.Cover(ctx, sq, 912, 1136, JPEG)
+	require.NoError(t, err)
+	require.Equal(t, "image/jpeg", http.DetectContentType(photo))
+	_, _, _, err = budget.Cover(ctx, []byte("not an image"), 1080, 1080, PNG)
 	require.ErrorContains(t, err, "not a PNG, JPEG or WebP")
 }

@@ -6,7 +6,7 @@ import (
 	"bytes"
 	"context"
 	"image"
-	_ "image/jpeg" // decode JPEG outputs
+	"image/jpeg"
 	"image/png"
 	"math"
 
@@ -46,37 +46,55 @@ func Lookup(ratio string) (Target, bool) {
 	return Target{}, false
 }
 
-// Fit returns img in target's ratio: center-cropped and scaled to its size.
-// changed is false when img already had the ratio (within 1%); it is then
+// Format is how Cover encodes what it makes.
+type Format int
+
+// The formats Cover writes: PNG for delivered ads (lossless), JPEG for
+// photos sent to FAL (a tenth of the size).
+const (
+	PNG Format = iota
+	JPEG
+)
+
+// Cover returns the image at exactly width x height: scaled to cover it and
+// centre-cropped (crop is the largest share of a side cut away, 0.02 for
+// 2%). changed is false when the image already has that size; it is then
 // returned untouched. Images over the budget are refused before decoding.
-func (bud *Budget) Fit(ctx context.Context, data []byte, t Target) (out []byte, changed bool, err error) {
+func (bud *Budget) Cover(ctx context.Context, data []byte, width, height int, f Format) (out []byte, crop float64, changed bool, err error) {
 	img, err := bud.Decode(ctx, data)
 	if err != nil {
-		return nil, false, err
+		return nil, 0, false, err
 	}
 	b := img.Bounds()
-	want := float64(t.Width) / float64(t.Height)
-	have := float64(b.Dx()) / float64(b.Dy())
-	if math.Abs(have-want)/want < 0.01 {
-		return data, false, nil
+	if b.Dx() == width && b.Dy() == height {
+		return data, 0, false, nil
 	}
-	crop := b
+	want := float64(width) / float64(height)
+	have := float64(b.Dx()) / float64(b.Dy())
+	area := b
 	if have > want { // too wide: trim the sides
 		w := int(math.Round(float64(b.Dy()) * want))
-		crop.Min.X += (b.Dx() - w) / 2
-		crop.Max.X = crop.Min.X + w
+		area.Min.X += (b.Dx() - w) / 2
+		area.Max.X = area.Min.X + w
+		crop = 1 - float64(w)/float64(b.Dx())
 	} else { // too tall: trim top and bottom
 		h := int(math.Round(float64(b.Dx()) / want))
-		crop.Min.Y += (b.Dy() - h) / 2
-		crop.Max.Y = crop.Min.Y + h
+		area.Min.Y += (b.Dy() - h) / 2
+		area.Max.Y = area.Min.Y + h
+		crop = 1 - float64(h)/float64(b.Dy())
 	}
-	dst := image.NewRGBA(image.Rect(0, 0, t.Width, t.Height))
-	draw.CatmullRom.Scale(dst, dst.Bounds(), img, crop, draw.Src, nil)
+	dst := image.NewRGBA(image.Rect(0, 0, width, height))
+	draw.CatmullRom.Scale(dst, dst.Bounds(), img, area, draw.Src, nil)
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, dst); err != nil {
-		return nil, false, err
+	if f == JPEG {
+		err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 90})
+	} else {
+		err = png.Encode(&buf, dst)
 	}
-	return buf.Bytes(), true, nil
+	if err != nil {
+		return nil, 0, false, err
+	}
+	return buf.Bytes(), crop, true, nil
 }
 
 // Size returns the dimensions of an encoded image.

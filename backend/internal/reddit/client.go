@@ -19,11 +19,15 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 )
 
-// Client calls reddit34 on RapidAPI.
+// Client calls reddit34 on RapidAPI. One client serves every user: its
+// answers are kept for CacheFor (the posts are public, and plans are small).
 type Client struct {
 	BaseURL string // https://reddit34.p.rapidapi.com
 	Host    string // X-RapidAPI-Host
 	Key     string // RAPIDAPI_KEY
+	// CacheFor is how long a subreddit's answer is reused; 0 calls every time.
+	CacheFor time.Duration
+	cache    cache
 }
 
 // Post is one post as the product shows it.
@@ -66,6 +70,7 @@ type Error struct {
 	Message   string
 	Retryable bool
 	NoKey     bool
+	Quota     bool // the plan's monthly (or daily) quota is used up
 }
 
 // Error returns the message.
@@ -79,27 +84,55 @@ func (e *Error) Unwrap() error {
 	return fault.Upstream(e.Message)
 }
 
-// Query is what to read: the brief's {subreddit, sort, limit}. Its tags are
-// the one home of these rules (the SOCIAL_MEDIA node's config and the
-// /api/social/reddit body both embed it, and both are validated from it).
+// Query is what to read: the brief's {subreddit, sort, limit}, plus the
+// period of "top". Its tags are the one home of these rules (the
+// SOCIAL_MEDIA node's config and the /api/social/reddit body both embed it,
+// and both are validated from it). The sorts and periods are the ones
+// reddit34 documents: getPostsBySubreddit takes sort "new" or "hot", and
+// getTopPostsBySubreddit takes time hour|day|week|month|year|all
+// (shared/protocols.md).
 type Query struct {
 	Subreddit string `json:"subreddit" title:"Subreddit" doc:"Without r/." pattern:"^[A-Za-z0-9_]{2,21}$" patternDescription:"a subreddit name: 2 to 21 letters, digits or underscores, without r/"`
-	Sort      string `json:"sort,omitempty" title:"Sort" enum:"hot,new,rising,top" default:"hot"`
-	Limit     int    `json:"limit,omitempty" title:"Posts" doc:"How many posts to read." minimum:"1" maximum:"100" default:"10"`
+	Sort      string `json:"sort,omitempty" title:"Sort" enum:"hot,new,top" default:"hot"`
+	Time      string `json:"time,omitempty" title:"Top of the past" doc:"With sort top: the period." enum:"hour,day,week,month,year,all" default:"week"`
+	Limit     int    `json:"limit,omitempty" title:"Posts" doc:"How many posts to read (at most one page of the API)." minimum:"1" maximum:"100" default:"10"`
 }
 
-// Posts returns up to q.Limit posts of a subreddit in q.Sort ("top" uses the
-// top-posts endpoint over the past week). q must be validated by its schema.
+// Posts returns up to q.Limit posts of a subreddit in q.Sort, from the
+// cache when the same subreddit, sort and period were read within
+// CacheFor. q must be validated by its schema.
 func (c *Client) Posts(ctx context.Context, q Query) ([]Post, error) {
 	if c.Key == "" {
 		return nil, &Error{Message: "RAPIDAPI_KEY is not set: add your RapidAPI key to use social media nodes", NoKey: true}
 	}
-	subreddit, limit := q.Subreddit, q.Limit
+	page, err := c.cache.get(ctx, q.key(), c.CacheFor, func(ctx context.Context) ([]Post, error) { return c.page(ctx, q) })
+	if err != nil {
+		return nil, err
+	}
+	if len(page) > q.Limit {
+		page = page[:q.Limit]
+	}
+	return page, nil
+}
+
+// key names what a query reads, whatever its limit (which only cuts it).
+func (q Query) key() string {
+	k := strings.ToLower(q.Subreddit) + "|" + q.Sort
+	if q.Sort == "top" {
+		k += "|" + q.Time
+	}
+	return k
+}
+
+// page reads one page of posts: the newest, the hottest, or the top of a
+// period.
+func (c *Client) page(ctx context.Context, q Query) ([]Post, error) {
+	subreddit := q.Subreddit
 	params := url.Values{"subreddit": {subreddit}}
 	path := "/getPostsBySubreddit"
 	if q.Sort == "top" {
 		path = "/getTopPostsBySubreddit"
-		params.Set("time", "week")
+		params.Set("time", q.Time)
 	} else {
 		params.Set("sort", q.Sort)
 	}
@@ -118,9 +151,9 @@ func (c *Client) Posts(ctx context.Context, q Query) ([]Post, error) {
 	if !body.Success || json.Unmarshal(body.Data, &data) != nil {
 		return nil, &Error{Message: fmt.Sprintf("r/%s could not be read (the API answered success: false); check the subreddit exists", subreddit)}
 	}
-	posts := make([]Post, 0, limit)
+	posts := make([]Post, 0, min(len(data.Posts), maxPosts))
 	for _, p := range data.Posts {
-		if len(posts) == limit {
+		if len(posts) == maxPosts {
 			break
 		}
 		posts = append(posts, p.Data.cleaned())
@@ -175,6 +208,8 @@ func (c *Client) once(ctx context.Context, path string, out any) (error, time.Du
 		wait = time.Duration(s) * time.Second
 	}
 	switch {
+	case (res.StatusCode == 429 || res.StatusCode == 403) && quotaUsedUp(b, res.Header):
+		return &Error{Message: "the RapidAPI plan's request quota for reddit34 is used up (" + rapidMessage(b) + "); it renews with the plan's period, or upgrade the plan", Quota: true}, 0
 	case res.StatusCode == 401 || res.StatusCode == 403:
 		return &Error{Message: "RapidAPI refused the key (check RAPIDAPI_KEY and that it is subscribed to reddit34)"}, 0
 	case res.StatusCode == 404:

@@ -3,6 +3,7 @@ package reddit_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -20,7 +21,7 @@ func TestPostsAndTrends(t *testing.T) {
 	require.Len(t, posts, 2)
 	require.Equal(t, 5400, posts[0].Score)
 	require.Equal(t, "/getPostsBySubreddit?sort=hot&subreddit=sneakers", s.Calls[0])
-	_, err = c.Posts(context.Background(), reddit.Query{Subreddit: "sneakers", Sort: "top", Limit: 10})
+	_, err = c.Posts(context.Background(), reddit.Query{Subreddit: "sneakers", Sort: "top", Time: "week", Limit: 10})
 	require.NoError(t, err)
 	require.Contains(t, s.Calls[1], "/getTopPostsBySubreddit?")
 	all, _ := c.Posts(context.Background(), reddit.Query{Subreddit: "sneakers", Sort: "new", Limit: 10})
@@ -55,4 +56,47 @@ func FuzzTrends(f *testing.F) {
 			require.NotContains(t, []string{"the", "and", "is"}, tr)
 		}
 	})
+}
+
+// TestQuotaFailsAtOnce stops at RapidAPI's used-up quota (429, or 403 on
+// some plans) without retrying: it will not come back within a run.
+func TestQuotaFailsAtOnce(t *testing.T) {
+	for _, status := range []int{429, 403} {
+		s := reddittest.New("k")
+		s.QuotaStatus = status
+		c := &reddit.Client{BaseURL: s.URL, Host: "h", Key: "k"}
+		_, err := c.Posts(context.Background(), reddit.Query{Subreddit: "sneakers", Sort: "hot", Limit: 5})
+		var re *reddit.Error
+		require.ErrorAs(t, err, &re)
+		require.True(t, re.Quota)
+		require.False(t, re.Retryable)
+		require.ErrorContains(t, err, "quota for reddit34 is used up")
+		require.ErrorContains(t, err, "MONTHLY quota")
+		require.Len(t, s.Calls, 1, "one call, no retries")
+		s.Close()
+	}
+}
+
+// TestAnswersAreShared reads the same subreddit, sort and period ten times
+// (with different limits) with one call, and another period with another.
+func TestAnswersAreShared(t *testing.T) {
+	s := reddittest.New("k")
+	defer s.Close()
+	c := &reddit.Client{BaseURL: s.URL, Host: "h", Key: "k", CacheFor: time.Minute}
+	for i := range 10 {
+		posts, err := c.Posts(context.Background(), reddit.Query{Subreddit: "Sneakers", Sort: "top", Time: "day", Limit: 1 + i%3})
+		require.NoError(t, err)
+		require.Len(t, posts, 1+i%3)
+	}
+	require.Len(t, s.Calls, 1, "ten reads, one call")
+	require.Equal(t, "/getTopPostsBySubreddit?subreddit=Sneakers&time=day", s.Calls[0])
+	_, err := c.Posts(context.Background(), reddit.Query{Subreddit: "sneakers", Sort: "top", Time: "month", Limit: 3})
+	require.NoError(t, err)
+	require.Len(t, s.Calls, 2)
+	s.QuotaStatus = 429
+	_, err = c.Posts(context.Background(), reddit.Query{Subreddit: "sneakers", Sort: "top", Time: "day", Limit: 3})
+	require.NoError(t, err, "still cached: the quota is not touched")
+	short := &reddit.Client{BaseURL: s.URL, Host: "h", Key: "k", CacheFor: time.Nanosecond}
+	_, err = short.Posts(context.Background(), reddit.Query{Subreddit: "sneakers", Sort: "hot", Limit: 3})
+	require.ErrorContains(t, err, "quota", "an expired answer is read again")
 }

@@ -500,10 +500,11 @@ export interface components {
             parameters?: {
                 /**
                  * Aspect ratio
-                 * @description The ad ratio to generate at; picks FAL's closest size.
+                 * @description The ratio to generate at; by default the ratio of the Output this model feeds.
+                 * @default match_output
                  * @enum {string}
                  */
-                aspect_ratio?: "1:1" | "4:5" | "3:4" | "9:16" | "16:9" | "4:3" | "1.91:1";
+                aspect_ratio?: "match_output" | "1:1" | "4:5" | "3:4" | "9:16" | "16:9" | "4:3" | "1.91:1";
                 /** Safety checker */
                 enable_safety_checker?: boolean;
                 /**
@@ -512,11 +513,18 @@ export interface components {
                  */
                 guidance_scale?: number;
                 /**
-                 * Image size
-                 * @description One of FAL's named sizes; wins over the aspect ratio when both are set.
+                 * FAL size
+                 * @description One of FAL's named sizes; wins over the aspect ratio when set.
                  * @enum {string}
                  */
                 image_size?: "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9";
+                /**
+                 * Megapixels
+                 * Format: double
+                 * @description How large each image is, in megapixels of 1,048,576 pixels; FAL bills FLUX per started megapixel.
+                 * @default 1
+                 */
+                megapixels?: number;
                 /** Negative prompt */
                 negative_prompt?: string;
                 /**
@@ -561,7 +569,43 @@ export interface components {
         NodeCost: {
             /** Format: double */
             cost: number;
+            /** @description The FAL endpoint the node will call. */
+            endpoint?: string;
+            /**
+             * Format: int64
+             * @description The height of each image, in pixels.
+             */
+            height?: number;
+            /**
+             * Format: int64
+             * @description How many images it will request.
+             */
+            images?: number;
             node_id: string;
+            /** @description The local preview renders it: nothing is billed. */
+            preview?: boolean;
+            /** @description The aspect ratio generated. */
+            ratio?: string;
+            /**
+             * @description What FAL bills the endpoint per.
+             * @enum {string}
+             */
+            unit?: "image" | "megapixel";
+            /**
+             * Format: double
+             * @description The price of one unit, in US dollars.
+             */
+            unit_usd?: number;
+            /**
+             * Format: double
+             * @description How many units the run will be billed.
+             */
+            units?: number;
+            /**
+             * Format: int64
+             * @description The width of each image, in pixels (0 when the input photo decides).
+             */
+            width?: number;
         };
         NodeExecution: {
             error_message: string | null;
@@ -654,7 +698,7 @@ export interface components {
         Query: {
             /**
              * Format: int64
-             * @description How many posts to read.
+             * @description How many posts to read (at most one page of the API).
              * @default 10
              */
             limit?: number;
@@ -662,9 +706,15 @@ export interface components {
              * @default hot
              * @enum {string}
              */
-            sort?: "hot" | "new" | "rising" | "top";
+            sort?: "hot" | "new" | "top";
             /** @description Without r/. */
             subreddit: string;
+            /**
+             * @description With sort top: the period.
+             * @default week
+             * @enum {string}
+             */
+            time?: "hour" | "day" | "week" | "month" | "year" | "all";
         };
         RedditOutputBody: {
             posts: components["schemas"]["Post"][] | null;
@@ -701,7 +751,7 @@ export interface components {
             /**
              * Posts
              * Format: int64
-             * @description How many posts to read.
+             * @description How many posts to read (at most one page of the API).
              * @default 10
              */
             limit?: number;
@@ -716,12 +766,19 @@ export interface components {
              * @default hot
              * @enum {string}
              */
-            sort?: "hot" | "new" | "rising" | "top";
+            sort?: "hot" | "new" | "top";
             /**
              * Subreddit
              * @description Without r/.
              */
             subreddit: string;
+            /**
+             * Top of the past
+             * @description With sort top: the period.
+             * @default week
+             * @enum {string}
+             */
+            time?: "hour" | "day" | "week" | "month" | "year" | "all";
         };
         Spec: {
             /** @description JSON Schema of the node's config, with x-ui, x-order and x-models */

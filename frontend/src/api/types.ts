@@ -65,6 +65,9 @@ export type ModelInfo = Schemas['ServedModel'];
 /** ModelMode is how a model generates in one mode (text-to-image or image-to-image). */
 export type ModelMode = Schemas['ServedEndpoint'];
 
+/** Quote is what a node will generate and cost, as POST .../estimate says it per node. */
+export type Quote = Schemas['NodeCost'];
+
 /** ModelParam is one parameter's range for a model (from x-models). */
 export type ModelParam = Schemas['ServedRange'];
 
@@ -86,4 +89,6 @@ export type JsonSchema = {
   'x-ui'?: 'multiline' | 'upload';
   'x-order'?: string[];
   'x-models'?: ModelInfo[];
+  /** x-enum-labels names enum values for people ("match_output" → "Match the Output"). */
+  'x-enum-labels'?: Record<string, string>;
 };

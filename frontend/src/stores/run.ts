@@ -1,13 +1,13 @@
 import { create } from 'zustand';
-import type { Execution, NodeExecution, RunEvent } from '../api/types';
+import type { Execution, NodeExecution, Quote, RunEvent } from '../api/types';
 
 /** RunState is the execution shown on the canvas, kept live from events. */
 type RunState = {
   execution: Execution | null;
   nodes: Record<string, NodeExecution>;
-  /** estimates are each node's estimated cost before a run, by node id. */
-  estimates: Record<string, number>;
-  setEstimates: (e: Record<string, number>) => void;
+  /** estimates are what each node will generate and cost before a run, by node id. */
+  estimates: Record<string, Quote>;
+  setEstimates: (e: Record<string, Quote>) => void;
   setExecution: (x: Execution | null) => void;
   apply: (ev: RunEvent) => void;
 };

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	_ "image/jpeg" // photos sent as data URIs
 	"image/png"
 	"net/http"
 	"net/http/httptest"
@@ -29,8 +30,19 @@ type Server struct {
 	// submission (Done tells the instant), whatever Polls says.
 	CompleteAfter time.Duration
 	NoStream      bool // answer the status stream with 404, as an old FAL would
-	statusSeen    map[string]int
-	due           map[string]time.Time
+	// NSFW flags the images at these indexes in has_nsfw_concepts.
+	NSFW []bool
+	// NoBillableUnits leaves x-fal-billable-units out of results.
+	NoBillableUnits bool
+	// SubmitErrors and ResultErrors answer that many submits (result
+	// fetches) with these statuses first, in order; a 504 carries
+	// TimeoutType in x-fal-request-timeout-type.
+	SubmitErrors, ResultErrors []int
+	TimeoutType                string
+	// Calls counts every call by kind: "submit", "status", "result".
+	Calls      map[string]int
+	statusSeen map[string]int
+	due        map[string]time.Time
 }
 
 // Submit is one request the fake received.
@@ -42,7 +54,7 @@ type Submit struct {
 
 // New starts a fake FAL queue.
 func New() *Server {
-	s := &Server{Polls: 1, statusSeen: map[string]int{}, due: map[string]time.Time{}}
+	s := &Server{Polls: 1, statusSeen: map[string]int{}, due: map[string]time.Time{}, Calls: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -83,9 +95,17 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, endpoint string)
 		http.Error(w, `{"detail":"body is not JSON"}`, http.StatusBadRequest)
 		return
 	}
+	s.Calls["submit"]++
+	if s.failFirst(w, &s.SubmitErrors) {
+		return
+	}
+	errs := validate(endpoint, in)
 	if s.Reject422 != "" {
+		errs = append(errs, fieldError{Loc: []any{"body", "prompt"}, Msg: s.Reject422, Type: "value_error"})
+	}
+	if len(errs) > 0 {
 		w.WriteHeader(http.StatusUnprocessableEntity)
-		_ = json.NewEncoder(w).Encode(map[string]any{"detail": []map[string]any{{"loc": []any{"body", "prompt"}, "msg": s.Reject422, "type": "value_error"}}})
+		_ = json.NewEncoder(w).Encode(map[string]any{"detail": errs})
 		return
 	}
 	id := fmt.Sprintf("req-%d", len(s.Submits)+1)
@@ -101,6 +121,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, endpoint string)
 
 // status answers IN_QUEUE, IN_PROGRESS (Polls times), then COMPLETED.
 func (s *Server) status(w http.ResponseWriter, path string) {
+	s.Calls["status"]++
 	if s.Busy503 > 0 {
 		s.Busy503--
 		w.Header().Set("X-Fal-Error-Type", "runner_scheduling_failure")
@@ -186,27 +207,54 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, statusPath strin
 	}
 }
 
-// result answers the model's output: images sized as asked.
+// failFirst answers with the first of statuses, if any is left, and
+// drops it; it reports whether it answered.
+func (s *Server) failFirst(w http.ResponseWriter, statuses *[]int) bool {
+	if len(*statuses) == 0 {
+		return false
+	}
+	code := (*statuses)[0]
+	*statuses = (*statuses)[1:]
+	if code == http.StatusGatewayTimeout && s.TimeoutType != "" {
+		w.Header().Set("X-Fal-Request-Timeout-Type", s.TimeoutType)
+	}
+	w.WriteHeader(code)
+	_, _ = fmt.Fprintf(w, `{"detail":"failed with %d","error_type":"internal_error"}`, code)
+	return true
+}
+
+// result answers the model's output: images of the size FAL makes (served
+// at an eighth of it, for fast tests), has_nsfw_concepts, and the billed
+// units in x-fal-billable-units.
 func (s *Server) result(w http.ResponseWriter, path string) {
+	s.Calls["result"]++
+	if s.failFirst(w, &s.ResultErrors) {
+		return
+	}
 	parts := strings.Split(path, "/")
 	id := parts[len(parts)-1]
-	var in map[string]any
-	for i, sub := range s.Submits {
+	var sub Submit
+	for i, x := range s.Submits {
 		if fmt.Sprintf("req-%d", i+1) == id {
-			in = sub.Input
+			sub = x
 		}
 	}
-	wd, ht := sizeOf(in["image_size"])
+	wd, ht := outputSize(sub.Endpoint, sub.Input)
 	n := 1
-	if v, ok := in["num_images"].(float64); ok {
+	if v, ok := sub.Input["num_images"].(float64); ok {
 		n = int(v)
 	}
-	var images []map[string]any
+	images := []map[string]any{}
+	nsfw := []bool{}
 	for i := range n {
-		images = append(images, map[string]any{"url": fmt.Sprintf("%s/images/%dx%d/%s-%d.png", s.URL, wd, ht, id, i),
+		images = append(images, map[string]any{"url": fmt.Sprintf("%s/images/%dx%d/%s-%d.png", s.URL, max(wd/8, 1), max(ht/8, 1), id, i),
 			"width": wd, "height": ht, "content_type": "image/png"})
+		nsfw = append(nsfw, i < len(s.NSFW) && s.NSFW[i])
 	}
-	_ = json.NewEncoder(w).Encode(map[string]any{"images": images, "seed": 42, "has_nsfw_concepts": []bool{false}, "prompt": in["prompt"]})
+	if units, ok := billableUnits(sub.Endpoint, wd, ht, n); ok && !s.NoBillableUnits {
+		w.Header().Set("X-Fal-Billable-Units", fmt.Sprint(units))
+	}
+	_ = json.NewEncoder(w).Encode(map[string]any{"images": images, "seed": 42, "has_nsfw_concepts": nsfw, "prompt": sub.Input["prompt"]})
 }
 
 // image serves a PNG of the size in its name.
@@ -224,26 +272,4 @@ func (s *Server) image(w http.ResponseWriter, path string) {
 	}
 	w.Header().Set("Content-Type", "image/png")
 	_ = png.Encode(w, img)
-}
-
-// sizeOf maps FAL's image_size to pixels (small, for fast tests).
-func sizeOf(v any) (int, int) {
-	switch x := v.(type) {
-	case map[string]any:
-		w, _ := x["width"].(float64)
-		h, _ := x["height"].(float64)
-		return int(w) / 8, int(h) / 8
-	case string:
-		switch x {
-		case "square_hd", "square":
-			return 64, 64
-		case "portrait_4_3":
-			return 48, 64
-		case "portrait_16_9":
-			return 36, 64
-		case "landscape_16_9":
-			return 64, 36
-		}
-	}
-	return 64, 48
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 )
 
@@ -15,7 +16,10 @@ type Server struct {
 	Key      string           // the accepted X-RapidAPI-Key
 	Posts    []map[string]any // the posts returned
 	Limit429 int              // answer this many calls with 429 first
-	Calls    []string         // request URIs received
+	// QuotaStatus, when set, answers every call with it (429, or 403 as
+	// some plans do) and RapidAPI's used-up quota message.
+	QuotaStatus int
+	Calls       []string // request URIs received
 }
 
 // New starts a fake with a few posts about sneakers.
@@ -38,14 +42,25 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, `{"message":"You are not subscribed to this API."}`, http.StatusForbidden)
 		return
 	}
+	if s.QuotaStatus != 0 {
+		w.Header().Set("X-Ratelimit-Requests-Limit", "50")
+		w.Header().Set("X-Ratelimit-Requests-Remaining", "0")
+		w.WriteHeader(s.QuotaStatus)
+		_, _ = w.Write([]byte(`{"message":"You have exceeded the MONTHLY quota for Requests on your current plan, BASIC. Upgrade your plan at https://rapidapi.com/sparior/api/reddit34"}`))
+		return
+	}
 	if s.Limit429 > 0 {
 		s.Limit429--
 		w.Header().Set("Retry-After", "0")
 		http.Error(w, `{"message":"Too many requests"}`, http.StatusTooManyRequests)
 		return
 	}
-	if r.URL.Path != "/getPostsBySubreddit" && r.URL.Path != "/getTopPostsBySubreddit" {
-		http.NotFound(w, r)
+	q := r.URL.Query()
+	switch {
+	case r.URL.Path == "/getPostsBySubreddit" && (q.Get("sort") == "hot" || q.Get("sort") == "new"):
+	case r.URL.Path == "/getTopPostsBySubreddit" && strings.Contains("|hour|day|week|month|year|all|", "|"+q.Get("time")+"|") && q.Get("time") != "":
+	default: // only what reddit34 documents
+		http.Error(w, `{"message":"Bad request"}`, http.StatusBadRequest)
 		return
 	}
 	if r.URL.Query().Get("subreddit") == "doesnotexist" {

@@ -32,7 +32,7 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
   const est = useQuery({ queryKey: ['estimate', workflowId, dirty], queryFn: () => api.estimate(workflowId), enabled: !dirty });
 
   useEffect(() => {
-    useRun.getState().setEstimates(Object.fromEntries((est.data?.nodes ?? []).map((n) => [n.node_id, n.cost])));
+    useRun.getState().setEstimates(Object.fromEntries((est.data?.nodes ?? []).map((n) => [n.node_id, n])));
   }, [est.data]);
   useEffect(() => {
     if (!wf.data) return;

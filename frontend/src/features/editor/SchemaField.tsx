@@ -18,7 +18,7 @@ export function SchemaField({ prop, name, value, onChange, invalid, range }: {
       <Select {...common} value={String(value ?? prop.default ?? '')} onChange={(e) => onChange(prop.type === 'integer' ? Number(e.target.value) : e.target.value)}>
         {prop.default === undefined && <option value="">—</option>}
         {prop.enum.map((o) => (
-          <option key={String(o)} value={String(o)}>{String(o)}</option>
+          <option key={String(o)} value={String(o)}>{prop['x-enum-labels']?.[String(o)] ?? String(o)}</option>
         ))}
       </Select>
     );

@@ -1,7 +1,7 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { CircleDot } from 'lucide-react';
-import type { NodeSpec } from '../../../api/types';
+import type { NodeSpec, Quote } from '../../../api/types';
 import { StatusBadge } from '../../../components/ui/badge';
 import { cn } from '../../../lib/cn';
 import { asRecord } from '../../../lib/record';
@@ -42,7 +42,7 @@ export function NodeShell({ id, data, selected, spec, children }: { id: string; 
       <div className="flex justify-between px-3 py-1.5 text-[11px] text-slate-500">
         <span>{spec?.label ?? data.type}</span>
         {cost !== undefined ? <span data-testid="node-cost" className="font-medium text-slate-700">${cost.toFixed(3)}</span>
-          : estimate !== undefined && <span title="estimated cost">~${estimate.toFixed(3)}</span>}
+          : estimate !== undefined && !estimate.preview && <span data-testid="node-estimate" title={priceNote(estimate)}>~${estimate.cost.toFixed(3)}</span>}
       </div>
       {problems && <NodeProblems errors={problems} />}
       {state?.error_message && status === 'FAILED' && <div className="mx-2 mb-2 rounded bg-red-50 p-1.5 text-[11px] text-red-700">{state.error_message.split('\n')[0]}</div>}
@@ -54,4 +54,10 @@ export function NodeShell({ id, data, selected, spec, children }: { id: string; 
       ))}
     </div>
   );
+}
+
+/** priceNote explains an estimate: how many units at which price ("2 megapixels × $0.025"). */
+function priceNote(q: Quote): string {
+  if (!q.unit || q.units === undefined || q.unit_usd === undefined) return 'estimated cost';
+  return `estimated: ${q.units} ${q.unit}${q.units === 1 ? '' : 's'} × $${q.unit_usd} (FAL's price)`;
 }

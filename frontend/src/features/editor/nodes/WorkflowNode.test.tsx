@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NodeSpec } from '../../../api/types';
 import { FLOW_NODE, type FlowNode, type NodeData } from '../../../stores/flow';
 import { useProblems } from '../../../stores/problems';
+import { useRun } from '../../../stores/run';
 import { imageModelSpec } from '../../../test/fixtures';
 import { WorkflowNode } from './WorkflowNode';
 
@@ -33,6 +34,7 @@ describe('WorkflowNode', () => {
   afterEach(() => {
     cleanup();
     useProblems.getState().clear();
+    useRun.getState().setEstimates({});
   });
 
   it('draws a node type without a custom body from its catalog entry', () => {
@@ -44,7 +46,15 @@ describe('WorkflowNode', () => {
 
   it('uses the custom body of a type that has one, with the model\'s label', () => {
     show('m1', { type: 'IMAGE_MODEL', name: 'Flux', config: { model: 'fal-ai/flux/schnell', parameters: { num_images: 2 } }, has_breakpoint: false });
-    expect(screen.getByTestId('node-Flux').textContent).toContain('FLUX schnell · 2 image(s)');
+    expect(screen.getByTestId('node-Flux').textContent).toContain('FLUX schnell · 2 × image');
+  });
+
+  it('shows what the image model will generate and cost, from the estimate', () => {
+    useRun.getState().setEstimates({ m1: { node_id: 'm1', cost: 0.006, images: 2, width: 912, height: 1136, ratio: '4:5', unit: 'megapixel', unit_usd: 0.003, units: 2 } });
+    show('m1', { type: 'IMAGE_MODEL', name: 'Flux', config: { model: 'fal-ai/flux/schnell', parameters: { num_images: 2 } }, has_breakpoint: false });
+    expect(screen.getByTestId('image-plan').textContent).toBe('FLUX schnell · 2 × 912×1136 · 4:5');
+    expect(screen.getByTestId('node-estimate').textContent).toBe('~$0.006');
+    expect(screen.getByTestId('node-estimate').title).toContain('2 megapixels × $0.003');
   });
 
   it('shows the node\'s own errors and counts its settings to fix', () => {

@@ -11,7 +11,7 @@ export const WorkflowNode = memo(function WorkflowNode({ id, data, selected }: N
   const Body = bodyFor(data.type);
   return (
     <NodeShell id={id} data={data} selected={selected} spec={spec}>
-      <Body config={data.config} spec={spec} />
+      <Body id={id} config={data.config} spec={spec} />
     </NodeShell>
   );
 });

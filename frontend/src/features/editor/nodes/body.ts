@@ -1,8 +1,8 @@
 import type { ComponentType } from 'react';
 import type { NodeConfig, NodeSpec, NodeType } from '../../../api/types';
 
-/** BodyProps are what a node's canvas body gets: its typed config and its catalog entry. */
-export type BodyProps<T extends NodeType> = { config: Partial<NodeConfig<T>>; spec: NodeSpec | undefined };
+/** BodyProps are what a node's canvas body gets: its id, typed config and catalog entry. */
+export type BodyProps<T extends NodeType> = { id: string; config: Partial<NodeConfig<T>>; spec: NodeSpec | undefined };
 
 /** Body is the component that shows a node type's key settings on the canvas. */
 export type Body<T extends NodeType> = ComponentType<BodyProps<T>>;

@@ -1,0 +1,88 @@
+package executor
+
+import (
+	"encoding/json"
+	"slices"
+
+	"github.com/visualadgen/visualadgen/backend/internal/cost"
+)
+
+// Wiring says what a node is connected to, as the edges tell before a run
+// and its gathered inputs tell during one: which inputs it will receive (by
+// input key) and the aspect ratios the nodes it feeds ask for. Checks that
+// depend on it (an image model with a photo uses another endpoint, and
+// generates at its Output's ratio) read it.
+type Wiring struct {
+	inputs map[string]bool
+	// Ratios are the aspect ratios the nodes this one feeds directly ask
+	// for, in the graph's order, without repeats.
+	Ratios []string
+}
+
+// Inputs returns a wiring with the named inputs connected.
+func Inputs(names ...string) Wiring {
+	var w Wiring
+	for _, n := range names {
+		w.Add(n)
+	}
+	return w
+}
+
+// Add marks input name connected.
+func (w *Wiring) Add(name string) {
+	if w.inputs == nil {
+		w.inputs = map[string]bool{}
+	}
+	w.inputs[name] = true
+}
+
+// AddRatio records a ratio a fed node asks for.
+func (w *Wiring) AddRatio(r string) {
+	if r != "" && !slices.Contains(w.Ratios, r) {
+		w.Ratios = append(w.Ratios, r)
+	}
+}
+
+// Has reports whether input name is connected.
+func (w Wiring) Has(name string) bool { return w.inputs[name] }
+
+// Ratio is the ratio the first fed node asks for ("" when none asks).
+func (w Wiring) Ratio() string {
+	if len(w.Ratios) == 0 {
+		return ""
+	}
+	return w.Ratios[0]
+}
+
+// wiringOf is the wiring of a running node: the keys of its inputs and the
+// ratios the engine found downstream.
+func wiringOf(r *Run) Wiring {
+	w := Wiring{Ratios: r.Ratios}
+	for k := range r.Inputs {
+		w.Add(k)
+	}
+	return w
+}
+
+// RatioAsker is implemented by executors whose nodes ask the nodes feeding
+// them for an aspect ratio (Output delivers one).
+type RatioAsker interface {
+	// AskedRatio is the ratio a node with config asks for ("" for none).
+	AskedRatio(config json.RawMessage) string
+}
+
+// Quote is what one run of a node will cost, and for a node that
+// generates, what it will generate and how it is billed: what the editor
+// shows before a run.
+type Quote struct {
+	Cost     float64   `json:"cost"`
+	Endpoint string    `json:"endpoint,omitempty" doc:"The FAL endpoint the node will call."`
+	Images   int       `json:"images,omitempty" doc:"How many images it will request."`
+	Width    int       `json:"width,omitempty" doc:"The width of each image, in pixels (0 when the input photo decides)."`
+	Height   int       `json:"height,omitempty" doc:"The height of each image, in pixels."`
+	Ratio    string    `json:"ratio,omitempty" doc:"The aspect ratio generated."`
+	Unit     cost.Unit `json:"unit,omitempty" doc:"What FAL bills the endpoint per." enum:"image,megapixel"`
+	UnitUSD  float64   `json:"unit_usd,omitempty" doc:"The price of one unit, in US dollars."`
+	Units    float64   `json:"units,omitempty" doc:"How many units the run will be billed."`
+	Preview  bool      `json:"preview,omitempty" doc:"The local preview renders it: nothing is billed."`
+}
