@@ -68,13 +68,15 @@ func (m imageModel) TuneSchema(s *schema.Of[ImageModelConfig]) {
 	ids := m.Models.IDs()
 	s.Tune("model", func(p *huma.Schema) {
 		p.Enum, p.Default = anyList(ids), ids[0]
+		labels := map[string]string{}
+		for _, m := range m.Models.All() {
+			labels[m.ID] = m.Label + " (" + m.Blurb + ")"
+		}
+		labelEnum(p, labels)
 	})
 	s.Tune("parameters.aspect_ratio", func(p *huma.Schema) {
 		p.Enum = ratioEnum(true)
-		if p.Extensions == nil {
-			p.Extensions = map[string]any{}
-		}
-		p.Extensions["x-enum-labels"] = map[string]string{MatchOutput: "Match the Output"}
+		labelEnum(p, map[string]string{MatchOutput: "Match the Output"})
 	})
 	s.Tune("parameters.image_size", func(p *huma.Schema) { p.Enum = anyList(imagemodel.SizeNames()) })
 	for _, name := range []string{"num_images", "num_inference_steps", "guidance_scale", "strength"} {
@@ -180,6 +182,14 @@ func (m imageModel) CancelOutside(ctx context.Context, checkpoint json.RawMessag
 	if c, ok := m.Gen.(canceller); ok {
 		c.CancelOutside(ctx, checkpoint)
 	}
+}
+
+// labelEnum names enum values for people in the editor (x-enum-labels).
+func labelEnum(p *huma.Schema, labels map[string]string) {
+	if p.Extensions == nil {
+		p.Extensions = map[string]any{}
+	}
+	p.Extensions["x-enum-labels"] = labels
 }
 
 // anyList converts strings to a JSON Schema enum.

@@ -15,7 +15,7 @@ export function ImageModelBody({ id, config, spec }: BodyProps<'IMAGE_MODEL'>) {
   const ratio = plan?.ratio ?? (p.aspect_ratio === 'match_output' ? undefined : p.aspect_ratio);
   return (
     <span data-testid="image-plan">
-      {[model?.label ?? c.model, count !== undefined && `${count} × ${size ?? 'image'}`, ratio].filter(Boolean).join(' · ')}
+      {[model?.label ?? c.model, count !== undefined && (size ? `${count} × ${size}` : `${count} image(s)`), ratio].filter(Boolean).join(' · ')}
       {typeof blocked === 'number' && blocked > 0 && (
         <span className="block text-amber-700" data-testid="blocked">{blocked} withheld by FAL's safety checker (still billed)</span>
       )}

@@ -46,7 +46,7 @@ describe('WorkflowNode', () => {
 
   it('uses the custom body of a type that has one, with the model\'s label', () => {
     show('m1', { type: 'IMAGE_MODEL', name: 'Flux', config: { model: 'fal-ai/flux/schnell', parameters: { num_images: 2 } }, has_breakpoint: false });
-    expect(screen.getByTestId('node-Flux').textContent).toContain('FLUX schnell · 2 × image');
+    expect(screen.getByTestId('node-Flux').textContent).toContain('FLUX schnell · 2 image(s)');
   });
 
   it('shows what the image model will generate and cost, from the estimate', () => {
