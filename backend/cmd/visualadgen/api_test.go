@@ -93,9 +93,15 @@ type eventStream struct {
 // openEvents connects to an execution's event stream, for at most 30 s.
 func openEvents(t testing.TB, c api, id string) *eventStream {
 	t.Helper()
+	return openStream(t, c, "/api/executions/"+id+"/events")
+}
+
+// openStream connects to an event stream at path, for at most 30 s.
+func openStream(t testing.TB, c api, path string) *eventStream {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
-	req, _ := http.NewRequestWithContext(ctx, "GET", c.base+"/api/executions/"+id+"/events", nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", c.base+path, nil)
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
@@ -106,6 +112,24 @@ func openEvents(t testing.TB, c api, id string) *eventStream {
 	sc := bufio.NewScanner(res.Body)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	return &eventStream{t: t, sc: sc}
+}
+
+// until reads messages until one matches, and returns it.
+func (s *eventStream) until(what string, match func(obj) bool) obj {
+	s.t.Helper()
+	for s.sc.Scan() {
+		data, ok := strings.CutPrefix(s.sc.Text(), "data:")
+		if !ok {
+			continue
+		}
+		var m obj
+		require.NoError(s.t, json.Unmarshal([]byte(data), &m))
+		if match(m) {
+			return m
+		}
+	}
+	s.t.Fatalf("the stream ended before %s: %v", what, s.sc.Err())
+	return nil
 }
 
 // untilEvent reads until the execution (nodeID "") or one node reaches

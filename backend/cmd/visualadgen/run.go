@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
 	"time"
@@ -46,6 +47,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	cfg, err := config.Load(lookup)
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
+	}
+	// A relative DATA_DIR is relative to the settings file's folder (the
+	// repository's root in development), so `make dev` and the single binary
+	// share one data folder whatever the working directory.
+	if !filepath.IsAbs(cfg.DataDir) {
+		cfg.DataDir = filepath.Join(filepath.Dir(*envFile), cfg.DataDir)
 	}
 	log := newLogger(cfg, stdout)
 

@@ -48,6 +48,7 @@ func wirings(reg *executor.Registry, g workflow.Graph) map[string]executor.Wirin
 				}
 			}
 		}
+		w.Sources = append(w.Sources, byID[e.SourceNodeID].Name)
 		out[e.TargetNodeID] = w
 		src := out[e.SourceNodeID]
 		src.AddRatio(askedRatio(reg, byID[e.TargetNodeID]))
@@ -119,6 +120,25 @@ func checkInputs(reg *executor.Registry, g workflow.Graph) []problem {
 		}
 	}
 	return probs
+}
+
+// Warnings are what is likely wrong with a graph that can still be saved:
+// required inputs nothing is connected to (a run refuses them), and what
+// node types warn of (a template variable no connected node provides).
+// Locations are as the errors' ("nodes[2].config.template").
+func (e *Engine) Warnings(g workflow.Graph) []fault.Field {
+	var out []fault.Field
+	for _, p := range checkInputs(e.reg, g) {
+		out = append(out, p.field)
+	}
+	wired := wirings(e.reg, g)
+	for i, n := range g.Nodes {
+		ex, _ := e.reg.Get(n.Type)
+		if w, ok := ex.(executor.Warner); ok {
+			out = append(out, fault.Prefix(fmt.Sprintf("nodes[%d].config", i), w.Warnings(n.Config, wired[n.ID]))...)
+		}
+	}
+	return out
 }
 
 // named is a config field's message with the field named, for summaries.

@@ -10,9 +10,12 @@ import (
 // gatherInputs builds a node's inputs from its sources' outputs, in the
 // graph's order: every output key merged (the brief's rule; a later source
 // wins a clash), each source under its edge's target handle, and each
-// source's whole output under the source node's name.
-func gatherInputs(g *dag.Graph, nodes map[string]*workflow.NodeExecution, nodeID string) map[string]any {
+// source's whole output under the source node's name. A list input (lists,
+// such as an Output's images) collects the items of every source instead,
+// in the graph's order.
+func gatherInputs(g *dag.Graph, nodes map[string]*workflow.NodeExecution, nodeID string, lists map[string]bool) map[string]any {
 	inputs := map[string]any{}
+	collected := map[string][]any{}
 	idx := g.Index()
 	var edges []workflow.Edge
 	for _, e := range g.Edges {
@@ -42,8 +45,17 @@ func gatherInputs(g *dag.Graph, nodes map[string]*workflow.NodeExecution, nodeID
 			inputs[k] = v
 		}
 		byName[g.Nodes[e.SourceNodeID].Name] = out
+		handle := ""
 		if e.TargetHandle != nil && *e.TargetHandle != "" {
-			byHandle[*e.TargetHandle] = handleValue(out, *e.TargetHandle)
+			handle = *e.TargetHandle
+			byHandle[handle] = handleValue(out, handle)
+		}
+		for list := range lists {
+			if v, ok := out[list]; ok && (handle == "" || handle == list) {
+				collected[list] = appendItems(collected[list], v)
+			} else if handle == list {
+				collected[list] = appendItems(collected[list], byHandle[list])
+			}
 		}
 	}
 	for k, v := range byName {
@@ -54,7 +66,22 @@ func gatherInputs(g *dag.Graph, nodes map[string]*workflow.NodeExecution, nodeID
 	for k, v := range byHandle {
 		inputs[k] = v
 	}
+	for k, items := range collected {
+		inputs[k] = items
+	}
 	return inputs
+}
+
+// appendItems adds a source's value to a list input: each item of a list,
+// or the value itself.
+func appendItems(list []any, v any) []any {
+	if items, ok := v.([]any); ok {
+		return append(list, items...)
+	}
+	if v == nil {
+		return list
+	}
+	return append(list, v)
 }
 
 // pick narrows an output to one key when the edge starts at a named handle.

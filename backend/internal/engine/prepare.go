@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
+	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -60,7 +62,8 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 			return nil, e.record(ctx, j, &res, nil) // obtained before, not yet recorded
 		}
 	}
-	inputs := gatherInputs(g, rs.nodes, j.NodeID)
+	spec, _ := e.reg.Spec(node.Type)
+	inputs := gatherInputs(g, rs.nodes, j.NodeID, spec.Lists())
 	in, _ := json.Marshal(inputs)
 	if len(in) > MaxIOBytes {
 		return nil, e.fail(rec, j, fmt.Errorf("the node's inputs are over the %s a node may take in: connect fewer or smaller sources", size(MaxIOBytes)), nil)
@@ -70,7 +73,8 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 		fed.AddRatio(askedRatio(e.reg, g.Nodes[id]))
 	}
 	run := &executor.Run{ExecutionID: j.ExecutionID, NodeID: j.NodeID, NodeName: node.Name, Inputs: inputs,
-		Ratios: fed.Ratios, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID)}
+		Ratios: fed.Ratios, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID),
+		Report: e.reporter(j)}
 	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in}, nil
 }
 
@@ -93,4 +97,16 @@ func (e *Engine) claim(ctx context.Context, j Job, input json.RawMessage) error 
 		return nil // nothing to do: the cancel that ended the run cancels the executor
 	}
 	return err
+}
+
+// reporter announces a node's progress reports to whoever watches its run.
+// Reports are best effort: one that cannot be sent is dropped.
+func (e *Engine) reporter(j Job) func(workflow.Progress) {
+	return func(p workflow.Progress) {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if err := e.pub.Announce(ctx, events.ForProgress(j.ExecutionID, j.NodeID, p)); err != nil {
+			e.log.Debug("engine: a progress report was dropped", "execution_id", j.ExecutionID, "err", err)
+		}
+	}
 }

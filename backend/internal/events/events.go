@@ -17,6 +17,7 @@ import (
 // travel as "status".
 type Event struct {
 	ExecutionID string                   `json:"execution_id"`
+	WorkflowID  string                   `json:"workflow_id,omitempty" doc:"The execution's workflow (execution events only)."`
 	NodeID      string                   `json:"node_id,omitempty"`
 	Exec        workflow.ExecutionStatus `json:"-"`
 	Node        workflow.NodeStatus      `json:"-"`
@@ -24,6 +25,9 @@ type Event struct {
 	Output      json.RawMessage          `json:"output,omitempty"`
 	Cost        *float64                 `json:"cost,omitempty"`
 	Time        time.Time                `json:"time"`
+	// Progress is set on a live progress report of a RUNNING node (FAL's
+	// queue position, then generating); such an event changes no state.
+	Progress *workflow.Progress `json:"progress,omitempty"`
 	// Truncated is set when the output and error were left out to keep the
 	// event small; read the node execution (or execution) for them.
 	Truncated bool `json:"truncated,omitempty"`
@@ -31,7 +35,7 @@ type Event struct {
 
 // ForExecution is the event of an execution's current state.
 func ForExecution(x workflow.Execution) Event {
-	return Event{ExecutionID: x.ID, Exec: x.Status, Error: x.ErrorMessage, Cost: x.TotalCost, Time: now()}
+	return Event{ExecutionID: x.ID, WorkflowID: x.WorkflowID, Exec: x.Status, Error: x.ErrorMessage, Cost: x.TotalCost, Time: now()}
 }
 
 // ForNode is the event of a node execution's current state, with what it
@@ -41,10 +45,17 @@ func ForNode(ne workflow.NodeExecution, cost *float64) Event {
 		Output: ne.OutputData, Cost: cost, Time: now()}
 }
 
+// ForProgress is the event of a running node's progress report.
+func ForProgress(executionID, nodeID string, p workflow.Progress) Event {
+	return Event{ExecutionID: executionID, NodeID: nodeID, Node: workflow.NodeRunning, Progress: &p, Time: now()}
+}
+
 // Slim is the event without its text (output and error), marked
-// Truncated: what crosses processes, bounded in size whatever a node wrote.
+// Truncated when it had any: what crosses processes, bounded in size
+// whatever a node wrote.
 func (e Event) Slim() Event {
-	e.Output, e.Error, e.Truncated = nil, nil, true
+	e.Truncated = e.Output != nil || e.Error != nil
+	e.Output, e.Error = nil, nil
 	return e
 }
 

@@ -9,10 +9,12 @@ type Hub struct {
 	subs map[*Subscription]struct{}
 }
 
-// Subscription receives the events of one execution ("" for all).
+// Subscription receives the events of one execution ("" for all), or the
+// execution events of one workflow's runs.
 type Subscription struct {
 	C           chan Event
 	executionID string
+	workflowID  string
 	hub         *Hub
 }
 
@@ -24,6 +26,16 @@ func NewHub() *Hub {
 // Subscribe starts receiving events of executionID ("" for every execution).
 func (h *Hub) Subscribe(executionID string) *Subscription {
 	s := &Subscription{C: make(chan Event, 256), executionID: executionID, hub: h}
+	h.mu.Lock()
+	h.subs[s] = struct{}{}
+	h.mu.Unlock()
+	return s
+}
+
+// SubscribeWorkflow starts receiving the execution events (runs starting,
+// pausing, ending) of workflowID's runs.
+func (h *Hub) SubscribeWorkflow(workflowID string) *Subscription {
+	s := &Subscription{C: make(chan Event, 256), workflowID: workflowID, hub: h}
 	h.mu.Lock()
 	h.subs[s] = struct{}{}
 	h.mu.Unlock()
@@ -43,7 +55,7 @@ func (h *Hub) Deliver(evs ...Event) {
 	defer h.mu.Unlock()
 	for s := range h.subs {
 		for _, ev := range evs {
-			if s.executionID != "" && s.executionID != ev.ExecutionID {
+			if s.workflowID != "" && s.workflowID != ev.WorkflowID || s.executionID != "" && s.executionID != ev.ExecutionID {
 				continue
 			}
 			select {

@@ -19,6 +19,9 @@ const channel = "visualadgen_events"
 // replica once the transaction commits, and never if it rolls back.
 type Publisher interface {
 	Publish(ctx context.Context, tx *store.Tx, evs ...Event) error
+	// Announce sends events that belong to no transaction (progress
+	// reports) at once.
+	Announce(ctx context.Context, evs ...Event) error
 }
 
 // Local publishes to one process's hub (SQLite: there is one process).
@@ -29,6 +32,12 @@ func (l Local) Publish(_ context.Context, tx *store.Tx, evs ...Event) error {
 	if len(evs) > 0 {
 		tx.OnCommit(func() { l.Hub.Deliver(evs...) })
 	}
+	return nil
+}
+
+// Announce delivers the events to the hub at once.
+func (l Local) Announce(_ context.Context, evs ...Event) error {
+	l.Hub.Deliver(evs...)
 	return nil
 }
 
@@ -69,6 +78,22 @@ func (p Postgres) Publish(ctx context.Context, tx *store.Tx, evs ...Event) error
 		payloads = append(payloads, string(append(cur, ']')))
 	}
 	if err := tx.Notify(ctx, channel, payloads...); err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	return nil
+}
+
+// Announce sends the events as one notification outside any transaction.
+func (p Postgres) Announce(ctx context.Context, evs ...Event) error {
+	slim := make([]Event, len(evs))
+	for i, ev := range evs {
+		slim[i] = ev.Slim()
+	}
+	b, _ := json.Marshal(slim)
+	if len(b) > maxPayload {
+		return fmt.Errorf("events: an announcement of %d bytes is over the limit", len(b))
+	}
+	if _, err := p.Pool.Exec(ctx, `select pg_notify($1, $2)`, channel, string(b)); err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
 	return nil

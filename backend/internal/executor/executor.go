@@ -52,6 +52,16 @@ type Run struct {
 	// SaveCheckpoint durably stores state a retry needs (a FAL request id)
 	// before the executor waits on something slow or paid.
 	SaveCheckpoint func(ctx context.Context, state json.RawMessage) error
+	// Report shows how outside work is going (nil: nobody listens). It may
+	// be called after Run returned, from a watcher.
+	Report func(workflow.Progress)
+}
+
+// report passes p to Report when someone listens.
+func (r *Run) report(p workflow.Progress) {
+	if r.Report != nil {
+		r.Report(p)
+	}
 }
 
 // Result is a node's output and, for image models, the generation to record.

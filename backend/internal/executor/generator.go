@@ -15,6 +15,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/job"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
 // Image is one generated image. A flagged image (FAL's safety checker
@@ -99,7 +100,7 @@ func (f FAL) Generate(ctx context.Context, r *Run, req Request) (*Generated, err
 		if err := r.SaveCheckpoint(ctx, b); err != nil {
 			return nil, Retryable(fmt.Errorf("save FAL request id: %w", err))
 		}
-		f.watch(h, job.Waker(ctx))
+		f.watch(h, job.Waker(ctx), r)
 		return nil, Wait(f.fallback())
 	}
 	res, err := f.Client.Poll(ctx, h)
@@ -107,7 +108,7 @@ func (f FAL) Generate(ctx context.Context, r *Run, req Request) (*Generated, err
 		return nil, falError(err)
 	}
 	if res == nil {
-		f.watch(h, job.Waker(ctx))
+		f.watch(h, job.Waker(ctx), r)
 		return nil, Wait(f.fallback())
 	}
 	var body struct {
@@ -152,15 +153,23 @@ func (f FAL) CancelOutside(ctx context.Context, checkpoint json.RawMessage) {
 const watchFor = time.Hour
 
 // watch wakes the node's job when FAL is done with h, unless a watcher
-// for h already runs.
-func (f FAL) watch(h fal.Handle, wake func()) {
+// for h already runs, and reports FAL's queue position and progress on
+// the way.
+func (f FAL) watch(h fal.Handle, wake func(), r *Run) {
 	if f.Watching != nil {
 		if _, running := f.Watching.LoadOrStore(h.RequestID, true); running {
 			return
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), watchFor)
-	f.Client.Watch(ctx, h, func() {
+	seen := func(st fal.Status) {
+		p := workflow.Progress{Stage: workflow.StageGenerating}
+		if st.Status == "IN_QUEUE" {
+			p = workflow.Progress{Stage: workflow.StageQueued, QueuePosition: st.QueuePosition}
+		}
+		r.report(p)
+	}
+	f.Client.Watch(ctx, h, seen, func() {
 		cancel()
 		if f.Watching != nil {
 			f.Watching.Delete(h.RequestID)

@@ -52,13 +52,17 @@ type imageModel struct{ ImageModelDeps }
 // NewImageModel returns the IMAGE_MODEL executor.
 func NewImageModel(d ImageModelDeps) Executor { return Typed[ImageModelConfig](imageModel{d}) }
 
-// Describe describes IMAGE_MODEL.
-func (imageModel) Describe() Description {
-	return Description{Type: ImageModelType, Label: "Image model", Icon: "sparkles",
+// Describe describes IMAGE_MODEL, saying so in preview mode.
+func (m imageModel) Describe() Description {
+	d := Description{Type: ImageModelType, Label: "Image model", Icon: "sparkles",
 		Description: "Generates images with FAL AI (FLUX schnell, FLUX dev, Stable Diffusion XL).",
 		Inputs: []Port{{Name: "prompt", Label: "Prompt", Kind: KindText, Required: true},
 			{Name: "image_url", Label: "Image", Kind: KindImage}},
 		Outputs: []Port{{Name: "image_urls", Label: "Images", Kind: KindImages}}}
+	if m.Preview {
+		d.Notice = "FAL_KEY is not set on this server: images are local previews at $0"
+	}
+	return d
 }
 
 // TuneSchema sets the model list, the ratios and sizes, and each
@@ -70,7 +74,8 @@ func (m imageModel) TuneSchema(s *schema.Of[ImageModelConfig]) {
 		p.Enum, p.Default = anyList(ids), ids[0]
 		labels := map[string]string{}
 		for _, m := range m.Models.All() {
-			labels[m.ID] = m.Label + " (" + m.Blurb + ")"
+			p := m.TextToImage.Price
+			labels[m.ID] = fmt.Sprintf("%s, %s, $%g a %s", m.Label, m.Blurb, p.USD, p.Unit)
 		}
 		labelEnum(p, labels)
 	})

@@ -61,6 +61,7 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 	if len(urls) == 0 {
 		return nil, fmt.Errorf("no images: connect an Image model to this output")
 	}
+	received := len(urls)
 	if len(urls) > c.NumImages {
 		urls = urls[:c.NumImages]
 	}
@@ -88,6 +89,10 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 		}
 		final = append(final, url)
 	}
-	return &Result{Output: map[string]any{"final_images": final, "aspect_ratio": c.AspectRatio,
-		"width": target.Width, "height": target.Height, "max_crop": math.Round(maxCrop*1000) / 1000}}, nil
+	out := map[string]any{"final_images": final, "aspect_ratio": c.AspectRatio, "width": target.Width, "height": target.Height,
+		"max_crop": math.Round(maxCrop*1000) / 1000, "requested": c.NumImages, "received": received}
+	if received < c.NumImages {
+		out["short"] = fmt.Sprintf("asked for %d images, received %d: connect more image models or ask them for more images", c.NumImages, received)
+	}
+	return &Result{Output: out}, nil
 }

@@ -2,6 +2,7 @@ package executor
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
@@ -37,6 +38,28 @@ func (promptNode) Check(c *PromptConfig, _ Wiring) []fault.Field {
 		return []fault.Field{{Location: "template", Message: "write the prompt template"}}
 	}
 	return nil
+}
+
+// Warn names the template's variables that no connected node provides,
+// with the ones that are.
+func (promptNode) Warn(c *PromptConfig, w Wiring) []fault.Field {
+	names := w.Names()
+	missing := prompt.Unprovided(c.Template, names)
+	if len(missing) == 0 {
+		return nil
+	}
+	have := make([]string, 0, len(names))
+	for n := range names {
+		have = append(have, n)
+	}
+	sort.Strings(have)
+	msg := "no connected node provides {{" + strings.Join(missing, "}}, {{") + "}}"
+	if len(have) > 0 {
+		msg += "; available: " + strings.Join(have, ", ")
+	} else {
+		msg += "; connect a Text, Social media or other node to this prompt"
+	}
+	return []fault.Field{{Location: "template", Message: msg}}
 }
 
 // Run renders the template.

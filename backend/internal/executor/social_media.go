@@ -29,11 +29,15 @@ func NewSocialMedia(c *reddit.Client) Executor {
 	return Typed[SocialMediaConfig](socialMedia{reddit: c})
 }
 
-// Describe describes SOCIAL_MEDIA.
-func (socialMedia) Describe() Description {
-	return Description{Type: SocialMediaType, Label: "Social media", Icon: "trending-up",
+// Describe describes SOCIAL_MEDIA, saying so when no RapidAPI key is set.
+func (s socialMedia) Describe() Description {
+	d := Description{Type: SocialMediaType, Label: "Social media", Icon: "trending-up",
 		Description: "What is trending on a subreddit (via RapidAPI).",
 		Outputs:     []Port{{Name: "posts", Label: "Posts", Kind: KindData}, {Name: "trends", Label: "Trends", Kind: KindData}}}
+	if s.reddit == nil || s.reddit.Key == "" {
+		d.Notice = "RAPIDAPI_KEY is not set on this server: runs of this node fail until it is"
+	}
+	return d
 }
 
 // Run fetches posts and extracts trends.

@@ -38,6 +38,9 @@ type Description struct {
 	Outputs []Port
 	// OpenInputs lets an edge end at any handle name (a prompt variable).
 	OpenInputs bool
+	// Notice is what this server lacks for the node type to work as it
+	// should (a missing key), shown on the palette and the node.
+	Notice string
 }
 
 // Spec describes a node type for the catalog (GET /api/node-types): the
@@ -54,6 +57,7 @@ type Spec struct {
 	Inputs       []Port `json:"inputs"`
 	Outputs      []Port `json:"outputs"`
 	OpenInputs   bool   `json:"open_inputs"`
+	Notice       string `json:"notice,omitempty" doc:"What this server lacks for the node type to work as it should (a missing key)."`
 	// Defaults is the config a new node starts with.
 	Defaults map[string]any `json:"defaults"`
 	// ConfigType is the Go type of the config, for the OpenAPI document.
@@ -62,6 +66,18 @@ type Spec struct {
 
 // HasInput reports whether the node type has input handle h.
 func (s Spec) HasInput(h string) bool { return s.OpenInputs || hasPort(s.Inputs, h) }
+
+// Lists names the node type's list inputs (images): every source connected
+// to one adds its items, instead of the last source winning.
+func (s Spec) Lists() map[string]bool {
+	out := map[string]bool{}
+	for _, p := range s.Inputs {
+		if p.Kind == KindImages {
+			out[p.Name] = true
+		}
+	}
+	return out
+}
 
 // HasOutput reports whether the node type has output handle h.
 func (s Spec) HasOutput(h string) bool { return hasPort(s.Outputs, h) }

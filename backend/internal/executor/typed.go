@@ -30,6 +30,11 @@ type estimator[C any] interface {
 	Estimate(c C, w Wiring) (Quote, error)
 }
 
+// warner is implemented by nodes that warn before a run.
+type warner[C any] interface {
+	Warn(c *C, w Wiring) []fault.Field
+}
+
 // ratioAsker is implemented by nodes that ask for an aspect ratio.
 type ratioAsker[C any] interface {
 	AskedRatio(c C) string
@@ -61,7 +66,7 @@ func Typed[C any](n Node[C]) Executor {
 func (t typed[C]) Spec() Spec {
 	d := t.node.Describe()
 	return Spec{Type: d.Type, Label: d.Label, Description: d.Description, Icon: d.Icon,
-		ConfigSchema: t.schema.Served, Inputs: d.Inputs, Outputs: d.Outputs, OpenInputs: d.OpenInputs,
+		ConfigSchema: t.schema.Served, Inputs: d.Inputs, Outputs: d.Outputs, OpenInputs: d.OpenInputs, Notice: d.Notice,
 		Defaults: t.schema.Defaults(), ConfigType: reflect.TypeFor[C]()}
 }
 
@@ -110,6 +115,20 @@ func (t typed[C]) Estimate(raw json.RawMessage, w Wiring) (Quote, error) {
 		return Quote{}, configError(errs)
 	}
 	return e.Estimate(c, w)
+}
+
+// Warnings are a valid config's likely problems (none for an invalid one:
+// its errors say more).
+func (t typed[C]) Warnings(raw json.RawMessage, w Wiring) []fault.Field {
+	wn, ok := t.node.(warner[C])
+	if !ok {
+		return nil
+	}
+	c, _, errs := t.decode(raw, w)
+	if len(errs) > 0 {
+		return nil
+	}
+	return wn.Warn(&c, w)
 }
 
 // AskedRatio is the ratio a node with this config asks for ("" when the

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/visualadgen/visualadgen/backend/internal/cost"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 )
 
 // Wiring says what a node is connected to, as the edges tell before a run
@@ -17,6 +18,9 @@ type Wiring struct {
 	// Ratios are the aspect ratios the nodes this one feeds directly ask
 	// for, in the graph's order, without repeats.
 	Ratios []string
+	// Sources are the names of the nodes connected to this one (a template
+	// may name them: {{Product.text}}).
+	Sources []string
 }
 
 // Inputs returns a wiring with the named inputs connected.
@@ -43,6 +47,19 @@ func (w *Wiring) AddRatio(r string) {
 	}
 }
 
+// Names lists what a node's inputs can be called: its input keys and its
+// sources' names.
+func (w Wiring) Names() map[string]bool {
+	out := make(map[string]bool, len(w.inputs)+len(w.Sources))
+	for k := range w.inputs {
+		out[k] = true
+	}
+	for _, s := range w.Sources {
+		out[s] = true
+	}
+	return out
+}
+
 // Has reports whether input name is connected.
 func (w Wiring) Has(name string) bool { return w.inputs[name] }
 
@@ -62,6 +79,15 @@ func wiringOf(r *Run) Wiring {
 		w.Add(k)
 	}
 	return w
+}
+
+// Warner is implemented by executors that can tell, before a run, what is
+// likely wrong but does not stop a save (a template variable nothing
+// connected provides).
+type Warner interface {
+	// Warnings are the config's likely problems; locations are relative to
+	// the config.
+	Warnings(config json.RawMessage, w Wiring) []fault.Field
 }
 
 // RatioAsker is implemented by executors whose nodes ask the nodes feeding

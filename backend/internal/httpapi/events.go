@@ -30,9 +30,11 @@ type Snapshot struct {
 // state. Every message carries the whole state of what changed, so a client
 // that reconnects with Last-Event-ID and gets the snapshot again loses
 // nothing.
-func registerEvents(api huma.API, op huma.Operation, d Deps) {
-	open := newStreams(d.Streams.PerUser, d.Streams.Total)
-	op.Middlewares = append(op.Middlewares, beforeStream(api, d, open))
+func registerEvents(api huma.API, op huma.Operation, d Deps, open *streams) {
+	op.Middlewares = append(op.Middlewares, beforeStream(api, d, open, func(ctx huma.Context) error {
+		_, err := d.Store.GetExecution(ctx.Context(), userOf(ctx.Context()), ctx.Param("execution_id"))
+		return err
+	}))
 	op.Responses = map[string]*huma.Response{"404": {Description: "the execution is missing or not yours"},
 		"429": {Description: "too many live views are open"}}
 	sse.Register(api, op, map[string]any{"snapshot": Snapshot{}, "change": events.Event{}},
@@ -51,13 +53,14 @@ type StreamLimits struct {
 	MaxAge time.Duration
 }
 
-// beforeStream answers a missing or foreign execution with a 404, and too
-// many open streams with a 429, before any stream starts; it lifts the
-// server's write deadline, which a stream outlives.
-func beforeStream(api huma.API, d Deps, open *streams) func(huma.Context, func(huma.Context)) {
+// beforeStream answers a missing or foreign execution or workflow (mine
+// says which) with a 404, and too many open streams with a 429, before any
+// stream starts; it lifts the server's write deadline, which a stream
+// outlives.
+func beforeStream(api huma.API, d Deps, open *streams, mine func(huma.Context) error) func(huma.Context, func(huma.Context)) {
 	return func(ctx huma.Context, next func(huma.Context)) {
 		user := userOf(ctx.Context())
-		if _, err := d.Store.GetExecution(ctx.Context(), user, ctx.Param("execution_id")); err != nil {
+		if err := mine(ctx); err != nil {
 			writeProblem(api, ctx, d.Log, err)
 			return
 		}

@@ -31,12 +31,15 @@ func addRoutes(api huma.API, d Deps) {
 	// Runs.
 	huma.Register(api, op("resume", http.MethodPost, "/api/executions/{execution_id}/resume", "Run on to the next breakpoint", "runs", 200), handleRelease(eng, log, false))
 	huma.Register(api, op("get-execution", http.MethodGet, "/api/executions/{execution_id}", "A run with its nodes and generations", "runs", 200), handleGetExecution(st, log))
-	registerEvents(api, op("execution-events", http.MethodGet, "/api/executions/{execution_id}/events", "Live state of a run (Server-Sent Events)", "runs", 200), d)
+	open := newStreams(d.Streams.PerUser, d.Streams.Total)
+	registerEvents(api, op("execution-events", http.MethodGet, "/api/executions/{execution_id}/events", "Live state of a run (Server-Sent Events)", "runs", 200), d, open)
+	registerWorkflowEvents(api, op("workflow-events", http.MethodGet, "/api/workflows/{id}/events", "Live runs of a workflow (Server-Sent Events)", "runs", 200), d, open)
 	huma.Register(api, op("list-executions", http.MethodGet, "/api/workflows/{id}/executions", "A workflow's runs, newest first", "runs", 200), handleListExecutions(st, log))
 	huma.Register(api, op("estimate", http.MethodPost, "/api/workflows/{id}/estimate", "What a run will cost", "runs", 200), handleEstimate(st, eng, log))
 
 	// Workflows.
-	huma.Register(api, op("create-workflow", http.MethodPost, "/api/workflows", "Create a workflow", "workflows", 201), handleCreateWorkflow(st, log))
+	huma.Register(api, op("create-workflow", http.MethodPost, "/api/workflows", "Create a workflow", "workflows", 201), handleCreateWorkflow(st, d.Blobs, log))
+	huma.Register(api, op("starters", http.MethodGet, "/api/starters", "Ready-to-run workflows to start from", "workflows", 200), handleStarters(d.Public))
 	huma.Register(api, op("list-workflows", http.MethodGet, "/api/workflows", "Your workflows", "workflows", 200), handleListWorkflows(st, log))
 	huma.Register(api, op("get-workflow", http.MethodGet, "/api/workflows/{id}", "A workflow with its nodes and edges", "workflows", 200), handleGetWorkflow(st, log))
 	huma.Register(api, op("patch-workflow", http.MethodPatch, "/api/workflows/{id}", "Rename or (de)activate", "workflows", 200), handlePatchWorkflow(st, log))

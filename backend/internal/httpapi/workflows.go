@@ -21,26 +21,6 @@ type WorkflowOutput struct {
 	Body workflow.Workflow
 }
 
-// CreateWorkflowInput is the body of POST /api/workflows.
-type CreateWorkflowInput struct {
-	Body struct {
-		Name        string  `json:"name" minLength:"1" maxLength:"200" doc:"Workflow name"`
-		Description *string `json:"description,omitempty" maxLength:"2000"`
-	}
-}
-
-// handleCreateWorkflow creates an empty workflow.
-func handleCreateWorkflow(st *store.Store, log *slog.Logger) func(context.Context, *CreateWorkflowInput) (*WorkflowOutput, error) {
-	return func(ctx context.Context, in *CreateWorkflowInput) (*WorkflowOutput, error) {
-		w := workflow.Workflow{UserID: userOf(ctx), Name: in.Body.Name, Description: in.Body.Description, IsActive: true}
-		if err := st.CreateWorkflow(ctx, &w); err != nil {
-			return nil, problem(log, err)
-		}
-		w.Nodes, w.Edges = []workflow.Node{}, []workflow.Edge{}
-		return &WorkflowOutput{Body: w}, nil
-	}
-}
-
 // WorkflowSummary is a workflow in a list, without its graph.
 type WorkflowSummary struct {
 	ID          string  `json:"id"`
@@ -50,6 +30,18 @@ type WorkflowSummary struct {
 	IsActive    bool    `json:"is_active"`
 	CreatedAt   string  `json:"created_at" format:"date-time"`
 	UpdatedAt   string  `json:"updated_at" format:"date-time"`
+	// LastRun is the newest run, null before the first.
+	LastRun *LastRunSummary `json:"last_run"`
+}
+
+// LastRunSummary is a workflow's newest run as the list shows it.
+type LastRunSummary struct {
+	ID         string                   `json:"id"`
+	Status     workflow.ExecutionStatus `json:"status"`
+	StartedAt  time.Time                `json:"started_at"`
+	FinishedAt *time.Time               `json:"finished_at"`
+	TotalCost  *float64                 `json:"total_cost"`
+	ImageURL   *string                  `json:"image_url" doc:"The first final image it delivered, if any."`
 }
 
 // WorkflowListOutput answers GET /api/workflows.
@@ -66,11 +58,19 @@ func handleListWorkflows(st *store.Store, log *slog.Logger) func(context.Context
 		if err != nil {
 			return nil, problem(log, err)
 		}
+		last, err := st.LastRuns(ctx, userOf(ctx))
+		if err != nil {
+			return nil, problem(log, err)
+		}
 		out := &WorkflowListOutput{}
 		out.Body.Workflows = make([]WorkflowSummary, len(list))
 		for i, w := range list {
 			out.Body.Workflows[i] = WorkflowSummary{ID: w.ID, UserID: w.UserID, Name: w.Name, Description: w.Description,
 				IsActive: w.IsActive, CreatedAt: w.CreatedAt.Format(time.RFC3339Nano), UpdatedAt: w.UpdatedAt.Format(time.RFC3339Nano)}
+			if r, ok := last[w.ID]; ok {
+				out.Body.Workflows[i].LastRun = &LastRunSummary{ID: r.ID, Status: r.Status, StartedAt: r.StartedAt,
+					FinishedAt: r.FinishedAt, TotalCost: r.TotalCost, ImageURL: r.Image}
+			}
 		}
 		return out, nil
 	}
@@ -145,13 +145,32 @@ type PutGraphInput struct {
 	Body struct {
 		Nodes []GraphNode `json:"nodes" maxItems:"200"`
 		Edges []GraphEdge `json:"edges,omitempty" maxItems:"1000"`
+		// Version is the version the editor loaded; left out, the save goes
+		// over whatever is there.
+		Version *int64 `json:"version,omitempty" minimum:"1" doc:"The workflow's version this graph was edited from; a save over a newer version answers 409."`
 	}
 }
 
+// SavedGraphOutput answers PUT .../graph: the workflow as saved and what is
+// likely wrong with it but did not stop the save.
+type SavedGraphOutput struct {
+	Body struct {
+		workflow.Workflow
+		Warnings []Warning `json:"warnings" doc:"Likely problems that did not stop the save: unconnected required inputs (a run refuses them), template variables no connected node provides."`
+	}
+}
+
+// Warning is one likely problem, located as errors are.
+type Warning struct {
+	Location string `json:"location" doc:"Where, as in errors: body.nodes[<i>].config.<field> or body.nodes[<i>].inputs.<port>."`
+	Message  string `json:"message"`
+}
+
 // handlePutGraph replaces the graph whole, after validating it like a run
-// would; an invalid graph changes nothing.
-func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(context.Context, *PutGraphInput) (*WorkflowOutput, error) {
-	return func(ctx context.Context, in *PutGraphInput) (*WorkflowOutput, error) {
+// would; an invalid graph, or one edited from an older version, changes
+// nothing.
+func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(context.Context, *PutGraphInput) (*SavedGraphOutput, error) {
+	return func(ctx context.Context, in *PutGraphInput) (*SavedGraphOutput, error) {
 		user := userOf(ctx)
 		if _, err := st.GetWorkflow(ctx, user, in.ID); err != nil {
 			return nil, problem(log, err)
@@ -173,13 +192,24 @@ func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 				return nil, problem(log, err)
 			}
 		}
-		if err := st.InTx(ctx, func(tx *store.Tx) error { return tx.ReplaceGraph(ctx, in.ID, g) }); err != nil {
+		err := st.InTx(ctx, func(tx *store.Tx) error {
+			if _, err := tx.BumpVersion(ctx, in.ID, in.Body.Version); err != nil {
+				return err
+			}
+			return tx.ReplaceGraph(ctx, in.ID, g)
+		})
+		if err != nil {
 			return nil, problem(log, err)
 		}
 		w, err := st.GetWorkflow(ctx, user, in.ID)
 		if err != nil {
 			return nil, problem(log, err)
 		}
-		return &WorkflowOutput{Body: w}, nil
+		out := &SavedGraphOutput{}
+		out.Body.Workflow, out.Body.Warnings = w, []Warning{}
+		for _, f := range eng.Warnings(g) {
+			out.Body.Warnings = append(out.Body.Warnings, Warning{Location: "body." + f.Location, Message: f.Message})
+		}
+		return out, nil
 	}
 }

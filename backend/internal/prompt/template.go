@@ -216,3 +216,29 @@ func quote(names []string) []string {
 	}
 	return out
 }
+
+// Unprovided lists the template's variables that none of the names can
+// fill (deduplicated, in order): a variable is provided when it, or a part of
+// it before a dot ("posts" of "posts.0.title", "Product" of
+// "Product.text"), is one of the names. Editors warn with it before a run.
+func Unprovided(template string, names map[string]bool) []string {
+	var out []string
+	for _, m := range placeholder.FindAllStringSubmatch(template, maxListed*10) {
+		name := m[1]
+		if len(name) > maxNameLen || provided(name, names) {
+			continue
+		}
+		out = append(out, name)
+	}
+	return dedupe(out)
+}
+
+// provided reports whether name, or a dot-separated prefix of it, is a name.
+func provided(name string, names map[string]bool) bool {
+	for i := len(name); i > 0; i = strings.LastIndex(name[:i], ".") {
+		if names[name[:i]] {
+			return true
+		}
+	}
+	return false
+}

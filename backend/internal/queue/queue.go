@@ -161,7 +161,7 @@ func riverConfig(qc Config, log *slog.Logger, schema string, poll time.Duration)
 		JobTimeout:           qc.NodeTimeout,
 		RescueStuckJobsAfter: qc.RescueAfter,
 		Schema:               schema,
-		Logger:               log.With("component", "river"),
+		Logger:               quiet(log.With("component", "river")),
 		MaxAttempts:          25,
 		FetchCooldown:        time.Millisecond,
 		FetchPollInterval:    poll,

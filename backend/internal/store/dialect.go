@@ -22,6 +22,9 @@ type dialect struct {
 	stringsOut func(col string) string
 	// jsonTexts is a subquery listing the strings of a JSON-array parameter.
 	jsonTexts func(param string) string
+	// firstOf is the SQL reading the first string of the JSON array under
+	// key of a JSON column (null when there is none).
+	firstOf func(col, key string) string
 }
 
 // postgresDialect is Postgres through pgx.
@@ -31,6 +34,7 @@ var postgresDialect = dialect{
 	stringsIn:  func(p string) string { return "array(select jsonb_array_elements_text(" + p + "::jsonb))" },
 	stringsOut: func(c string) string { return "to_jsonb(" + c + ")" },
 	jsonTexts:  func(p string) string { return "select jsonb_array_elements_text(" + p + "::jsonb)" },
+	firstOf:    func(c, k string) string { return c + "->'" + k + "'->>0" },
 }
 
 // sqliteDialect is SQLite through modernc.org/sqlite.
@@ -39,6 +43,7 @@ var sqliteDialect = dialect{
 	stringsIn:  func(p string) string { return p },
 	stringsOut: func(c string) string { return c },
 	jsonTexts:  func(p string) string { return "select value from json_each(" + p + ")" },
+	firstOf:    func(c, k string) string { return "json_extract(" + c + ", '$." + k + "[0]')" },
 }
 
 // timeLayout keeps SQLite's TEXT timestamps sortable: fixed width, UTC.

@@ -2,19 +2,22 @@ package store
 
 import (
 	"context"
+	"errors"
 	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
 // workflowCols is the column list read into scanWorkflow.
-const workflowCols = `id, user_id, name, description, is_active, created_at, updated_at`
+const workflowCols = `id, user_id, name, description, is_active, created_at, updated_at, version`
 
 // scanWorkflow reads one workflow row.
 func scanWorkflow(r row) (workflow.Workflow, error) {
 	var w workflow.Workflow
 	var created, updated dbTime
-	err := r.Scan(&w.ID, &w.UserID, &w.Name, &w.Description, &w.IsActive, &created, &updated)
+	err := r.Scan(&w.ID, &w.UserID, &w.Name, &w.Description, &w.IsActive, &created, &updated, &w.Version)
 	w.CreatedAt, w.UpdatedAt = created.Time, updated.Time
 	return w, err
 }
@@ -25,7 +28,7 @@ func (q *Queries) CreateWorkflow(ctx context.Context, w *workflow.Workflow) erro
 		w.ID = workflow.NewID()
 	}
 	now := time.Now().UTC().Truncate(time.Microsecond)
-	w.CreatedAt, w.UpdatedAt = now, now
+	w.CreatedAt, w.UpdatedAt, w.Version = now, now, 1
 	_, err := q.q.exec(ctx, `insert into workflows (id, user_id, name, description, is_active, created_at, updated_at)
 		values ($1, $2, $3, $4, $5, $6, $6)`, w.ID, w.UserID, w.Name, w.Description, w.IsActive, q.d.time(now))
 	return q.d.mapError("create workflow", err)
@@ -88,6 +91,23 @@ func (q *Queries) UpdateWorkflow(ctx context.Context, userID, id string, p Workf
 		return workflow.Workflow{}, q.d.mapError("update workflow", errNoRows)
 	}
 	return q.GetWorkflow(ctx, userID, id)
+}
+
+// BumpVersion counts a save of the workflow's graph, refusing it when the
+// workflow is no longer at version expect (nil: save over any version). It
+// locks the workflow's row on Postgres, so concurrent saves take turns.
+func (q *Queries) BumpVersion(ctx context.Context, id string, expect *int64) (int64, error) {
+	var v int64
+	err := q.q.queryRow(ctx, `update workflows set version = version + 1, updated_at = $3
+		where id = $1 and version = coalesce($2, version) returning version`, id, expect, q.d.time(time.Now())).Scan(&v)
+	if errors.Is(err, errNoRows) {
+		var now int64
+		if err := q.q.queryRow(ctx, `select version from workflows where id = $1`, id).Scan(&now); err != nil {
+			return 0, q.d.mapError("save graph", err)
+		}
+		return 0, fault.Conflict("this workflow was saved elsewhere since you opened it (it is at version %d, yours is %d): reload it, or save again to overwrite", now, *expect)
+	}
+	return v, q.d.mapError("save graph", err)
 }
 
 // TouchWorkflow sets updated_at to now.

@@ -28,8 +28,10 @@ type Workflow struct {
 	IsActive    bool      `json:"is_active"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
-	Nodes       []Node    `json:"nodes"`
-	Edges       []Edge    `json:"edges"`
+	// Version counts the graph's saves; a save names the version it edits.
+	Version int64  `json:"version"`
+	Nodes   []Node `json:"nodes"`
+	Edges   []Edge `json:"edges"`
 }
 
 // Node is one step of a workflow; Config is the executor's JSON settings.

@@ -172,6 +172,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/starters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready-to-run workflows to start from */
+        get: operations["starters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/uploads": {
         parameters: {
             query?: never;
@@ -243,6 +260,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workflows/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live runs of a workflow (Server-Sent Events) */
+        get: operations["workflow-events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workflows/{id}/executions": {
         parameters: {
             query?: never;
@@ -308,6 +342,8 @@ export interface components {
             description?: string;
             /** @description Workflow name */
             name: string;
+            /** @description Start from this starter of GET /api/starters instead of an empty graph. */
+            starter?: string;
         };
         Edge: {
             /** Format: date-time */
@@ -372,6 +408,7 @@ export interface components {
             execution_id: string;
             node_id?: string;
             output?: unknown;
+            progress?: components["schemas"]["Progress"];
             /**
              * @description the execution's status when node_id is absent, else the node execution's
              * @enum {string}
@@ -380,6 +417,8 @@ export interface components {
             /** Format: date-time */
             time: string;
             truncated?: boolean;
+            /** @description The execution's workflow (execution events only). */
+            workflow_id?: string;
         };
         ExecuteOutputBody: {
             /** Format: uuid */
@@ -550,6 +589,18 @@ export interface components {
                 strength?: number;
             };
         };
+        LastRunSummary: {
+            /** Format: date-time */
+            finished_at: string | null;
+            id: string;
+            /** @description The first final image it delivered, if any. */
+            image_url: string | null;
+            /** Format: date-time */
+            started_at: string;
+            status: string;
+            /** Format: double */
+            total_cost: number | null;
+        };
         Node: {
             config: unknown;
             /** Format: date-time */
@@ -671,6 +722,15 @@ export interface components {
             /** Format: double */
             usd: number;
         };
+        Progress: {
+            /**
+             * Format: int64
+             * @description Requests ahead of this one in the outside service's queue.
+             */
+            queue_position?: number;
+            /** @enum {string} */
+            stage: "queued" | "generating";
+        };
         PromptConfig: {
             /**
              * Template
@@ -694,6 +754,11 @@ export interface components {
         PutGraphInputBody: {
             edges?: components["schemas"]["GraphEdge"][] | null;
             nodes: components["schemas"]["GraphNode"][] | null;
+            /**
+             * Format: int64
+             * @description The workflow's version this graph was edited from; a save over a newer version answers 409.
+             */
+            version?: number;
         };
         Query: {
             /**
@@ -719,6 +784,26 @@ export interface components {
         RedditOutputBody: {
             posts: components["schemas"]["Post"][] | null;
             trends: string[] | null;
+        };
+        RunsSnapshot: {
+            runs: components["schemas"]["Execution"][] | null;
+        };
+        SavedGraphOutputBody: {
+            /** Format: date-time */
+            created_at: string;
+            description: string | null;
+            edges: components["schemas"]["Edge"][] | null;
+            id: string;
+            is_active: boolean;
+            name: string;
+            nodes: components["schemas"]["Node"][] | null;
+            /** Format: date-time */
+            updated_at: string;
+            user_id: string;
+            /** Format: int64 */
+            version: number;
+            /** @description Likely problems that did not stop the save: unconnected required inputs (a run refuses them), template variables no connected node provides. */
+            warnings: components["schemas"]["Warning"][] | null;
         };
         ServedEndpoint: {
             endpoint: string;
@@ -790,9 +875,21 @@ export interface components {
             icon: string;
             inputs: components["schemas"]["Port"][] | null;
             label: string;
+            /** @description What this server lacks for the node type to work as it should (a missing key). */
+            notice?: string;
             open_inputs: boolean;
             outputs: components["schemas"]["Port"][] | null;
             type: string;
+        };
+        StarterInfo: {
+            description: string;
+            id: string;
+            missing: string[] | null;
+            name: string;
+            needs: string[] | null;
+        };
+        StartersOutputBody: {
+            starters: components["schemas"]["StarterInfo"][] | null;
         };
         StepOutputBody: {
             /** @description the node running or paused at, or null */
@@ -816,6 +913,11 @@ export interface components {
             /** Format: int64 */
             width: number;
         };
+        Warning: {
+            /** @description Where, as in errors: body.nodes[<i>].config.<field> or body.nodes[<i>].inputs.<port>. */
+            location: string;
+            message: string;
+        };
         Workflow: {
             /** Format: date-time */
             created_at: string;
@@ -828,6 +930,8 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             user_id: string;
+            /** Format: int64 */
+            version: number;
         };
         WorkflowListOutputBody: {
             workflows: components["schemas"]["WorkflowSummary"][] | null;
@@ -838,6 +942,7 @@ export interface components {
             description: string | null;
             id: string;
             is_active: boolean;
+            last_run: components["schemas"]["LastRunSummary"];
             name: string;
             /** Format: date-time */
             updated_at: string;
@@ -1186,6 +1291,35 @@ export interface operations {
             };
         };
     };
+    starters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartersOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     upload: {
         parameters: {
             query?: never;
@@ -1416,6 +1550,64 @@ export interface operations {
             };
         };
     };
+    "workflow-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": ({
+                        data: components["schemas"]["Event"];
+                        /**
+                         * @description The event name.
+                         * @constant
+                         */
+                        event: "run";
+                        /** @description The event ID. */
+                        id?: number;
+                        /** @description The retry time in milliseconds. */
+                        retry?: number;
+                    } | {
+                        data: components["schemas"]["RunsSnapshot"];
+                        /**
+                         * @description The event name.
+                         * @constant
+                         */
+                        event: "runs";
+                        /** @description The event ID. */
+                        id?: number;
+                        /** @description The retry time in milliseconds. */
+                        retry?: number;
+                    })[];
+                };
+            };
+            /** @description the workflow is missing or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many live views are open */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "list-executions": {
         parameters: {
             query?: {
@@ -1472,7 +1664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Workflow"];
+                    "application/json": components["schemas"]["SavedGraphOutputBody"];
                 };
             };
             /** @description Error */

@@ -8,17 +8,22 @@ import (
 // the API roles and auth.uid(), which reads the "sub" claim of the request's
 // JWT the way Supabase's does. It is idempotent and never run on Supabase.
 const bootstrapSQL = `
+-- Roles belong to the whole cluster: two databases bootstrapping at once
+-- (tests, or replicas on a fresh cluster) can race to create one, so a
+-- role that appears meanwhile is fine.
 do $$
+declare
+  r record;
 begin
-  if not exists (select 1 from pg_roles where rolname = 'anon') then
-    create role anon nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
-    create role authenticated nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'service_role') then
-    create role service_role nologin noinherit bypassrls;
-  end if;
+  for r in select * from (values ('anon', ''), ('authenticated', ''), ('service_role', ' bypassrls')) as v(name, extra) loop
+    if not exists (select 1 from pg_roles where rolname = r.name) then
+      begin
+        execute format('create role %I nologin noinherit', r.name) || r.extra;
+      exception when duplicate_object or unique_violation then
+        null;
+      end;
+    end if;
+  end loop;
 end
 $$;
 create schema if not exists auth;

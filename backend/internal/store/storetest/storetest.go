@@ -32,6 +32,8 @@ func Run(t *testing.T, open func(t *testing.T) *store.Store) {
 		"UserUpsertKeepsFields": testUserUpsert,
 		"EmailTakenOver":        testEmailTakenOver,
 		"UploadUsage":           testUploadUsage,
+		"GraphVersions":         testGraphVersions,
+		"LastRuns":              testLastRuns,
 	}
 	for name, fn := range tests {
 		t.Run(name, func(t *testing.T) {
