@@ -2,7 +2,7 @@ import type { Execution, NodeSpec, Workflow } from '../api/types';
 
 /** workflow makes an API workflow with the given graph. */
 export function workflow(nodes: Workflow['nodes'] = [], edges: Workflow['edges'] = []): Workflow {
-  return { id: 'w', user_id: 'u', name: 'w', description: null, is_active: true, created_at: '', updated_at: '', nodes, edges };
+  return { id: 'w', user_id: 'u', name: 'w', description: null, is_active: true, created_at: '', updated_at: '', version: 1, nodes, edges };
 }
 
 /** execution makes a running execution with no node states yet. */
