@@ -39,7 +39,7 @@ func TestCostsAsFALBills(t *testing.T) {
 	quote := est["nodes"].([]any)[0].(obj)
 	require.Equal(t, modelID, quote["node_id"])
 	require.Equal(t, "fal-ai/flux/dev", quote["endpoint"])
-	require.Equal(t, []any{912.0, 1136.0, "4:5"}, []any{quote["width"], quote["height"], quote["ratio"]}, "the Output's ratio, within a megapixel")
+	require.Equal(t, []any{obj{"ratio": "4:5", "width": 912.0, "height": 1136.0, "images": 2.0}}, quote["plans"], "the Output's ratio, within a megapixel")
 	require.Equal(t, 0.05, est["total_cost"], "two images, each one started megapixel at $0.025")
 
 	var x obj

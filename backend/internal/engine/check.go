@@ -51,22 +51,22 @@ func wirings(reg *executor.Registry, g workflow.Graph) map[string]executor.Wirin
 		w.Sources = append(w.Sources, byID[e.SourceNodeID].Name)
 		out[e.TargetNodeID] = w
 		src := out[e.SourceNodeID]
-		src.AddRatio(askedRatio(reg, byID[e.TargetNodeID]))
+		src.AddShapes(askedShapes(reg, byID[e.TargetNodeID])...)
 		out[e.SourceNodeID] = src
 	}
 	return out
 }
 
-// askedRatio is the aspect ratio node n asks the nodes feeding it for.
-func askedRatio(reg *executor.Registry, n workflow.Node) string {
+// askedShapes are the image shapes node n asks the nodes feeding it for.
+func askedShapes(reg *executor.Registry, n workflow.Node) []string {
 	ex, ok := reg.Get(n.Type)
 	if !ok {
-		return ""
+		return nil
 	}
-	if a, ok := ex.(executor.RatioAsker); ok {
-		return a.AskedRatio(n.Config)
+	if a, ok := ex.(executor.ShapeAsker); ok {
+		return a.AskedShapes(n.Config)
 	}
-	return ""
+	return nil
 }
 
 // problem is one thing wrong with a node: the field (located at its node,

@@ -25,7 +25,7 @@ func (e *Engine) Estimate(g workflow.Graph) (total float64, nodes []NodeCost) {
 			continue
 		}
 		q, err := ex.Estimate(n.Config, wired[n.ID])
-		if err != nil || q == (executor.Quote{}) {
+		if err != nil || q.Cost == 0 && q.Images == 0 {
 			continue
 		}
 		nodes = append(nodes, NodeCost{NodeID: n.ID, Quote: q})

@@ -172,7 +172,7 @@ func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, erro
 	}
 	res := &executor.Result{Output: out}
 	if cfg.Cost != nil {
-		res.Generation = &workflow.Generation{ModelID: "fake", Prompt: "p", ImageURLs: []string{"u"}, AspectRatio: "1:1", Cost: cfg.Cost}
+		res.Generations = []*workflow.Generation{{ModelID: "fake", Prompt: "p", ImageURLs: []string{"u"}, AspectRatio: "1:1", Cost: cfg.Cost}}
 	}
 	return res, nil
 }

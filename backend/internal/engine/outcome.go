@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
@@ -35,13 +36,9 @@ func (e *Engine) complete(ctx context.Context, j Job, res *executor.Result, inpu
 		if ne.State() != workflow.StateRunning {
 			return nil
 		}
-		var cost *float64
-		if g := res.Generation; g != nil {
-			g.ID, g.ExecutionID, g.NodeID = ne.ID, j.ExecutionID, &j.NodeID
-			if err := rs.tx.CreateGeneration(ctx, g); err != nil {
-				return err
-			}
-			cost = g.Cost
+		cost, err := recordGenerations(ctx, rs, ne, res.Generations)
+		if err != nil {
+			return err
 		}
 		ne.PendingResult = nil
 		if err := rs.moveNode(ctx, ne, workflow.StateCompleted, nodeChange{output: out, cost: cost}); err != nil {
@@ -84,14 +81,11 @@ func (e *Engine) fail(ctx context.Context, j Job, cause error, input json.RawMes
 // run's cost counts it.
 func (e *Engine) failIn(ctx context.Context, rs *runState, ne *workflow.NodeExecution, cause error) error {
 	msg := cause.Error()
-	change := nodeChange{msg: msg}
-	if g := executor.PaidFor(cause); g != nil {
-		g.ID, g.ExecutionID, g.NodeID = ne.ID, rs.exec.ID, &ne.NodeID
-		if err := rs.tx.CreateGeneration(ctx, g); err != nil {
-			return err
-		}
-		change.cost = g.Cost
+	cost, err := recordGenerations(ctx, rs, ne, executor.PaidFor(cause))
+	if err != nil {
+		return err
 	}
+	change := nodeChange{msg: msg, cost: cost}
 	if err := rs.moveNode(ctx, ne, workflow.StateFailed, change); err != nil {
 		return err
 	}
@@ -106,4 +100,27 @@ func (e *Engine) checkpointer(nodeExecutionID string) func(context.Context, json
 	return func(ctx context.Context, state json.RawMessage) error {
 		return e.st.InTx(ctx, func(tx *store.Tx) error { return tx.SaveCheckpoint(ctx, nodeExecutionID, state) })
 	}
+}
+
+// recordGenerations stores a node's generations (the first under the node
+// execution's id, so a result is never recorded twice) and returns what
+// they cost together (nil for none).
+func recordGenerations(ctx context.Context, rs *runState, ne *workflow.NodeExecution, gens []*workflow.Generation) (*float64, error) {
+	if len(gens) == 0 {
+		return nil, nil
+	}
+	total := 0.0
+	for i, g := range gens {
+		g.ID, g.ExecutionID, g.NodeID = workflow.NewID(), rs.exec.ID, &ne.NodeID
+		if i == 0 {
+			g.ID = ne.ID
+		}
+		if err := rs.tx.CreateGeneration(ctx, g); err != nil {
+			return nil, err
+		}
+		if g.Cost != nil {
+			total = cost.Round(total + *g.Cost)
+		}
+	}
+	return &total, nil
 }

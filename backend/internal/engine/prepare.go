@@ -70,10 +70,10 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 	}
 	var fed executor.Wiring
 	for _, id := range g.Succs[j.NodeID] {
-		fed.AddRatio(askedRatio(e.reg, g.Nodes[id]))
+		fed.AddShapes(askedShapes(e.reg, g.Nodes[id])...)
 	}
 	run := &executor.Run{ExecutionID: j.ExecutionID, NodeID: j.NodeID, NodeName: node.Name, Inputs: inputs,
-		Ratios: fed.Ratios, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID),
+		Shapes: fed.Shapes, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID),
 		Report: e.reporter(j)}
 	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in}, nil
 }

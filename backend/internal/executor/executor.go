@@ -42,9 +42,9 @@ type Run struct {
 	// Inputs are the merged outputs of the node's sources, plus each source
 	// under its edge's target handle and under the source node's name.
 	Inputs map[string]any
-	// Ratios are the aspect ratios the nodes this one feeds ask for (the
-	// Output's ratio, for an image model that matches it).
-	Ratios []string
+	// Shapes are the image shapes the nodes this one feeds ask for (the
+	// Output's ratio or placements, for an image model that matches them).
+	Shapes []string
 	Config json.RawMessage
 	// Checkpoint is what SaveCheckpoint stored in an earlier attempt of this
 	// same node execution, or nil.
@@ -64,19 +64,20 @@ func (r *Run) report(p workflow.Progress) {
 	}
 }
 
-// Result is a node's output and, for image models, the generation to record.
+// Result is a node's output and, for image models, the generations to
+// record (one per FAL request).
 type Result struct {
-	Output     map[string]any
-	Generation *workflow.Generation
+	Output      map[string]any
+	Generations []*workflow.Generation
 }
 
 // Error is an executor failure that says whether a retry can help, and
 // what it cost when the failure was paid for (FAL billed images it then
 // withheld): the engine records that generation with the failure.
 type Error struct {
-	Retryable  bool
-	Err        error
-	Generation *workflow.Generation
+	Retryable   bool
+	Err         error
+	Generations []*workflow.Generation
 }
 
 // Error returns the message of the underlying error.
@@ -90,13 +91,15 @@ func Retryable(err error) error { return &Error{Retryable: true, Err: err} }
 
 // PaidFailure is a final failure that still cost money: gen is recorded
 // with it, so the run's cost says what was spent.
-func PaidFailure(err error, gen *workflow.Generation) error { return &Error{Err: err, Generation: gen} }
+func PaidFailure(err error, gens []*workflow.Generation) error {
+	return &Error{Err: err, Generations: gens}
+}
 
-// PaidFor returns the generation a failure cost, if any.
-func PaidFor(err error) *workflow.Generation {
+// PaidFor returns the generations a failure cost, if any.
+func PaidFor(err error) []*workflow.Generation {
 	var e *Error
 	if errors.As(err, &e) {
-		return e.Generation
+		return e.Generations
 	}
 	return nil
 }

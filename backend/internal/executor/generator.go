@@ -45,26 +45,32 @@ type Request struct {
 	Count         int
 }
 
-// Generator makes images for IMAGE_MODEL: FAL, or the local preview.
+// Generator makes images for IMAGE_MODEL: FAL, or the local preview. It
+// makes every request of a node run (one per ratio) and returns what each
+// made, in order.
 type Generator interface {
-	Generate(ctx context.Context, r *Run, req Request) (*Generated, error)
+	Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated, error)
 }
 
 // Preview renders labelled local images: no account needed, cost 0.
 type Preview struct{}
 
 // Generate draws one preview per requested image at the requested size.
-func (Preview) Generate(_ context.Context, _ *Run, req Request) (*Generated, error) {
-	out := make([]Image, 0, req.Count)
-	prompt, _ := req.Input["prompt"].(string)
-	for i := range req.Count {
-		data, err := imaging.Preview(prompt, req.Model.ID, i, req.Width, req.Height)
-		if err != nil {
-			return nil, err
+func (Preview) Generate(_ context.Context, _ *Run, reqs []Request) ([]*Generated, error) {
+	var all []*Generated
+	for _, req := range reqs {
+		out := make([]Image, 0, req.Count)
+		prompt, _ := req.Input["prompt"].(string)
+		for i := range req.Count {
+			data, err := imaging.Preview(prompt, req.Model.ID, i, req.Width, req.Height)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Image{Data: data, ContentType: "image/png", Width: req.Width, Height: req.Height})
 		}
-		out = append(out, Image{Data: data, ContentType: "image/png", Width: req.Width, Height: req.Height})
+		all = append(all, &Generated{Images: out})
 	}
-	return &Generated{Images: out}, nil
+	return all, nil
 }
 
 // FAL generates through FAL's queue. The request handle is checkpointed
@@ -85,32 +91,70 @@ type FAL struct {
 	Watching *sync.Map
 }
 
-// Generate submits the request, checkpoints its handle and starts a
-// watcher, then (in later runs of the node, woken by the watcher) checks it
-// once per run until FAL has finished, and downloads the images. Each run
-// is short: waiting is Pending, not blocking.
-func (f FAL) Generate(ctx context.Context, r *Run, req Request) (*Generated, error) {
-	var h fal.Handle
-	if len(r.Checkpoint) == 0 || json.Unmarshal(r.Checkpoint, &h) != nil || h.RequestID == "" {
-		var err error
-		if h, err = f.Client.Submit(ctx, req.Endpoint, req.Input); err != nil {
+// Generate submits each request, checkpointing its handle before the
+// next, and starts a watcher per request; then (in later runs of the node,
+// woken by a watcher) checks them once per run until FAL has finished all,
+// and downloads the images. Each run is short: waiting is Pending, not
+// blocking.
+func (f FAL) Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated, error) {
+	handles := handlesOf(r.Checkpoint)
+	for len(handles) < len(reqs) {
+		req := reqs[len(handles)]
+		h, err := f.Client.Submit(ctx, req.Endpoint, req.Input)
+		if err != nil {
 			return nil, falError(err)
 		}
-		b, _ := json.Marshal(h)
+		handles = append(handles, h)
+		b, _ := json.Marshal(handles)
 		if err := r.SaveCheckpoint(ctx, b); err != nil {
 			return nil, Retryable(fmt.Errorf("save FAL request id: %w", err))
 		}
 		f.watch(h, job.Waker(ctx), r)
+	}
+	results := make([]*fal.Result, len(reqs))
+	waiting := false
+	for i, h := range handles[:len(reqs)] {
+		res, err := f.Client.Poll(ctx, h)
+		if err != nil {
+			return nil, falError(err)
+		}
+		if res == nil {
+			f.watch(h, job.Waker(ctx), r)
+			waiting = true
+		}
+		results[i] = res
+	}
+	if waiting {
 		return nil, Wait(f.fallback())
 	}
-	res, err := f.Client.Poll(ctx, h)
-	if err != nil {
-		return nil, falError(err)
+	out := make([]*Generated, len(reqs))
+	for i, res := range results {
+		g, err := f.collect(ctx, handles[i], res)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = g
 	}
-	if res == nil {
-		f.watch(h, job.Waker(ctx), r)
-		return nil, Wait(f.fallback())
+	return out, nil
+}
+
+// handlesOf reads the checkpointed FAL requests: a list, or the single
+// handle an older version saved.
+func handlesOf(checkpoint json.RawMessage) []fal.Handle {
+	var list []fal.Handle
+	if json.Unmarshal(checkpoint, &list) == nil {
+		return list
 	}
+	var h fal.Handle
+	if json.Unmarshal(checkpoint, &h) == nil && h.RequestID != "" {
+		return []fal.Handle{h}
+	}
+	return nil
+}
+
+// collect reads a finished request's images, downloading those FAL's
+// safety checker did not flag.
+func (f FAL) collect(ctx context.Context, h fal.Handle, res *fal.Result) (*Generated, error) {
 	var body struct {
 		Images []struct {
 			URL    string `json:"url"`
@@ -140,10 +184,9 @@ func (f FAL) Generate(ctx context.Context, r *Run, req Request) (*Generated, err
 	return out, nil
 }
 
-// CancelOutside cancels the checkpointed FAL request of a run that ended.
+// CancelOutside cancels the checkpointed FAL requests of a run that ended.
 func (f FAL) CancelOutside(ctx context.Context, checkpoint json.RawMessage) {
-	var h fal.Handle
-	if json.Unmarshal(checkpoint, &h) == nil && h.RequestID != "" {
+	for _, h := range handlesOf(checkpoint) {
 		_ = f.Client.Cancel(ctx, h)
 	}
 }

@@ -106,22 +106,26 @@ func (m imageModel) Check(c *ImageModelConfig, w Wiring) []fault.Field {
 }
 
 // Estimate is what one run of the config will generate and cost: the
-// rule FAL bills by, applied to the sizes the run will request.
+// rule FAL bills by, applied to the sizes each request will ask for.
 func (m imageModel) Estimate(c ImageModelConfig, w Wiring) (Quote, error) {
 	model, _ := m.Models.Get(c.Model)
 	e, _ := model.Endpoint(w.Has("image_url"))
-	pl, n := c.Parameters.plan(w), c.Parameters.count(e)
-	q := Quote{Endpoint: e.ID, Images: n, Width: pl.size.Width, Height: pl.size.Height, Ratio: pl.ratio,
-		Unit: e.Price.Unit, UnitUSD: e.Price.USD, Preview: m.Preview}
-	if !m.Preview {
-		q.Units = cost.Quantity(e.Price, pl.sizes(n))
-		q.Cost = cost.Billed(e.Price, q.Units)
+	n := c.Parameters.count(e)
+	q := Quote{Endpoint: e.ID, Unit: e.Price.Unit, UnitUSD: e.Price.USD, Preview: m.Preview}
+	for _, pl := range c.Parameters.plans(w) {
+		q.Plans = append(q.Plans, PlanQuote{Ratio: pl.ratio, Width: pl.size.Width, Height: pl.size.Height, Images: n})
+		q.Images += n
+		if !m.Preview {
+			q.Units += cost.Quantity(e.Price, pl.sizes(n))
+		}
 	}
+	q.Cost = cost.Billed(e.Price, q.Units)
 	return q, nil
 }
 
-// Run generates, stores the images that passed FAL's safety checker and
-// records the generation with what FAL billed.
+// Run makes one FAL request per planned ratio, stores the images that
+// passed FAL's safety checker and records each request's generation with
+// what FAL billed.
 func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Result, error) {
 	prompt, _ := str(r.Inputs, "prompt")
 	if strings.TrimSpace(prompt) == "" {
@@ -133,51 +137,88 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 	imageURL, _ := str(r.Inputs, "image_url")
 	model, _ := m.Models.Get(c.Model)
 	e, _ := model.Endpoint(imageURL != "")
-	pl := c.Parameters.plan(wiringOf(r))
-	input := c.Parameters.request(e, pl, prompt, imageURL)
-	params, _ := json.Marshal(input) // recorded with our URL, never a data URI
-	if err := m.sizePhoto(ctx, input, pl.size); err != nil {
-		return nil, err
+	plans := c.Parameters.plans(wiringOf(r))
+	reqs := make([]Request, len(plans))
+	params := make([]json.RawMessage, len(plans))
+	for i, pl := range plans {
+		input := c.Parameters.request(e, pl, prompt, imageURL)
+		params[i], _ = json.Marshal(input) // recorded with our URL, never a data URI
+		if err := m.sizePhoto(ctx, input, pl.size); err != nil {
+			return nil, err
+		}
+		reqs[i] = Request{Model: model, Endpoint: e.ID, Input: input, Width: pl.size.Width, Height: pl.size.Height, Count: c.Parameters.count(e)}
 	}
-	got, err := m.Gen.Generate(ctx, r, Request{Model: model, Endpoint: e.ID, Input: input,
-		Width: pl.size.Width, Height: pl.size.Height, Count: c.Parameters.count(e)})
+	got, err := m.Gen.Generate(ctx, r, reqs)
 	if err != nil {
 		return nil, err
 	}
-	urls := make([]string, 0, len(got.Images))
-	sizes := make([]cost.Size, 0, len(got.Images))
-	blocked := 0
-	for i, im := range got.Images {
-		sizes = append(sizes, cost.Size{Width: im.Width, Height: im.Height})
+	var urls []string
+	var gens []*workflow.Generation
+	total, blocked := 0.0, 0
+	for i, g := range got {
+		stored, flagged, err := m.store(ctx, r, i, g)
+		if err != nil {
+			return nil, err
+		}
+		spent := m.actualCost(e.Price, g)
+		urls, blocked, total = append(urls, stored...), blocked+flagged, cost.Round(total+spent)
+		gens = append(gens, &workflow.Generation{ModelID: model.ID, Prompt: prompt, Parameters: params[i], ImageURLs: nonNil(stored),
+			AspectRatio: plans[i].ratio, Cost: &spent})
+	}
+	if len(urls) == 0 {
+		return nil, PaidFailure(fmt.Errorf("FAL's safety checker flagged all %d images as not safe for work, so none is delivered (they are still billed): change the prompt", blocked), gens)
+	}
+	return &Result{Output: map[string]any{"image_urls": urls, "cost": total, "model": model.ID, "preview": m.Preview,
+		"blocked": blocked, "plans": quotePlans(plans, reqs)}, Generations: gens}, nil
+}
+
+// store keeps the images of request i that were not flagged, and counts
+// the flagged ones.
+func (m imageModel) store(ctx context.Context, r *Run, i int, g *Generated) (urls []string, flagged int, err error) {
+	for j, im := range g.Images {
 		if im.Flagged {
-			blocked++
+			flagged++
 			continue
 		}
-		url, err := m.Blobs.Put(ctx, fmt.Sprintf("generations/%s/%s-%d", r.ExecutionID, r.NodeID, i), im.ContentType, im.Data)
+		url, err := m.Blobs.Put(ctx, fmt.Sprintf("generations/%s/%s-%d-%d", r.ExecutionID, r.NodeID, i, j), im.ContentType, im.Data)
 		if err != nil {
-			return nil, Retryable(fmt.Errorf("store image %d: %w", i+1, err))
+			return nil, 0, Retryable(fmt.Errorf("store image %d: %w", j+1, err))
 		}
 		urls = append(urls, url)
 	}
-	total := m.actualCost(e.Price, got, sizes)
-	gen := &workflow.Generation{ModelID: model.ID, Prompt: prompt, Parameters: params, ImageURLs: urls,
-		AspectRatio: pl.ratio, Cost: &total}
-	if len(urls) == 0 {
-		return nil, PaidFailure(fmt.Errorf("FAL's safety checker flagged all %d images as not safe for work, so none is delivered (they are still billed): change the prompt", blocked), gen)
-	}
-	return &Result{Output: map[string]any{"image_urls": urls, "cost": total, "model": model.ID, "preview": m.Preview,
-		"blocked": blocked, "width": pl.size.Width, "height": pl.size.Height}, Generation: gen}, nil
+	return urls, flagged, nil
 }
 
-// actualCost is what FAL billed: its x-fal-billable-units times the unit
-// price when it said, else the billing rule applied to the images it
-// returned (flagged ones included: they are billed too).
-func (m imageModel) actualCost(p cost.Price, got *Generated, sizes []cost.Size) float64 {
+// quotePlans lists what each request asked for, for the node's output.
+func quotePlans(plans []plan, reqs []Request) []PlanQuote {
+	out := make([]PlanQuote, len(plans))
+	for i, pl := range plans {
+		out[i] = PlanQuote{Ratio: pl.ratio, Width: pl.size.Width, Height: pl.size.Height, Images: reqs[i].Count}
+	}
+	return out
+}
+
+// nonNil is s, or an empty list.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// actualCost is what FAL billed for one request: its x-fal-billable-units
+// times the unit price when it said, else the billing rule applied to the
+// images it returned (flagged ones included: they are billed too).
+func (m imageModel) actualCost(p cost.Price, got *Generated) float64 {
 	switch {
 	case m.Preview:
 		return 0
 	case got.BillableUnits != nil:
 		return cost.Billed(p, *got.BillableUnits)
+	}
+	sizes := make([]cost.Size, len(got.Images))
+	for i, im := range got.Images {
+		sizes[i] = cost.Size{Width: im.Width, Height: im.Height}
 	}
 	return cost.Of(p, sizes)
 }

@@ -45,14 +45,14 @@ func localBlobs(t *testing.T) blob.Local { return blob.Local{Dir: t.TempDir(), P
 // delivers them at its exact pixel size, cropping almost nothing.
 func TestPreviewPipeline(t *testing.T) {
 	blobs := localBlobs(t)
-	r := &executor.Run{ExecutionID: "e1", NodeID: "n1", Inputs: map[string]any{"prompt": "red sneakers"}, Ratios: []string{"9:16"},
+	r := &executor.Run{ExecutionID: "e1", NodeID: "n1", Inputs: map[string]any{"prompt": "red sneakers"}, Shapes: []string{"9:16"},
 		Config: json.RawMessage(`{"model":"fal-ai/flux/schnell","parameters":{"num_images":2}}`)}
 	res, err := previewModel(blobs).Run(context.Background(), r)
 	require.NoError(t, err)
 	urls := res.Output["image_urls"].([]string)
 	require.Len(t, urls, 2)
-	require.Equal(t, 0.0, *res.Generation.Cost, "previews are free")
-	require.Equal(t, []int{768, 1360}, []int{res.Output["width"].(int), res.Output["height"].(int)}, "9:16 within one megapixel")
+	require.Equal(t, 0.0, *res.Generations[0].Cost, "previews are free")
+	require.Equal(t, []executor.PlanQuote{{Ratio: "9:16", Width: 768, Height: 1360, Images: 2}}, res.Output["plans"], "9:16 within one megapixel")
 	out, err := run(t, executor.NewOutput(blobs, imaging.NewBudget(40_000_000, 2)), `{"num_images":1,"aspect_ratio":"9:16"}`, map[string]any{"image_urls": []any{urls[0], urls[1]}})
 	require.NoError(t, err)
 	final := out.Output["final_images"].([]string)
@@ -88,8 +88,8 @@ func TestFALModels(t *testing.T) {
 		res, err := run(t, im, `{"model":"`+c.model+`","parameters":`+c.params+`}`, map[string]any{"prompt": "shoes"})
 		require.NoError(t, err, c.model)
 		require.Equal(t, c.endpoint, s.Submits[i].Endpoint)
-		require.InDelta(t, c.cost, *res.Generation.Cost, 1e-9, c.model)
-		for _, u := range res.Generation.ImageURLs {
+		require.InDelta(t, c.cost, *res.Generations[0].Cost, 1e-9, c.model)
+		for _, u := range res.Generations[0].ImageURLs {
 			require.Regexp(t, `^/files/generations/`, u, "stored with us, not at FAL")
 		}
 	}
@@ -135,7 +135,7 @@ func TestEstimateEqualsActual(t *testing.T) {
 					if match {
 						cfg, ratios = fmt.Sprintf(`{"model":%q,"parameters":{"num_images":2}}`, m.ID), []string{ratio}
 					}
-					w := executor.Wiring{Ratios: ratios}
+					w := executor.Wiring{Shapes: ratios}
 					inputs := map[string]any{"prompt": "shoes"}
 					if withPhoto {
 						w.Add("image_url")
@@ -143,14 +143,14 @@ func TestEstimateEqualsActual(t *testing.T) {
 					}
 					q, err := im.Estimate(json.RawMessage(cfg), w)
 					require.NoError(t, err)
-					r := &executor.Run{ExecutionID: "e", NodeID: "n", Inputs: inputs, Ratios: ratios, Config: json.RawMessage(cfg)}
+					r := &executor.Run{ExecutionID: "e", NodeID: "n", Inputs: inputs, Shapes: ratios, Config: json.RawMessage(cfg)}
 					res, err := runToEnd(t, im, r)
 					require.NoError(t, err, cfg)
 					name := fmt.Sprintf("%s photo=%v %s match=%v", m.ID, withPhoto, ratio, match)
-					require.Equal(t, q.Cost, *res.Generation.Cost, name)
-					require.Equal(t, fmt.Sprintf("%.2f", q.Cost), fmt.Sprintf("%.2f", *res.Generation.Cost), name)
-					require.Equal(t, ratio, q.Ratio, name)
-					require.Equal(t, ratio, res.Generation.AspectRatio, name)
+					require.Equal(t, q.Cost, *res.Generations[0].Cost, name)
+					require.Equal(t, fmt.Sprintf("%.2f", q.Cost), fmt.Sprintf("%.2f", *res.Generations[0].Cost), name)
+					require.Equal(t, ratio, q.Plans[0].Ratio, name)
+					require.Equal(t, ratio, res.Generations[0].AspectRatio, name)
 					require.Positive(t, q.Cost, name)
 				}
 			}
@@ -182,15 +182,15 @@ func TestFlaggedImagesAreWithheld(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, res.Output["image_urls"], 1)
 	require.Equal(t, 1, res.Output["blocked"])
-	require.Equal(t, 0.006, *res.Generation.Cost, "both images are billed")
+	require.Equal(t, 0.006, *res.Generations[0].Cost, "both images are billed")
 	s.NSFW = []bool{true, true}
 	_, err = run(t, im, `{"model":"fal-ai/flux/schnell","parameters":{"num_images":2}}`, map[string]any{"prompt": "p"})
 	require.ErrorContains(t, err, "flagged all 2 images as not safe for work")
 	require.False(t, executor.IsRetryable(err))
-	gen := executor.PaidFor(err)
-	require.NotNil(t, gen, "the failure says what it cost")
-	require.Equal(t, 0.006, *gen.Cost)
-	require.Empty(t, gen.ImageURLs)
+	gens := executor.PaidFor(err)
+	require.Len(t, gens, 1, "the failure says what it cost")
+	require.Equal(t, 0.006, *gens[0].Cost)
+	require.Empty(t, gens[0].ImageURLs)
 }
 
 // TestWithoutBillableUnitsTheRuleApplies prices a result that carries no
@@ -201,7 +201,7 @@ func TestWithoutBillableUnitsTheRuleApplies(t *testing.T) {
 	s.NoBillableUnits = true
 	res, err := run(t, falModel(falGen(s.URL), localBlobs(t)), `{"model":"fal-ai/flux/dev","parameters":{"image_size":"landscape_4_3","num_images":3}}`, map[string]any{"prompt": "p"})
 	require.NoError(t, err)
-	require.Equal(t, 0.075, *res.Generation.Cost, "three images of at most a megapixel at $0.025")
+	require.Equal(t, 0.075, *res.Generations[0].Cost, "three images of at most a megapixel at $0.025")
 }
 
 // TestResultsFromPrivateAddressesAreRefused fails a generation whose result
@@ -229,5 +229,28 @@ func TestUploadedPhotoReachesFAL(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "fal-ai/flux/dev/image-to-image", s.Submits[0].Endpoint)
 	require.Regexp(t, `^data:image/jpeg;base64,`, s.Submits[0].Input["image_url"])
-	require.Contains(t, string(res.Generation.Parameters), `"image_url":"/files/uploads/u/p.png"`)
+	require.Contains(t, string(res.Generations[0].Parameters), `"image_url":"/files/uploads/u/p.png"`)
+}
+
+// TestOneRequestPerRatio feeds placements of three ratios (two of them the
+// same shape): FAL gets one request per distinct ratio, each at its size,
+// and the estimate equals the sum of their costs.
+func TestOneRequestPerRatio(t *testing.T) {
+	s := faltest.New()
+	defer s.Close()
+	im := falModel(falGen(s.URL), localBlobs(t))
+	shapes := []string{"1080x1350", "1080x1920", "1200x628", "1080x1920", "9:16"}
+	cfg := json.RawMessage(`{"model":"fal-ai/flux/dev","parameters":{"num_images":2}}`)
+	q, err := im.Estimate(cfg, executor.Wiring{Shapes: shapes})
+	require.NoError(t, err)
+	require.Equal(t, []executor.PlanQuote{{Ratio: "4:5", Width: 912, Height: 1136, Images: 2}, {Ratio: "9:16", Width: 768, Height: 1360, Images: 2},
+		{Ratio: "1.91:1", Width: 1408, Height: 736, Images: 2}}, q.Plans)
+	require.Equal(t, 0.15, q.Cost, "six images of one started megapixel at $0.025")
+	res, err := runToEnd(t, im, &executor.Run{ExecutionID: "e", NodeID: "n", Inputs: map[string]any{"prompt": "p"}, Shapes: shapes, Config: cfg})
+	require.NoError(t, err)
+	require.Len(t, s.Submits, 3)
+	require.Equal(t, map[string]any{"width": 1408.0, "height": 736.0}, s.Submits[2].Input["image_size"])
+	require.Len(t, res.Generations, 3)
+	require.Len(t, res.Output["image_urls"], 6)
+	require.Equal(t, q.Cost, res.Output["cost"])
 }

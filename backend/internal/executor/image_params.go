@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 
-	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
@@ -73,45 +71,6 @@ func (p ImageModelParams) check(m imagemodel.Model, e imagemodel.Endpoint) []fau
 		}
 	}
 	return errs
-}
-
-// plan is what the parameters will generate: the size of each image (a
-// FAL size name when one was chosen) and the ratio it has.
-type plan struct {
-	size  imagemodel.NamedSize
-	ratio string
-}
-
-// plan sizes the images: a named FAL size when one is set, else the
-// largest size within the megapixels at the ratio asked for, or at the
-// ratio of the Output fed (1:1 when none asks).
-func (p ImageModelParams) plan(w Wiring) plan {
-	if s, ok := imagemodel.Size(p.ImageSize); ok {
-		return plan{size: s, ratio: s.Name}
-	}
-	ratio := p.AspectRatio
-	if ratio == "" || ratio == MatchOutput {
-		ratio = w.Ratio()
-	}
-	t, ok := imaging.Lookup(ratio)
-	if !ok {
-		ratio = "1:1"
-		t, _ = imaging.Lookup(ratio)
-	}
-	mp := p.Megapixels
-	if mp <= 0 {
-		mp = 1
-	}
-	return plan{size: imagemodel.Plan(t.Width, t.Height, int(math.Round(mp*cost.Megapixel))), ratio: ratio}
-}
-
-// sizes lists the size of each image the plan requests.
-func (pl plan) sizes(n int) []cost.Size {
-	out := make([]cost.Size, n)
-	for i := range out {
-		out[i] = cost.Size{Width: pl.size.Width, Height: pl.size.Height}
-	}
-	return out
 }
 
 // count is how many images the endpoint will return.

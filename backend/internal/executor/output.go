@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
+	"github.com/visualadgen/visualadgen/backend/internal/placements"
 	"github.com/visualadgen/visualadgen/backend/internal/schema"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -17,18 +17,22 @@ import (
 // OutputType is the node type of Output.
 const OutputType workflow.NodeType = "OUTPUT"
 
-// OutputConfig is OUTPUT's config.
+// OutputConfig is OUTPUT's config: the brief's {num_images, aspect_ratio},
+// or platform placements.
 type OutputConfig struct {
-	NumImages   int    `json:"num_images,omitempty" title:"Images" doc:"How many final ads to deliver." minimum:"1" maximum:"16" default:"1"`
-	AspectRatio string `json:"aspect_ratio,omitempty" title:"Aspect ratio" doc:"The ad format; each image is delivered at its pixel size." default:"1:1"`
+	Placements  []string `json:"placements,omitempty" title:"Placements" doc:"Platform formats to deliver, each at its exact pixel size; empty uses the aspect ratio." maxItems:"9" uniqueItems:"true"`
+	NumImages   int      `json:"num_images,omitempty" title:"Images" doc:"How many final ads to deliver (per placement, with placements)." minimum:"1" maximum:"16" default:"1"`
+	AspectRatio string   `json:"aspect_ratio,omitempty" title:"Aspect ratio" doc:"The ad format when no placement is chosen; each image is delivered at its pixel size." default:"1:1"`
 }
 
-// output delivers the final ad images: {num_images, aspect_ratio} with
-// input {image_urls} -> {final_images}. It keeps the first num_images and
-// delivers each at the ratio's exact pixel size, stored as new images (an
-// image already that size passes through untouched). An image model that
-// matches the output generated at that ratio, so at most 0.5% of a side
-// is cropped; max_crop says how much was.
+// output delivers the final ad images: {num_images, aspect_ratio or
+// placements} with input {image_urls} -> {final_images, finals}. For each
+// target (the ratio, or each placement) it takes the first num_images
+// images of that target's ratio (any image when none has it) and delivers
+// each at the target's exact pixel size, stored as new images (an image
+// already that size passes through untouched). An image model that matches
+// the output generated at each ratio, so at most 0.5% of a side is
+// cropped; max_crop says how much was.
 type output struct {
 	blobs  blob.Store
 	images *imaging.Budget
@@ -42,57 +46,67 @@ func NewOutput(blobs blob.Store, images *imaging.Budget) Executor {
 // Describe describes OUTPUT.
 func (output) Describe() Description {
 	return Description{Type: OutputType, Label: "Output", Icon: "images",
-		Description: "The final ads: how many, and in which aspect ratio.",
+		Description: "The final ads: how many, in which aspect ratio or at which platforms' sizes.",
 		Inputs:      []Port{{Name: "image_urls", Label: "Images", Kind: KindImages, Required: true}},
 		Outputs:     []Port{{Name: "final_images", Label: "Final images", Kind: KindImages}}}
 }
 
-// TuneSchema lists the ratios from the imaging package.
+// TuneSchema lists the ratios from the imaging package and the placements
+// from their catalog.
 func (output) TuneSchema(s *schema.Of[OutputConfig]) {
 	s.Tune("aspect_ratio", func(p *huma.Schema) { p.Enum = ratioEnum(false) })
+	s.Tune("placements", func(p *huma.Schema) {
+		if p.Items != nil {
+			p.Items.Enum = anyList(placements.IDs())
+		}
+	})
 }
 
-// AskedRatio is the ratio the output asks the image model feeding it for.
-func (output) AskedRatio(c OutputConfig) string { return c.AspectRatio }
+// AskedShapes are the shapes the output asks the image models feeding it
+// for: each placement's size, or the ratio.
+func (output) AskedShapes(c OutputConfig) []string {
+	var out []string
+	for _, t := range targetsOf(c) {
+		out = append(out, fmt.Sprintf("%dx%d", t.width, t.height))
+	}
+	return out
+}
 
-// Run keeps the first images and fits each to the ratio.
+// Run delivers num_images finals per target.
 func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error) {
 	urls := stringList(r.Inputs["image_urls"])
 	if len(urls) == 0 {
 		return nil, fmt.Errorf("no images: connect an Image model to this output")
 	}
-	received := len(urls)
-	if len(urls) > c.NumImages {
-		urls = urls[:c.NumImages]
+	pool, err := o.read(ctx, urls)
+	if err != nil {
+		return nil, err
 	}
-	target, _ := imaging.Lookup(c.AspectRatio)
-	final := make([]string, 0, len(urls))
+	var finals []Final
+	short := ""
 	maxCrop := 0.0
-	for i, u := range urls {
-		data, err := o.blobs.Get(ctx, u)
-		if err != nil {
-			return nil, fmt.Errorf("read image %d: %w", i+1, err)
+	for _, t := range targetsOf(c) {
+		picked := pool.pick(t, c.NumImages)
+		if len(picked) < c.NumImages && short == "" {
+			short = fmt.Sprintf("asked for %d images%s, received %d: connect more image models or ask them for more images", c.NumImages, t.forWhom(), len(picked))
 		}
-		fitted, crop, changed, err := o.images.Cover(ctx, data, target.Width, target.Height, imaging.PNG)
-		if err != nil {
-			return nil, fmt.Errorf("image %d: %w", i+1, err)
+		for i, src := range picked {
+			f, err := o.deliver(ctx, r, t, i, src)
+			if err != nil {
+				return nil, err
+			}
+			maxCrop = max(maxCrop, f.Crop)
+			finals = append(finals, f)
 		}
-		maxCrop = max(maxCrop, crop)
-		if !changed {
-			final = append(final, u)
-			continue
-		}
-		key := fmt.Sprintf("outputs/%s/%s-%d-%s", r.ExecutionID, r.NodeID, i, strings.NewReplacer(":", "x", ".", "_").Replace(c.AspectRatio))
-		url, err := o.blobs.Put(ctx, key, "image/png", fitted)
-		if err != nil {
-			return nil, Retryable(fmt.Errorf("store image %d: %w", i+1, err))
-		}
-		final = append(final, url)
 	}
-	out := map[string]any{"final_images": final, "aspect_ratio": c.AspectRatio, "width": target.Width, "height": target.Height,
-		"max_crop": math.Round(maxCrop*1000) / 1000, "requested": c.NumImages, "received": received}
-	if received < c.NumImages {
-		out["short"] = fmt.Sprintf("asked for %d images, received %d: connect more image models or ask them for more images", c.NumImages, received)
+	out := map[string]any{"final_images": finalURLs(finals), "finals": finals, "max_crop": math.Round(maxCrop*1000) / 1000,
+		"requested": c.NumImages, "received": len(urls)}
+	if len(c.Placements) == 0 {
+		t := targetsOf(c)[0]
+		out["aspect_ratio"], out["width"], out["height"] = c.AspectRatio, t.width, t.height
+	}
+	if short != "" {
+		out["short"] = short
 	}
 	return &Result{Output: out}, nil
 }

@@ -35,9 +35,9 @@ type warner[C any] interface {
 	Warn(c *C, w Wiring) []fault.Field
 }
 
-// ratioAsker is implemented by nodes that ask for an aspect ratio.
-type ratioAsker[C any] interface {
-	AskedRatio(c C) string
+// shapeAsker is implemented by nodes that ask for image shapes.
+type shapeAsker[C any] interface {
+	AskedShapes(c C) []string
 }
 
 // schemaTuner is implemented by nodes whose schema has facts from a table
@@ -131,18 +131,18 @@ func (t typed[C]) Warnings(raw json.RawMessage, w Wiring) []fault.Field {
 	return wn.Warn(&c, w)
 }
 
-// AskedRatio is the ratio a node with this config asks for ("" when the
-// node type asks for none or the config is not valid).
-func (t typed[C]) AskedRatio(raw json.RawMessage) string {
-	a, ok := t.node.(ratioAsker[C])
+// AskedShapes are the shapes a node with this config asks for (none when
+// the node type asks for none or the config is not valid).
+func (t typed[C]) AskedShapes(raw json.RawMessage) []string {
+	a, ok := t.node.(shapeAsker[C])
 	if !ok {
-		return ""
+		return nil
 	}
 	c, _, errs := t.schema.Decode(raw)
 	if len(errs) > 0 {
-		return ""
+		return nil
 	}
-	return a.AskedRatio(c)
+	return a.AskedShapes(c)
 }
 
 // canceller is implemented by nodes that hold outside work between runs.

@@ -15,9 +15,10 @@ import (
 // generates at its Output's ratio) read it.
 type Wiring struct {
 	inputs map[string]bool
-	// Ratios are the aspect ratios the nodes this one feeds directly ask
-	// for, in the graph's order, without repeats.
-	Ratios []string
+	// Shapes are the image shapes the nodes this one feeds directly ask
+	// for (a ratio name such as "4:5", or an exact size such as
+	// "1080x1920"), in the graph's order, without repeats.
+	Shapes []string
 	// Sources are the names of the nodes connected to this one (a template
 	// may name them: {{Product.text}}).
 	Sources []string
@@ -40,10 +41,12 @@ func (w *Wiring) Add(name string) {
 	w.inputs[name] = true
 }
 
-// AddRatio records a ratio a fed node asks for.
-func (w *Wiring) AddRatio(r string) {
-	if r != "" && !slices.Contains(w.Ratios, r) {
-		w.Ratios = append(w.Ratios, r)
+// AddShapes records the shapes a fed node asks for.
+func (w *Wiring) AddShapes(shapes ...string) {
+	for _, s := range shapes {
+		if s != "" && !slices.Contains(w.Shapes, s) {
+			w.Shapes = append(w.Shapes, s)
+		}
 	}
 }
 
@@ -63,18 +66,10 @@ func (w Wiring) Names() map[string]bool {
 // Has reports whether input name is connected.
 func (w Wiring) Has(name string) bool { return w.inputs[name] }
 
-// Ratio is the ratio the first fed node asks for ("" when none asks).
-func (w Wiring) Ratio() string {
-	if len(w.Ratios) == 0 {
-		return ""
-	}
-	return w.Ratios[0]
-}
-
 // wiringOf is the wiring of a running node: the keys of its inputs and the
 // ratios the engine found downstream.
 func wiringOf(r *Run) Wiring {
-	w := Wiring{Ratios: r.Ratios}
+	w := Wiring{Shapes: r.Shapes}
 	for k := range r.Inputs {
 		w.Add(k)
 	}
@@ -90,25 +85,32 @@ type Warner interface {
 	Warnings(config json.RawMessage, w Wiring) []fault.Field
 }
 
-// RatioAsker is implemented by executors whose nodes ask the nodes feeding
-// them for an aspect ratio (Output delivers one).
-type RatioAsker interface {
-	// AskedRatio is the ratio a node with config asks for ("" for none).
-	AskedRatio(config json.RawMessage) string
+// ShapeAsker is implemented by executors whose nodes ask the nodes feeding
+// them for image shapes (Output delivers a ratio, or placements' sizes).
+type ShapeAsker interface {
+	// AskedShapes are the shapes a node with config asks for: ratio names
+	// or "WxH" sizes (none for an invalid config).
+	AskedShapes(config json.RawMessage) []string
 }
 
 // Quote is what one run of a node will cost, and for a node that
 // generates, what it will generate and how it is billed: what the editor
 // shows before a run.
 type Quote struct {
-	Cost     float64   `json:"cost"`
-	Endpoint string    `json:"endpoint,omitempty" doc:"The FAL endpoint the node will call."`
-	Images   int       `json:"images,omitempty" doc:"How many images it will request."`
-	Width    int       `json:"width,omitempty" doc:"The width of each image, in pixels (0 when the input photo decides)."`
-	Height   int       `json:"height,omitempty" doc:"The height of each image, in pixels."`
-	Ratio    string    `json:"ratio,omitempty" doc:"The aspect ratio generated."`
-	Unit     cost.Unit `json:"unit,omitempty" doc:"What FAL bills the endpoint per." enum:"image,megapixel"`
-	UnitUSD  float64   `json:"unit_usd,omitempty" doc:"The price of one unit, in US dollars."`
-	Units    float64   `json:"units,omitempty" doc:"How many units the run will be billed."`
-	Preview  bool      `json:"preview,omitempty" doc:"The local preview renders it: nothing is billed."`
+	Cost     float64     `json:"cost"`
+	Endpoint string      `json:"endpoint,omitempty" doc:"The FAL endpoint the node will call."`
+	Images   int         `json:"images,omitempty" doc:"How many images it will request in all."`
+	Plans    []PlanQuote `json:"plans,omitempty" doc:"One FAL request per distinct ratio: its size and count."`
+	Unit     cost.Unit   `json:"unit,omitempty" doc:"What FAL bills the endpoint per." enum:"image,megapixel"`
+	UnitUSD  float64     `json:"unit_usd,omitempty" doc:"The price of one unit, in US dollars."`
+	Units    float64     `json:"units,omitempty" doc:"How many units the run will be billed."`
+	Preview  bool        `json:"preview,omitempty" doc:"The local preview renders it: nothing is billed."`
+}
+
+// PlanQuote is one FAL request of a quote.
+type PlanQuote struct {
+	Ratio  string `json:"ratio" doc:"The aspect ratio generated."`
+	Width  int    `json:"width" doc:"Each image's width, in pixels."`
+	Height int    `json:"height" doc:"Each image's height, in pixels."`
+	Images int    `json:"images"`
 }

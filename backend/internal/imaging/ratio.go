@@ -4,6 +4,7 @@ package imaging
 
 import (
 	"bytes"
+	"fmt"
 	"context"
 	"image"
 	"image/jpeg"
@@ -101,4 +102,23 @@ func (bud *Budget) Cover(ctx context.Context, data []byte, width, height int, f 
 func Size(data []byte) (int, int, error) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	return cfg.Width, cfg.Height, err
+}
+
+// FitBytes re-encodes an image as a JPEG of at most maxBytes, at the best
+// quality from 92 down to 50 that fits; one that fits at none is refused.
+func (bud *Budget) FitBytes(ctx context.Context, data []byte, maxBytes int64) ([]byte, error) {
+	img, err := bud.Decode(ctx, data)
+	if err != nil {
+		return nil, err
+	}
+	for q := 92; q >= 50; q -= 6 {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: q}); err != nil {
+			return nil, err
+		}
+		if int64(buf.Len()) <= maxBytes {
+			return buf.Bytes(), nil
+		}
+	}
+	return nil, fmt.Errorf("the image does not fit in %d KB even as a JPEG of quality 50", maxBytes>>10)
 }

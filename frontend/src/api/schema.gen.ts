@@ -624,19 +624,14 @@ export interface components {
             endpoint?: string;
             /**
              * Format: int64
-             * @description The height of each image, in pixels.
-             */
-            height?: number;
-            /**
-             * Format: int64
-             * @description How many images it will request.
+             * @description How many images it will request in all.
              */
             images?: number;
             node_id: string;
+            /** @description One FAL request per distinct ratio: its size and count. */
+            plans?: components["schemas"]["PlanQuote"][] | null;
             /** @description The local preview renders it: nothing is billed. */
             preview?: boolean;
-            /** @description The aspect ratio generated. */
-            ratio?: string;
             /**
              * @description What FAL bills the endpoint per.
              * @enum {string}
@@ -652,11 +647,6 @@ export interface components {
              * @description How many units the run will be billed.
              */
             units?: number;
-            /**
-             * Format: int64
-             * @description The width of each image, in pixels (0 when the input photo decides).
-             */
-            width?: number;
         };
         NodeExecution: {
             error_message: string | null;
@@ -679,7 +669,7 @@ export interface components {
         OutputConfig: {
             /**
              * Aspect ratio
-             * @description The ad format; each image is delivered at its pixel size.
+             * @description The ad format when no placement is chosen; each image is delivered at its pixel size.
              * @default 1:1
              * @enum {string}
              */
@@ -687,15 +677,36 @@ export interface components {
             /**
              * Images
              * Format: int64
-             * @description How many final ads to deliver.
+             * @description How many final ads to deliver (per placement, with placements).
              * @default 1
              */
             num_images?: number;
+            /**
+             * Placements
+             * @description Platform formats to deliver, each at its exact pixel size; empty uses the aspect ratio.
+             */
+            placements?: ("meta_feed_square" | "meta_feed_portrait" | "meta_stories" | "meta_reels" | "google_display_landscape" | "google_display_square" | "linkedin_single" | "x_single" | "pinterest_standard")[] | null;
         };
         PatchWorkflowInputBody: {
             description?: string;
             is_active?: boolean;
             name?: string;
+        };
+        PlanQuote: {
+            /**
+             * Format: int64
+             * @description Each image's height, in pixels.
+             */
+            height: number;
+            /** Format: int64 */
+            images: number;
+            /** @description The aspect ratio generated. */
+            ratio: string;
+            /**
+             * Format: int64
+             * @description Each image's width, in pixels.
+             */
+            width: number;
         };
         Port: {
             /** @enum {string} */

@@ -50,7 +50,7 @@ describe('WorkflowNode', () => {
   });
 
   it('shows what the image model will generate and cost, from the estimate', () => {
-    useRun.getState().setEstimates({ m1: { node_id: 'm1', cost: 0.006, images: 2, width: 912, height: 1136, ratio: '4:5', unit: 'megapixel', unit_usd: 0.003, units: 2 } });
+    useRun.getState().setEstimates({ m1: { node_id: 'm1', cost: 0.006, images: 2, plans: [{ ratio: '4:5', width: 912, height: 1136, images: 2 }], unit: 'megapixel', unit_usd: 0.003, units: 2 } });
     show('m1', { type: 'IMAGE_MODEL', name: 'Flux', config: { model: 'fal-ai/flux/schnell', parameters: { num_images: 2 } }, has_breakpoint: false });
     expect(screen.getByTestId('image-plan').textContent).toBe('FLUX schnell · 2 × 912×1136 · 4:5');
     expect(screen.getByTestId('node-estimate').textContent).toBe('~$0.006');
