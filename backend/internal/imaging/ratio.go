@@ -4,8 +4,8 @@ package imaging
 
 import (
 	"bytes"
-	"fmt"
 	"context"
+	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
