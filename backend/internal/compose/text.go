@@ -1,0 +1,96 @@
+package compose
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+
+	"github.com/go-text/render"
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+)
+
+// paragraph is a text set in one font at one pixel size and wrapped to a
+// width, with go-text/typesetting: HarfBuzz shaping (kerning, ligatures,
+// marks), script and bidi segmentation, and UAX#14 line breaking. It was
+// chosen over fogleman/gg, which places glyphs one by one without shaping
+// or kerning pairs beyond the basic table, and over tdewolff/canvas, whose
+// releases are pseudo-versions only; go-text is what Gio and Fyne use.
+type paragraph struct {
+	lines  []shaping.Line
+	widths []int
+	size   int
+	ascent int
+	lineH  int
+}
+
+// height is the paragraph's height in pixels.
+func (p paragraph) height() int { return len(p.lines) * p.lineH }
+
+// width is the widest line's width.
+func (p paragraph) width() int {
+	w := 0
+	for _, lw := range p.widths {
+		w = max(w, lw)
+	}
+	return w
+}
+
+// setText shapes and wraps text at size pixels to maxWidth. It reports
+// false when a word alone is wider than maxWidth (words are never broken).
+// leading is the line height as a multiple of the size.
+func setText(ft *font.Font, text string, size, maxWidth int, leading float64) (paragraph, bool) {
+	p := paragraph{size: size}
+	runes := []rune(text)
+	if len(runes) == 0 {
+		return p, true
+	}
+	face := font.NewFace(ft)
+	in := shaping.Input{Text: runes, RunStart: 0, RunEnd: len(runes), Direction: di.DirectionLTR, Face: face, Size: fixed.I(size)}
+	var seg shaping.Segmenter
+	var shaper shaping.HarfbuzzShaper
+	var outs []shaping.Output
+	for _, run := range seg.Split(in, single{face}) {
+		outs = append(outs, shaper.Shape(run))
+	}
+	var wrapper shaping.LineWrapper
+	lines, _ := wrapper.WrapParagraph(shaping.WrapConfig{BreakPolicy: shaping.Never}, maxWidth, runes, shaping.NewSliceIterator(outs))
+	ok := true
+	for _, line := range lines {
+		w := fixed.Int26_6(0)
+		for _, run := range line {
+			w += run.Advance
+			p.ascent = max(p.ascent, run.LineBounds.Ascent.Ceil())
+		}
+		p.widths = append(p.widths, w.Ceil())
+		ok = ok && w.Ceil() <= maxWidth
+	}
+	p.lines = lines
+	p.lineH = int(float64(size)*leading + 0.5)
+	return p, ok
+}
+
+// draw sets the paragraph into img in colour c, its top-left at (x, y),
+// each line centred in width w; it returns the box of the ink's lines.
+func (p paragraph) draw(img draw.Image, x, y, w int, c color.Color) image.Rectangle {
+	r := render.Renderer{FontSize: float32(p.size), Color: c}
+	box := image.Rectangle{}
+	for i, line := range p.lines {
+		lx := x + (w-p.widths[i])/2
+		base := y + i*p.lineH + p.ascent + (p.lineH-p.size)/2
+		cx := lx
+		for _, run := range line {
+			cx = r.DrawShapedRunAt(run, img, cx, base)
+		}
+		box = box.Union(image.Rect(lx, y+i*p.lineH, lx+p.widths[i], y+(i+1)*p.lineH))
+	}
+	return box
+}
+
+// single is a font map of one face: every rune is set in it.
+type single struct{ face *font.Face }
+
+// ResolveFace returns the one face.
+func (s single) ResolveFace(rune) *font.Face { return s.face }
