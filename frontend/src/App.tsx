@@ -1,12 +1,17 @@
-import { createClient, type Session, type SupabaseClient } from '@supabase/supabase-js';
+import type { Session, SupabaseClient } from '@supabase/supabase-js';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { LogOut } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, setTokenSource } from './api/client';
 import { Button } from './components/ui/button';
-import { SignIn } from './features/auth/SignIn';
-import { Editor } from './features/editor/Editor';
 import { WorkflowList } from './features/workflows/WorkflowList';
+
+// The editor (React Flow, dagre) and sign-in (Supabase) load when first shown, so the first page stays small.
+const Editor = lazy(() => import('./features/editor/Editor').then((m) => ({ default: m.Editor })));
+const SignIn = lazy(() => import('./features/auth/SignIn').then((m) => ({ default: m.SignIn })));
+
+/** loading is what shows while a part of the app loads. */
+const loading = <p className="p-8 text-sm text-slate-500">Loading…</p>;
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -37,17 +42,27 @@ function Gate() {
   const [supabase, setSupabase] = useState<SupabaseClient | null>(null);
   const [session, setSession] = useState<Session | null>(null);
   useEffect(() => {
-    if (cfg.data?.auth_mode !== 'supabase' || !cfg.data.supabase_url) return;
-    const client = createClient(cfg.data.supabase_url, cfg.data.supabase_publishable_key ?? '');
-    setSupabase(client);
-    setTokenSource(async () => (await client.auth.getSession()).data.session?.access_token ?? null);
-    client.auth.getSession().then(({ data }) => setSession(data.session));
-    const { data } = client.auth.onAuthStateChange((_e, s) => { setSession(s); queryClient.invalidateQueries(); });
-    return () => data.subscription.unsubscribe();
+    const c = cfg.data;
+    if (c?.auth_mode !== 'supabase' || !c.supabase_url) return;
+    let stop = false;
+    let unsubscribe = () => {};
+    // Supabase's client is loaded only in Supabase mode.
+    import('@supabase/supabase-js').then(({ createClient }) => {
+      if (stop) return;
+      const client = createClient(c.supabase_url!, c.supabase_publishable_key ?? '');
+      setSupabase(client);
+      setTokenSource(async () => (await client.auth.getSession()).data.session?.access_token ?? null);
+      client.auth.getSession().then(({ data }) => setSession(data.session));
+      const { data } = client.auth.onAuthStateChange((_e, s) => { setSession(s); queryClient.invalidateQueries(); });
+      unsubscribe = () => data.subscription.unsubscribe();
+    });
+    return () => { stop = true; unsubscribe(); };
   }, [cfg.data]);
-  if (cfg.isLoading) return <p className="p-8 text-sm text-slate-500">Loading…</p>;
+  if (cfg.isLoading) return loading;
   if (cfg.isError) return <p className="p-8 text-sm text-red-600">The backend is not reachable. Start it with make dev.</p>;
-  if (supabase && !session) return <SignIn supabase={supabase} />;
+  // Until Supabase's client has loaded, nothing may ask the API without a token.
+  if (cfg.data?.auth_mode === 'supabase' && cfg.data.supabase_url && !supabase) return loading;
+  if (supabase && !session) return <Suspense fallback={loading}><SignIn supabase={supabase} /></Suspense>;
   return <Shell onSignOut={supabase ? () => supabase.auth.signOut() : undefined} preview={cfg.data?.image_generation === 'preview'} />;
 }
 
@@ -63,7 +78,9 @@ function Shell({ onSignOut, preview }: { onSignOut?: () => void; preview: boolea
           {onSignOut && <Button size="sm" variant="ghost" onClick={onSignOut}><LogOut className="h-3.5 w-3.5" /> Sign out</Button>}
         </div>
       )}
-      <div className="min-h-0 flex-1">{open ? <Editor workflowId={open} onBack={() => setOpen(null)} /> : <WorkflowList onOpen={setOpen} />}</div>
+      <div className="min-h-0 flex-1">
+        {open ? <Suspense fallback={loading}><Editor workflowId={open} onBack={() => setOpen(null)} /></Suspense> : <WorkflowList onOpen={setOpen} />}
+      </div>
     </div>
   );
 }

@@ -85,6 +85,8 @@ export type JsonSchema = {
   exclusiveMaximum?: number;
   maxLength?: number;
   pattern?: string;
+  /** patternDescription says in words what pattern asks for. */
+  patternDescription?: string;
   default?: unknown;
   'x-ui'?: 'multiline' | 'upload';
   'x-order'?: string[];

@@ -37,4 +37,29 @@ describe('graph store', () => {
     expect(useGraph.getState().nodes.map((n) => n.id)).toEqual([b]);
     expect(useGraph.getState().edges).toHaveLength(0);
   });
+
+  it('replaces edges in the same undo step as the connection that takes their place', () => {
+    const a = useGraph.getState().addNode('TEXT_INPUT', 'A', {}, 0, 0);
+    const b = useGraph.getState().addNode('TEXT_INPUT', 'B', {}, 0, 0);
+    const m = useGraph.getState().addNode('IMAGE_MODEL', 'M', {}, 0, 0);
+    useGraph.getState().connect({ source: a, target: m, sourceHandle: 'text', targetHandle: 'prompt' });
+    const old = useGraph.getState().edges[0].id;
+    useGraph.getState().connect({ source: b, target: m, sourceHandle: 'text', targetHandle: 'prompt' }, [old]);
+    expect(useGraph.getState().edges.map((e) => e.source)).toEqual([b]);
+    useGraph.getState().undo();
+    expect(useGraph.getState().edges.map((e) => e.id)).toEqual([old]);
+  });
+
+  it('moves nodes (Arrange) as one undo step', () => {
+    const a = useGraph.getState().addNode('TEXT_INPUT', 'A', {}, 0, 0);
+    const b = useGraph.getState().addNode('PROMPT', 'B', {}, 0, 0);
+    useGraph.getState().moveNodes({ [a]: { x: 10, y: 20 }, [b]: { x: 300, y: 20 } });
+    expect(useGraph.getState().nodes.map((n) => n.position)).toEqual([{ x: 10, y: 20 }, { x: 300, y: 20 }]);
+    useGraph.getState().undo();
+    expect(useGraph.getState().nodes.map((n) => n.position)).toEqual([{ x: 0, y: 0 }, { x: 0, y: 0 }]);
+  });
+
+  it('remembers which workflow it was loaded from', () => {
+    expect(useGraph.getState().workflowId).toBe('w');
+  });
 });

@@ -12,10 +12,15 @@ type GraphState = Snapshot & {
   past: Snapshot[];
   future: Snapshot[];
   selected: string | null;
+  /** workflowId is the workflow the graph was last loaded from (the canvas fits its view to each newly loaded one). */
+  workflowId: string | null;
   load: (w: Workflow) => void;
   onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
-  connect: (c: Connection) => void;
+  /** connect adds an edge, removing in the same undo step the edges it replaces. */
+  connect: (c: Connection, replaces?: string[]) => void;
+  /** moveNodes moves nodes to new positions (Arrange) as one undo step. */
+  moveNodes: (positions: Record<string, { x: number; y: number }>) => void;
   addNode: <T extends NodeType>(type: T, name: string, config: Partial<NodeConfig<T>>, x: number, y: number) => string;
   updateNode: (id: string, patch: NodePatch) => void;
   removeSelected: () => void;
@@ -38,7 +43,8 @@ export const useGraph = create<GraphState>((set, get) => {
     past: [],
     future: [],
     selected: null,
-    load: (w) => set({ ...toFlow(w), dirty: false, past: [], future: [], selected: null }),
+    workflowId: null,
+    load: (w) => set({ ...toFlow(w), dirty: false, past: [], future: [], selected: null, workflowId: w.id }),
     onNodesChange: (changes) => {
       const moved = changes.some((c) => c.type === 'position' && !c.dragging) || changes.some((c) => c.type === 'remove');
       const nodes = applyNodeChanges(changes, get().nodes);
@@ -50,7 +56,10 @@ export const useGraph = create<GraphState>((set, get) => {
       if (changes.some((c) => c.type === 'remove')) commit({ edges });
       else set({ edges });
     },
-    connect: (c) => commit({ edges: addEdge({ ...c, id: crypto.randomUUID() }, get().edges) }),
+    connect: (c, replaces = []) =>
+      commit({ edges: addEdge({ ...c, id: crypto.randomUUID() }, get().edges.filter((e) => !replaces.includes(e.id))) }),
+    moveNodes: (positions) =>
+      commit({ nodes: get().nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)) }),
     addNode: (type, name, config, x, y) => {
       const id = crypto.randomUUID();
       commit({ nodes: [...get().nodes, flowNode(id, type, name, config, x, y)] });

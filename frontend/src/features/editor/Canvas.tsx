@@ -1,60 +1,75 @@
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge } from '@xyflow/react';
+import { Background, ReactFlow, useReactFlow, type Connection, type Edge, type FinalConnectionState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo } from 'react';
-import { canConnect, useCatalog } from '../../stores/catalog';
+import './canvas.css';
+import { useCallback, useEffect } from 'react';
+import { useCatalog } from '../../stores/catalog';
 import { useGraph } from '../../stores/graph';
-import { useProblems } from '../../stores/problems';
-import { addFromSpec } from './addNode';
+import { DRAG_TYPE } from './addNode';
+import { CanvasControls, FIT_VIEW } from './CanvasControls';
+import { refusal, replaced } from './connection';
+import { ConnectionHint, useFlash, useRefusalReason } from './ConnectionHint';
 import { nodeTypes } from './nodes';
-
-const invalidEdge = { stroke: '#dc2626', strokeWidth: 2 };
+import { useAddNode } from './useAddNode';
+import { useShownGraph } from './useShownGraph';
 
 /** onSelectionChange keeps the store's selected node in step with React Flow's selection. */
 const onSelectionChange = ({ nodes }: { nodes: { id: string }[] }) => useGraph.getState().select(nodes[0]?.id ?? null);
 
-/** Canvas is the React Flow graph: nodes, edges (red with their error when the server refused them), drops from the palette. */
+/**
+ * Canvas is the React Flow graph: nodes and edges (named in words, edges into
+ * running nodes animated, refused ones red with their error), drops from the
+ * palette, connections checked while drawn (with the reason shown when
+ * refused), the controls and the minimap.
+ */
 export function Canvas({ loading }: { loading: boolean }) {
-  const nodes = useGraph((s) => s.nodes);
-  const edges = useGraph((s) => s.edges);
+  const { nodes, edges } = useShownGraph();
   const onNodesChange = useGraph((s) => s.onNodesChange);
   const onEdgesChange = useGraph((s) => s.onEdgesChange);
-  const connect = useGraph((s) => s.connect);
-  const edgeErrors = useProblems((s) => s.errors.edges);
   const { byType } = useCatalog();
   const flow = useReactFlow();
+  const add = useAddNode();
+  const reasonOf = useRefusalReason();
+  const [refused, flashRefused] = useFlash();
+  const loadedId = useGraph((s) => s.workflowId);
 
-  const shownEdges = useMemo(
-    () => edges.map((e) => (edgeErrors[e.id] ? { ...e, label: edgeErrors[e.id], style: invalidEdge, ariaLabel: edgeErrors[e.id] } : e)),
-    [edges, edgeErrors],
-  );
-  const isValid = useCallback((c: Connection | Edge) => {
-    const all = useGraph.getState().nodes;
-    const src = all.find((n) => n.id === c.source);
-    const dst = all.find((n) => n.id === c.target);
-    if (!src || !dst || src.id === dst.id) return false;
-    const out = byType[src.data.type]?.outputs?.find((p) => p.name === c.sourceHandle)?.kind;
-    const into = byType[dst.data.type]?.inputs?.find((p) => p.name === c.targetHandle)?.kind;
-    return canConnect(out, into, byType[dst.data.type]?.open_inputs ?? false);
-  }, [byType]);
+  // Fit the view to each workflow as it opens. (Not React Flow's fitView prop: on an
+  // empty workflow it would fire at the first node added, and centre it.)
+  useEffect(() => {
+    if (loadedId && useGraph.getState().nodes.length > 0) flow.fitView(FIT_VIEW);
+  }, [loadedId, flow]);
+
+  /** graphView is the graph as it is now, with the catalog, for the connection rules. */
+  const graphView = useCallback(() => ({ ...useGraph.getState(), byType }), [byType]);
+  /** isValid lets React Flow end a connection only where the rules allow (the hint says why not). */
+  const isValid = useCallback((c: Connection | Edge) => refusal(c, graphView()) === null, [graphView]);
+  /** onConnect adds the edge, in place of the one an input that takes one value had. */
+  const onConnect = useCallback((c: Connection) => {
+    useGraph.getState().connect(c, replaced(c, graphView()));
+    flashRefused(null);
+  }, [graphView, flashRefused]);
+  /** onConnectEnd keeps the reason up for a moment when a connection was dropped on a port that refused it. */
+  const onConnectEnd = useCallback((_: MouseEvent | TouchEvent, s: FinalConnectionState) => {
+    if (s.fromHandle && s.toHandle && s.isValid === false) flashRefused(reasonOf(s.fromHandle, s.toHandle));
+  }, [reasonOf, flashRefused]);
 
   return (
-    <main className="relative flex-1" onDragOver={(e) => e.preventDefault()} onDrop={(e) => {
-      const spec = byType[e.dataTransfer.getData('application/visualadgen-node')];
+    <main className="relative min-w-0 flex-1" aria-label="Workflow canvas" onDragOver={(e) => e.preventDefault()} onDrop={(e) => {
+      const spec = byType[e.dataTransfer.getData(DRAG_TYPE)];
       if (!spec) return;
-      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      addFromSpec(spec, p.x, p.y);
+      e.preventDefault();
+      add(spec, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     }}>
       {nodes.length === 0 && !loading && (
         <div className="pointer-events-none absolute inset-0 z-10 flex items-center justify-center text-center text-sm text-slate-500">
-          <p>Empty workflow. Drag nodes in from the left,<br />connect them, and press Run.</p>
+          <p>Empty workflow. Click or drag nodes in from the left,<br />connect an output (right) to an input (left), and press Run.</p>
         </div>
       )}
-      <ReactFlow nodes={nodes} edges={shownEdges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
-        onConnect={connect} isValidConnection={isValid} onSelectionChange={onSelectionChange}
-        deleteKeyCode={['Delete', 'Backspace']} fitView fitViewOptions={{ maxZoom: 1 }} minZoom={0.2} proOptions={{ hideAttribution: true }}>
+      <ConnectionHint last={refused} />
+      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
+        onConnect={onConnect} onConnectEnd={onConnectEnd} isValidConnection={isValid} onSelectionChange={onSelectionChange}
+        deleteKeyCode={['Delete', 'Backspace']} minZoom={0.2} proOptions={{ hideAttribution: true }}>
         <Background />
-        <Controls />
-        <MiniMap pannable zoomable />
+        <CanvasControls />
       </ReactFlow>
     </main>
   );

@@ -10,12 +10,14 @@ import { History } from '../run/History';
 import { Canvas } from './Canvas';
 import { ConfigPanel } from './ConfigPanel';
 import { EditorToolbar } from './EditorToolbar';
+import { Notice } from './Notice';
 import { Palette } from './Palette';
+import { ResultsPanel } from './ResultsPanel';
 import { useRunControls } from './useRunControls';
 import { useSave } from './useSave';
 import { useShortcuts } from './useShortcuts';
 
-/** Editor is the canvas, palette, config panel, run controls, gallery and history of one workflow. */
+/** Editor is the canvas, palette, config panel, run controls, gallery and history of one workflow, fitted to the window. */
 export function Editor({ workflowId, onBack }: { workflowId: string; onBack: () => void }) {
   return (
     <ReactFlowProvider>
@@ -47,18 +49,18 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
   return (
     <div className="flex h-full flex-col">
       <EditorToolbar name={wf.data?.name} onBack={onBack} onSave={save} run={controls} estimate={est.data?.total_cost ?? null} />
-      {notice && <div role="alert" className="border-b border-red-200 bg-red-50 px-4 py-1.5 text-sm text-red-700">{notice}</div>}
+      <Notice key={notice} text={notice} onDismiss={() => setNotice('')} />
       <div className="flex min-h-0 flex-1">
         <Palette />
         <Canvas loading={wf.isLoading} />
         <ConfigPanel />
       </div>
-      <footer className="flex h-52 shrink-0 border-t border-slate-200 bg-white">
-        <div className="min-w-0 flex-1">
+      <ResultsPanel workflowId={workflowId}>
+        <div className="min-w-0 flex-1 overflow-hidden">
           <Gallery />
         </div>
         <History workflowId={workflowId} onOpen={controls.open} />
-      </footer>
+      </ResultsPanel>
     </div>
   );
 }

@@ -3,7 +3,11 @@ import { Button } from '../../components/ui/button';
 import { useGraph } from '../../stores/graph';
 import { RunBar } from '../run/RunBar';
 
-/** EditorToolbar holds back, the workflow's name and save state, undo/redo, save, and the run controls. */
+/**
+ * EditorToolbar holds back, the workflow's name and save state, undo/redo,
+ * save, and the run controls, on one line: a long name is cut with an
+ * ellipsis (in full in its tooltip) rather than wrapping the header.
+ */
 export function EditorToolbar({ name, onBack, onSave, run, estimate }: {
   name: string | undefined;
   onBack: () => void;
@@ -16,15 +20,21 @@ export function EditorToolbar({ name, onBack, onSave, run, estimate }: {
   const canRedo = useGraph((s) => s.future.length > 0);
   const { undo, redo } = useGraph.getState();
   return (
-    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-3 py-2">
-      <Button variant="ghost" size="icon" onClick={onBack} title="All workflows"><ArrowLeft className="h-4 w-4" /></Button>
-      <h1 className="font-semibold" data-testid="workflow-name">{name}</h1>
-      <span className={`text-xs ${dirty ? 'text-amber-600' : 'text-emerald-600'}`} data-testid="save-state">{dirty ? 'Unsaved changes' : 'Saved'}</span>
-      <Button variant="ghost" size="icon" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)"><Undo2 className="h-4 w-4" /></Button>
-      <Button variant="ghost" size="icon" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)"><Redo2 className="h-4 w-4" /></Button>
-      <Button variant="outline" size="sm" onClick={onSave} disabled={!dirty} data-testid="save" title="Save (Ctrl+S)"><Save className="h-4 w-4" /> Save</Button>
-      <div className="flex-1" />
-      <RunBar onRun={run.run} onStep={run.step} onResume={run.resume} onCancel={run.cancel} estimate={estimate} busy={run.busy} />
+    <header className="flex h-12 shrink-0 flex-nowrap items-center gap-2 overflow-hidden whitespace-nowrap border-b border-slate-200 bg-white px-3">
+      <Button variant="ghost" size="icon" className="shrink-0" onClick={onBack} title="All workflows" aria-label="All workflows"><ArrowLeft className="h-4 w-4" /></Button>
+      {/* The name gives way first, down to 10rem (or its own length, about, when shorter). */}
+      <h1 className="shrink-[100] truncate font-semibold" style={{ minWidth: `min(10rem, ${(name?.length ?? 0) + 1}ch)` }} data-testid="workflow-name" title={name}>{name}</h1>
+      <span className={`shrink-0 text-xs ${dirty ? 'text-amber-600' : 'text-emerald-600'}`} data-testid="save-state">{dirty ? 'Unsaved changes' : 'Saved'}</span>
+      <div className="flex shrink-0 items-center gap-1">
+        <Button variant="ghost" size="icon" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo"><Undo2 className="h-4 w-4" /></Button>
+        <Button variant="ghost" size="icon" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo"><Redo2 className="h-4 w-4" /></Button>
+        <Button variant="outline" size="sm" onClick={onSave} disabled={!dirty} data-testid="save" title="Save (Ctrl+S)"><Save className="h-4 w-4" /> Save</Button>
+      </div>
+      <div className="min-w-0 flex-1" />
+      {/* Then the run bar cuts its failed run's message (in full in its tooltip). */}
+      <div className="min-w-0 overflow-hidden [&>div]:min-w-0">
+        <RunBar onRun={run.run} onStep={run.step} onResume={run.resume} onCancel={run.cancel} estimate={estimate} busy={run.busy} />
+      </div>
     </header>
   );
 }

@@ -1,29 +1,54 @@
+import type { NodeSpec } from '../../api/types';
+import { SidePanel } from '../../components/ui/side-panel';
+import { cn } from '../../lib/cn';
 import { useCatalog } from '../../stores/catalog';
-import { addFromSpec } from './addNode';
+import { DRAG_TYPE } from './addNode';
 import { iconFor } from './nodes/icons';
+import { useAddNode } from './useAddNode';
 
-/** Palette lists the node types from the catalog; drag one onto the canvas or click to add it. */
+/**
+ * PaletteItem is one node type: a button that adds it (click, Enter or
+ * Space) or can be dragged onto the canvas; compact shows only its icon.
+ */
+function PaletteItem({ spec, compact, onAdd }: { spec: NodeSpec; compact: boolean; onAdd: () => void }) {
+  const Icon = iconFor(spec.icon);
+  return (
+    <button
+      type="button"
+      draggable
+      onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE, spec.type)}
+      onClick={onAdd}
+      data-testid={`palette-${spec.type}`}
+      aria-label={`Add ${spec.label}`}
+      title={`${spec.label}: ${spec.description}`}
+      className={cn(
+        'block w-full cursor-grab rounded-md border border-slate-200 text-left hover:border-brand hover:bg-violet-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand',
+        compact ? 'flex h-8 items-center justify-center' : 'px-2 py-1.5',
+      )}
+    >
+      {compact ? <Icon className="h-4 w-4 text-brand" /> : (
+        <>
+          <span className="flex items-center gap-1.5 text-sm font-medium"><Icon className="h-3.5 w-3.5 shrink-0 text-brand" />{spec.label}</span>
+          <span className="line-clamp-2 text-[11px] leading-snug text-slate-500">{spec.description}</span>
+        </>
+      )}
+    </button>
+  );
+}
+
+/** Palette lists the node types from the catalog; click one to add it, or drag it onto the canvas. It collapses to a rail of icons. */
 export function Palette() {
   const { specs } = useCatalog();
+  const add = useAddNode();
+  /** list is the node types as buttons, full or as icons (the collapsed rail). */
+  const list = (compact: boolean) => (
+    <div className={cn('space-y-1.5', compact ? 'p-1.5' : 'p-2')}>
+      {specs.map((s) => <PaletteItem key={s.type} spec={s} compact={compact} onAdd={() => add(s)} />)}
+    </div>
+  );
   return (
-    <aside className="w-52 shrink-0 space-y-2 overflow-y-auto border-r border-slate-200 bg-white p-3">
-      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Nodes</h2>
-      {specs.map((s) => {
-        const Icon = iconFor(s.icon);
-        return (
-          <button
-            key={s.type}
-            draggable
-            onDragStart={(e) => e.dataTransfer.setData('application/visualadgen-node', s.type)}
-            onClick={() => addFromSpec(s)}
-            data-testid={`palette-${s.type}`}
-            className="block w-full cursor-grab rounded-md border border-slate-200 p-2 text-left hover:border-brand hover:bg-violet-50"
-          >
-            <div className="flex items-center gap-1.5 text-sm font-medium"><Icon className="h-3.5 w-3.5 text-brand" />{s.label}</div>
-            <div className="text-[11px] leading-snug text-slate-500">{s.description}</div>
-          </button>
-        );
-      })}
-    </aside>
+    <SidePanel side="left" title="Nodes" label="node list" storageKey="visualadgen.palette.open" width="w-48" rail={list(true)}>
+      {list(false)}
+    </SidePanel>
   );
 }

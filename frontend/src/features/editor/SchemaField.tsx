@@ -3,16 +3,22 @@ import { Input, Select, Textarea } from '../../components/ui/input';
 import type { Range } from './ranges';
 import { UploadField } from './UploadField';
 
-/** SchemaField is one input chosen by the property's type and its x-ui hint ("multiline", "upload"). */
-export function SchemaField({ prop, name, value, onChange, invalid, range }: {
+/**
+ * SchemaField is one input chosen by the property's type and its x-ui hint
+ * ("multiline", "upload"); enum values show their x-enum-labels.
+ */
+export function SchemaField({ prop, name, value, onChange, invalid, range, required = false, describedBy }: {
   prop: JsonSchema;
   name: string;
   value: unknown;
   onChange: (v: unknown) => void;
   invalid: boolean;
   range?: Range;
+  required?: boolean;
+  /** describedBy is the id of the field's hint. */
+  describedBy?: string;
 }) {
-  const common = { name, 'aria-invalid': invalid };
+  const common = { name, 'aria-invalid': invalid, 'aria-required': required || undefined, 'aria-describedby': describedBy };
   if (prop.enum) {
     return (
       <Select {...common} value={String(value ?? prop.default ?? '')} onChange={(e) => onChange(prop.type === 'integer' ? Number(e.target.value) : e.target.value)}>
@@ -44,5 +50,5 @@ export function SchemaField({ prop, name, value, onChange, invalid, range }: {
     return <Textarea {...common} maxLength={prop.maxLength} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
   }
   if (prop['x-ui'] === 'upload') return <UploadField name={name} value={String(value ?? '')} onChange={onChange} invalid={invalid} />;
-  return <Input {...common} maxLength={prop.maxLength} pattern={prop.pattern} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+  return <Input {...common} maxLength={prop.maxLength} pattern={prop.pattern} title={prop.patternDescription} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
 }

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../../api/types';
+import { fixedValue, orderedKeys } from './formOrder';
 import { fieldRanges, type Range } from './ranges';
 import { SchemaField } from './SchemaField';
 
@@ -11,19 +12,20 @@ type FormProps = {
   errors: Record<string, string>;
 };
 
-/** orderedKeys lists an object schema's properties in x-order, then any it does not name. */
-export function orderedKeys(schema: JsonSchema): string[] {
-  const all = Object.keys(schema.properties ?? {});
-  const order = (schema['x-order'] ?? []).filter((k) => all.includes(k));
-  return [...order, ...all.filter((k) => !order.includes(k))];
-}
-
-/** SchemaForm renders a node's config form from its JSON Schema; numeric fields show their range (the chosen model's, for IMAGE_MODEL). */
+/**
+ * SchemaForm renders a node's config form from its JSON Schema: required
+ * fields first, hints from descriptions, and numeric fields with their range,
+ * the chosen model's for IMAGE_MODEL, following the form's current values
+ * (saved or not).
+ */
 export function SchemaForm(props: FormProps) {
   return <ObjectFields {...props} ranges={fieldRanges(props.schema, props.value)} prefix="" />;
 }
 
-/** ObjectFields renders one object's properties: nested objects as fieldsets, the rest as labelled fields. */
+/** hintId is the id of a field's hint, for aria-describedby. */
+const hintId = (path: string) => `hint-${path}`;
+
+/** ObjectFields renders one object's properties: nested objects as titled groups, single-choice enums as text, the rest as labelled fields. */
 function ObjectFields({ schema, value, onChange, errors, ranges, prefix }: FormProps & { ranges: Record<string, Range>; prefix: string }) {
   return (
     <div className="space-y-3">
@@ -36,27 +38,42 @@ function ObjectFields({ schema, value, onChange, errors, ranges, prefix }: FormP
           else next[key] = v;
           onChange(next);
         };
+        const title = prop.title ?? key;
         if (prop.type === 'object') {
           return (
             <fieldset key={key} className="rounded-md border border-slate-200 p-2">
-              <legend className="px-1 text-xs font-semibold text-slate-600">{prop.title ?? key}</legend>
+              <legend className="px-1 text-xs font-semibold text-slate-600">{title}</legend>
+              {prop.description && <p className="mb-2 text-[11px] text-slate-500">{prop.description}</p>}
               {errors[path] && <span role="alert" className="mb-1 block text-[11px] text-red-600">{errors[path]}</span>}
               <ObjectFields schema={prop} value={(value[key] as Record<string, unknown>) ?? {}} onChange={set} errors={errors} ranges={ranges} prefix={path + '.'} />
             </fieldset>
           );
         }
+        const only = fixedValue(prop);
+        if (only !== undefined) {
+          // One allowed value is no choice: say what it is.
+          return (
+            <p key={key} className="flex items-baseline justify-between text-xs font-medium text-slate-700" data-testid={`fixed-${path}`}>
+              {title}
+              <span className="font-normal text-slate-600">{prop['x-enum-labels']?.[String(only)] ?? String(only)}</span>
+            </p>
+          );
+        }
         const range = ranges[path];
+        const required = schema.required?.includes(key) ?? false;
+        const hint = prop.description || undefined;
         return (
           <label key={key} className="block text-xs font-medium text-slate-700">
             <span className="flex items-baseline gap-1">
-              {prop.title ?? key}
-              {schema.required?.includes(key) && <span className="text-red-500">*</span>}
+              {title}
+              {required && <span className="text-red-600" title="required">*<span className="sr-only"> (required)</span></span>}
               {range?.text && <span className="ml-auto font-normal text-slate-500" data-testid={`range-${path}`}>{range.text}</span>}
             </span>
             <div className="mt-1">
-              <SchemaField prop={prop} name={path} value={value[key]} onChange={set} invalid={!!errors[path]} range={range} />
+              <SchemaField prop={prop} name={path} value={value[key]} onChange={set} invalid={!!errors[path]} range={range}
+                required={required} describedBy={hint && hintId(path)} />
             </div>
-            {prop.description && <span className="mt-0.5 block text-[11px] font-normal text-slate-500">{prop.description}</span>}
+            {hint && <span id={hintId(path)} className="mt-0.5 block text-[11px] font-normal text-slate-500">{hint}</span>}
             {errors[path] && <span role="alert" className="mt-0.5 block text-[11px] text-red-600">{errors[path]}</span>}
           </label>
         );

@@ -1,5 +1,5 @@
 import type { NodeType } from '../../../api/types';
-import { orderedKeys } from '../SchemaForm';
+import { orderedKeys } from '../formOrder';
 import { withDefaults, type BodyProps } from './body';
 
 /** GenericBody shows a node's first two set scalar settings, in the schema's x-order, for types without a custom body. */

@@ -1,4 +1,3 @@
-import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { CircleDot } from 'lucide-react';
 import type { NodeSpec, Quote } from '../../../api/types';
@@ -10,8 +9,9 @@ import { useNodeErrors } from '../../../stores/problems';
 import { useRun } from '../../../stores/run';
 import { iconFor } from './icons';
 import { NodeProblems } from './NodeProblems';
+import { Ports } from './Ports';
 
-/** NodeShell draws what every node has: icon, name, ports from the catalog, live status, cost, errors; children show the node's own settings. */
+/** NodeShell draws what every node has: icon, name, labelled ports from the catalog, live status (in words), cost, errors; children show the node's own settings. */
 export function NodeShell({ id, data, selected, spec, children }: { id: string; data: NodeData; selected: boolean; spec: NodeSpec | undefined; children?: ReactNode }) {
   const state = useRun((s) => s.nodes[id]);
   const estimate = useRun((s) => s.estimates[id]);
@@ -26,19 +26,21 @@ export function NodeShell({ id, data, selected, spec, children }: { id: string; 
       data-status={status ?? 'IDLE'}
       data-invalid={problems ? 'true' : undefined}
       className={cn(
-        'w-56 rounded-lg border bg-white shadow-sm',
+        'relative w-52 rounded-lg border bg-white shadow-sm',
         selected ? 'border-brand ring-2 ring-violet-200' : 'border-slate-300',
         status === 'PAUSED' && 'ring-4 ring-amber-300',
         (status === 'FAILED' || problems) && 'border-red-500',
       )}
     >
-      <div className="flex items-center gap-2 border-b border-slate-100 px-3 py-2">
+      <div className="flex items-center gap-2 border-b border-slate-100 px-3 py-1.5">
         <Icon className="h-4 w-4 text-brand" />
         <span className="flex-1 truncate text-sm font-medium">{data.name}</span>
         {data.has_breakpoint && <CircleDot aria-label="breakpoint" className="h-4 w-4 text-red-500" />}
-        {status && <StatusBadge status={status} />}
       </div>
-      {children && <div className="px-3 pt-1.5 text-[11px] text-slate-700">{children}</div>}
+      {/* On the top border, so the name keeps the header's width. */}
+      {status && <StatusBadge status={status} className="absolute -top-2.5 right-2 shadow-sm ring-1 ring-white" />}
+      <Ports spec={spec} />
+      {children && <div className="border-t border-slate-100 px-3 pt-1.5 text-[11px] text-slate-700">{children}</div>}
       <div className="flex justify-between px-3 py-1.5 text-[11px] text-slate-500">
         <span>{spec?.label ?? data.type}</span>
         {cost !== undefined ? <span data-testid="node-cost" className="font-medium text-slate-700">${cost.toFixed(3)}</span>
@@ -46,12 +48,6 @@ export function NodeShell({ id, data, selected, spec, children }: { id: string; 
       </div>
       {problems && <NodeProblems errors={problems} />}
       {state?.error_message && status === 'FAILED' && <div className="mx-2 mb-2 rounded bg-red-50 p-1.5 text-[11px] text-red-700">{state.error_message.split('\n')[0]}</div>}
-      {(spec?.inputs ?? []).map((p, i) => (
-        <Handle key={p.name} id={p.name} type="target" position={Position.Left} style={{ top: 20 + i * 18 }} title={p.required ? `${p.label} (required)` : p.label} />
-      ))}
-      {(spec?.outputs ?? []).map((p, i) => (
-        <Handle key={p.name} id={p.name} type="source" position={Position.Right} style={{ top: 20 + i * 18 }} title={p.label} />
-      ))}
     </div>
   );
 }
