@@ -54,7 +54,7 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 	blobs, filesDir := storage(cfg)
 	redditClient := &reddit.Client{BaseURL: cfg.RapidAPIRedditBaseURL, Host: cfg.RapidAPIRedditHost, Key: cfg.RapidAPIKey, CacheFor: cfg.RedditCacheFor}
 	images := imaging.NewBudget(cfg.Limits.MaxImagePixels, decodeSlots)
-	reg, err := registry(cfg, blobs, redditClient, images)
+	reg, err := registry(cfg, blobs, redditClient, images, kits{st: db.store})
 	if err != nil {
 		a.close()
 		return nil, err
@@ -94,7 +94,7 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 }
 
 // registry is the one list of node types: adding one is one line here.
-func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, images *imaging.Budget) (*executor.Registry, error) {
+func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, images *imaging.Budget, brand executor.BrandKits) (*executor.Registry, error) {
 	models, err := imagemodel.Default().WithPrices(cfg.FalPrices)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: FAL_PRICES %w", err)
@@ -113,6 +113,7 @@ func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, 
 		executor.NewImageModel(executor.ImageModelDeps{Models: models, Gen: gen, Blobs: blobs, Images: images,
 			Downloads: downloads, Preview: cfg.FalKey == ""}),
 		executor.NewOutput(blobs, images),
+		executor.NewAdLayout(brand),
 	)
 }
 

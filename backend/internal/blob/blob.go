@@ -16,8 +16,8 @@ import (
 // MaxSize is the largest image accepted (an upload or a generated image).
 const MaxSize = 20 << 20
 
-// allowedTypes are the image types we store.
-var allowedTypes = map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp"}
+// allowedTypes are the types we store: images, and the fonts of brand kits.
+var allowedTypes = map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp", "font/ttf": ".ttf", "font/otf": ".otf"}
 
 // Store keeps images and returns URLs for them.
 type Store interface {
@@ -31,7 +31,7 @@ type Store interface {
 func Check(contentType string, size int) (ext string, err error) {
 	ext, ok := allowedTypes[contentType]
 	if !ok {
-		return "", fmt.Errorf("%q is not an accepted image type (PNG, JPEG or WebP)", contentType)
+		return "", fmt.Errorf("%q is not an accepted type (PNG, JPEG or WebP images, TTF or OTF fonts)", contentType)
 	}
 	if size == 0 || size > MaxSize {
 		return "", fmt.Errorf("the image is %d bytes; it must be between 1 byte and %d MB", size, MaxSize>>20)

@@ -24,7 +24,7 @@ func TestLocal(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, png, b)
 	_, err = l.Put(context.Background(), "k", "text/html", []byte("<script>"))
-	require.ErrorContains(t, err, "not an accepted image type")
+	require.ErrorContains(t, err, "not an accepted type")
 	_, err = l.Get(context.Background(), "https://elsewhere/x.png")
 	require.Error(t, err)
 }

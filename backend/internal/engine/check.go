@@ -78,7 +78,7 @@ type problem struct {
 }
 
 // checkNodes reports unknown node types, missing names and bad configs.
-func checkNodes(reg *executor.Registry, g workflow.Graph) []problem {
+func checkNodes(reg *executor.Registry, g workflow.Graph, owner string) []problem {
 	wired := wirings(reg, g)
 	var probs []problem
 	for i, n := range g.Nodes {
@@ -93,7 +93,9 @@ func checkNodes(reg *executor.Registry, g workflow.Graph) []problem {
 			msg := "every node needs a name"
 			probs = append(probs, problem{fault.Field{Location: at + ".name", Message: msg}, fmt.Sprintf("a %s node: %s", n.Type, msg)})
 		}
-		_, errs := ex.Check(n.Config, wired[n.ID])
+		w := wired[n.ID]
+		w.Owner = owner
+		_, errs := ex.Check(n.Config, w)
 		for _, f := range errs {
 			field := fault.Prefix(at+".config", []fault.Field{f})[0]
 			probs = append(probs, problem{field, fmt.Sprintf("node %q: %s", n.Name, named(f))})

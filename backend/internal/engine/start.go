@@ -14,13 +14,14 @@ import (
 
 // Validate checks a graph as it is saved: its shape (cycles, dangling
 // edges, handles) and every node's type, name and config. It changes
-// nothing; problems are located by node and edge index.
-func (e *Engine) Validate(g workflow.Graph) (*dag.Graph, error) {
+// nothing; problems are located by node and edge index. owner is the
+// user whose graph it is: a node may refer only to what they own.
+func (e *Engine) Validate(g workflow.Graph, owner string) (*dag.Graph, error) {
 	dg, err := dag.Build(g, portTable{e.reg})
 	if err != nil {
 		return nil, err
 	}
-	if probs := checkNodes(e.reg, g); len(probs) > 0 {
+	if probs := checkNodes(e.reg, g, owner); len(probs) > 0 {
 		return nil, invalidGraph(probs)
 	}
 	return dg, nil
@@ -47,7 +48,7 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 		return workflow.Execution{}, err
 	}
 	g := workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}
-	dg, err := e.Validate(g)
+	dg, err := e.Validate(g, w.UserID)
 	if err != nil {
 		return workflow.Execution{}, err
 	}

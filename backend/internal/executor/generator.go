@@ -33,6 +33,9 @@ type Image struct {
 type Generated struct {
 	Images        []Image
 	BillableUnits *float64
+	// Seed is the seed FAL used (it says so in its result), so a picture
+	// can be made again.
+	Seed *int64
 }
 
 // Request is one generation: the model, FAL's endpoint and input, and the
@@ -162,11 +165,12 @@ func (f FAL) collect(ctx context.Context, h fal.Handle, res *fal.Result) (*Gener
 			Height int    `json:"height"`
 		} `json:"images"`
 		NSFW []bool `json:"has_nsfw_concepts"`
+		Seed *int64 `json:"seed"`
 	}
 	if err := json.Unmarshal(res.Body, &body); err != nil || len(body.Images) == 0 {
 		return nil, fmt.Errorf("fal: the result of %s has no images", h.RequestID)
 	}
-	out := &Generated{BillableUnits: res.BillableUnits}
+	out := &Generated{BillableUnits: res.BillableUnits, Seed: body.Seed}
 	for i, im := range body.Images {
 		if i < len(body.NSFW) && body.NSFW[i] {
 			out.Images = append(out.Images, Image{Flagged: true, Width: im.Width, Height: im.Height})

@@ -161,6 +161,10 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 			return nil, err
 		}
 		spent := m.actualCost(e.Price, g)
+		if _, set := reqs[i].Input["seed"]; !set && g.Seed != nil { // record the seed FAL chose
+			reqs[i].Input["seed"] = *g.Seed
+			params[i] = withSeed(params[i], *g.Seed)
+		}
 		urls, blocked, total = append(urls, stored...), blocked+flagged, cost.Round(total+spent)
 		gens = append(gens, &workflow.Generation{ModelID: model.ID, Prompt: prompt, Parameters: params[i], ImageURLs: nonNil(stored),
 			AspectRatio: plans[i].ratio, Cost: &spent})
@@ -196,6 +200,17 @@ func quotePlans(plans []plan, reqs []Request) []PlanQuote {
 		out[i] = PlanQuote{Ratio: pl.ratio, Width: pl.size.Width, Height: pl.size.Height, Images: reqs[i].Count}
 	}
 	return out
+}
+
+// withSeed adds the seed FAL chose to recorded parameters.
+func withSeed(params json.RawMessage, seed int64) json.RawMessage {
+	var m map[string]any
+	if json.Unmarshal(params, &m) != nil {
+		return params
+	}
+	m["seed"] = seed
+	b, _ := json.Marshal(m)
+	return b
 }
 
 // nonNil is s, or an empty list.

@@ -47,8 +47,9 @@ func NewOutput(blobs blob.Store, images *imaging.Budget) Executor {
 func (output) Describe() Description {
 	return Description{Type: OutputType, Label: "Output", Icon: "images",
 		Description: "The final ads: how many, in which aspect ratio or at which platforms' sizes.",
-		Inputs:      []Port{{Name: "image_urls", Label: "Images", Kind: KindImages, Required: true}},
-		Outputs:     []Port{{Name: "final_images", Label: "Final images", Kind: KindImages}}}
+		Inputs: []Port{{Name: "image_urls", Label: "Images", Kind: KindImages, Required: true},
+			{Name: "layout", Label: "Layout", Kind: KindLayout}},
+		Outputs: []Port{{Name: "final_images", Label: "Final images", Kind: KindImages}}}
 }
 
 // TuneSchema lists the ratios from the imaging package and the placements
@@ -82,6 +83,10 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 	if err != nil {
 		return nil, err
 	}
+	comp, err := o.composerFor(ctx, r.Inputs["layout"])
+	if err != nil {
+		return nil, err
+	}
 	var finals []Final
 	short := ""
 	maxCrop := 0.0
@@ -91,7 +96,7 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 			short = fmt.Sprintf("asked for %d images%s, received %d: connect more image models or ask them for more images", c.NumImages, t.forWhom(), len(picked))
 		}
 		for i, src := range picked {
-			f, err := o.deliver(ctx, r, t, i, src)
+			f, err := o.deliver(ctx, r, t, i, src, comp)
 			if err != nil {
 				return nil, err
 			}

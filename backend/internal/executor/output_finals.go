@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/visualadgen/visualadgen/backend/internal/compose"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/placements"
 )
@@ -20,6 +21,9 @@ type Final struct {
 	Bytes     int     `json:"bytes"`
 	Crop      float64 `json:"crop" doc:"The largest share of a side cropped away."`
 	Source    string  `json:"source" doc:"The generated image it was made from."`
+	// Layout is what an Ad layout drew on it: each element's box and the
+	// contrast measured (none without a layout).
+	Layout *compose.Result `json:"layout,omitempty"`
 }
 
 // target is one format an Output delivers: a placement, or its ratio.
@@ -96,24 +100,38 @@ func (p pool) pick(t target, n int) []source {
 	return same[:min(n, len(same))]
 }
 
-// deliver makes the i-th final of t from src: at t's exact size, PNG, or
-// JPEG when PNG would pass the placement's file limit.
-func (o output) deliver(ctx context.Context, r *Run, t target, i int, src source) (Final, error) {
+// deliver makes the i-th final of t from src: at t's exact size, with the
+// layout drawn on it when there is one, as PNG, or JPEG when PNG would pass
+// the placement's file limit.
+func (o output) deliver(ctx context.Context, r *Run, t target, i int, src source, c *composer) (Final, error) {
 	f := Final{Placement: t.placement, Ratio: t.ratio, Width: t.width, Height: t.height, Source: src.url}
-	data, crop, changed, err := o.images.Cover(ctx, src.data, t.width, t.height, imaging.PNG)
+	img, crop, same, err := o.images.CoverImage(ctx, src.data, t.width, t.height)
 	if err != nil {
 		return f, fmt.Errorf("image %d: %w", i+1, err)
 	}
 	f.Crop = math.Round(crop*1000) / 1000
+	data := src.data
+	if c != nil {
+		res, err := c.apply(img, t)
+		if err != nil {
+			return f, err
+		}
+		f.Layout, same = &res, false
+	}
+	if !same {
+		if data, err = imaging.Encode(img, imaging.PNG); err != nil {
+			return f, err
+		}
+	}
 	ctype := "image/png"
 	if t.maxBytes > 0 && int64(len(data)) > t.maxBytes {
 		if data, err = o.images.FitBytes(ctx, data, t.maxBytes); err != nil {
 			return f, fmt.Errorf("image %d for %s: %w", i+1, t.placement, err)
 		}
-		ctype, changed = "image/jpeg", true
+		ctype, same = "image/jpeg", false
 	}
 	f.Bytes = len(data)
-	if !changed {
+	if same {
 		f.URL = src.url
 		return f, nil
 	}

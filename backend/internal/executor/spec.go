@@ -16,13 +16,15 @@ const (
 	KindImage  PortKind = "image"
 	KindImages PortKind = "images"
 	KindData   PortKind = "data"
+	// KindLayout is an ad's resolved layout (words and brand) for an Output.
+	KindLayout PortKind = "layout"
 )
 
 // Port is one named input or output of a node type.
 type Port struct {
 	Name  string   `json:"name"`
 	Label string   `json:"label"`
-	Kind  PortKind `json:"kind" enum:"text,image,images,data"`
+	Kind  PortKind `json:"kind" enum:"text,image,images,data,layout"`
 	// Required inputs must be connected before the node can run.
 	Required bool `json:"required,omitempty"`
 }

@@ -22,6 +22,9 @@ type Wiring struct {
 	// Sources are the names of the nodes connected to this one (a template
 	// may name them: {{Product.text}}).
 	Sources []string
+	// Owner is the user whose graph is checked ("" while running: a run
+	// reads only what its workflow's owner owns).
+	Owner string
 }
 
 // Inputs returns a wiring with the named inputs connected.

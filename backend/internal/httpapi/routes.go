@@ -46,6 +46,17 @@ func addRoutes(api huma.API, d Deps) {
 	huma.Register(api, op("delete-workflow", http.MethodDelete, "/api/workflows/{id}", "Delete with everything in it", "workflows", 204), handleDeleteWorkflow(st, log))
 	huma.Register(api, op("put-graph", http.MethodPut, "/api/workflows/{id}/graph", "Replace the nodes and edges, validated whole", "workflows", 200), handlePutGraph(st, eng, log))
 
+	// Creatives: placements, brand kits, fonts.
+	huma.Register(api, op("placements", http.MethodGet, "/api/placements", "Platform formats an Output can deliver", "creatives", 200), handlePlacements())
+	huma.Register(api, op("list-brand-kits", http.MethodGet, "/api/brand-kits", "Your brand kits", "creatives", 200), handleListKits(st, log))
+	huma.Register(api, op("create-brand-kit", http.MethodPost, "/api/brand-kits", "Create a brand kit", "creatives", 201), handleCreateKit(st, log))
+	huma.Register(api, op("get-brand-kit", http.MethodGet, "/api/brand-kits/{id}", "A brand kit", "creatives", 200), handleGetKit(st, log))
+	huma.Register(api, op("patch-brand-kit", http.MethodPatch, "/api/brand-kits/{id}", "Change a brand kit", "creatives", 200), handlePatchKit(st, log))
+	huma.Register(api, op("delete-brand-kit", http.MethodDelete, "/api/brand-kits/{id}", "Delete a brand kit", "creatives", 204), handleDeleteKit(st, log))
+	huma.Register(api, op("export", http.MethodGet, "/api/executions/{execution_id}/export", "A run's final ads as a zip with a manifest", "creatives", 200), handleExport(st, d.Blobs, log))
+	huma.Register(api, op("fonts", http.MethodGet, "/api/fonts", "Fonts a brand kit may use", "creatives", 200), handleFonts(st, log))
+	huma.Register(api, op("upload-font", http.MethodPost, "/api/fonts", "Upload a TTF or OTF font", "creatives", 201), handleFontUpload(st, d.Blobs, log))
+
 	// Catalog and files.
 	huma.Register(api, op("node-types", http.MethodGet, "/api/node-types", "The node catalog: config schemas, ports, defaults", "catalog", 200), handleNodeTypes(eng))
 	huma.Register(api, op("upload", http.MethodPost, "/api/uploads", "Upload a product photo", "catalog", 200), handleUpload(st, d.Blobs, d.Uploads, log))

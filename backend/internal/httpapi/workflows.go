@@ -188,7 +188,7 @@ func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 				SourceHandle: e.SourceHandle, TargetHandle: e.TargetHandle})
 		}
 		if len(g.Nodes) > 0 {
-			if _, err := eng.Validate(g); err != nil {
+			if _, err := eng.Validate(g, user); err != nil {
 				return nil, problem(log, err)
 			}
 		}

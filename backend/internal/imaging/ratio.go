@@ -62,13 +62,26 @@ const (
 // 2%). changed is false when the image already has that size; it is then
 // returned untouched. Images over the budget are refused before decoding.
 func (bud *Budget) Cover(ctx context.Context, data []byte, width, height int, f Format) (out []byte, crop float64, changed bool, err error) {
+	img, crop, same, err := bud.CoverImage(ctx, data, width, height)
+	if err != nil || same {
+		return data, 0, false, err
+	}
+	out, err = Encode(img, f)
+	return out, crop, true, err
+}
+
+// CoverImage is Cover before encoding: the image to draw on. same is true
+// when the image already had the size (it is still returned, decoded).
+func (bud *Budget) CoverImage(ctx context.Context, data []byte, width, height int) (out *image.RGBA, crop float64, same bool, err error) {
 	img, err := bud.Decode(ctx, data)
 	if err != nil {
 		return nil, 0, false, err
 	}
 	b := img.Bounds()
+	dst := image.NewRGBA(image.Rect(0, 0, width, height))
 	if b.Dx() == width && b.Dy() == height {
-		return data, 0, false, nil
+		draw.Draw(dst, dst.Bounds(), img, b.Min, draw.Src)
+		return dst, 0, true, nil
 	}
 	want := float64(width) / float64(height)
 	have := float64(b.Dx()) / float64(b.Dy())
@@ -84,24 +97,20 @@ func (bud *Budget) Cover(ctx context.Context, data []byte, width, height int, f 
 		area.Max.Y = area.Min.Y + h
 		crop = 1 - float64(h)/float64(b.Dy())
 	}
-	dst := image.NewRGBA(image.Rect(0, 0, width, height))
 	draw.CatmullRom.Scale(dst, dst.Bounds(), img, area, draw.Src, nil)
-	var buf bytes.Buffer
-	if f == JPEG {
-		err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 90})
-	} else {
-		err = png.Encode(&buf, dst)
-	}
-	if err != nil {
-		return nil, 0, false, err
-	}
-	return buf.Bytes(), crop, true, nil
+	return dst, crop, false, nil
 }
 
-// Size returns the dimensions of an encoded image.
-func Size(data []byte) (int, int, error) {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	return cfg.Width, cfg.Height, err
+// Encode writes img as PNG or JPEG (quality 90).
+func Encode(img image.Image, f Format) ([]byte, error) {
+	var buf bytes.Buffer
+	var err error
+	if f == JPEG {
+		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90})
+	} else {
+		err = png.Encode(&buf, img)
+	}
+	return buf.Bytes(), err
 }
 
 // FitBytes re-encodes an image as a JPEG of at most maxBytes, at the best
@@ -121,4 +130,10 @@ func (bud *Budget) FitBytes(ctx context.Context, data []byte, maxBytes int64) ([
 		}
 	}
 	return nil, fmt.Errorf("the image does not fit in %d KB even as a JPEG of quality 50", maxBytes>>10)
+}
+
+// Size returns the dimensions of an encoded image.
+func Size(data []byte) (int, int, error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	return cfg.Width, cfg.Height, err
 }

@@ -2,6 +2,43 @@
 // Regenerate with `pnpm --filter frontend gen:api`; scripts/check-api-types.sh fails when it is stale.
 
 export interface paths {
+    "/api/brand-kits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your brand kits */
+        get: operations["list-brand-kits"];
+        put?: never;
+        /** Create a brand kit */
+        post: operations["create-brand-kit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/brand-kits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A brand kit */
+        get: operations["get-brand-kit"];
+        put?: never;
+        post?: never;
+        /** Delete a brand kit */
+        delete: operations["delete-brand-kit"];
+        options?: never;
+        head?: never;
+        /** Change a brand kit */
+        patch: operations["patch-brand-kit"];
+        trace?: never;
+    };
     "/api/config": {
         parameters: {
             query?: never;
@@ -70,6 +107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/executions/{execution_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run's final ads as a zip with a manifest */
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/executions/{execution_id}/resume": {
         parameters: {
             query?: never;
@@ -104,6 +158,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fonts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fonts a brand kit may use */
+        get: operations["fonts"];
+        put?: never;
+        /** Upload a TTF or OTF font */
+        post: operations["upload-font"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/healthz": {
         parameters: {
             query?: never;
@@ -130,6 +202,23 @@ export interface paths {
         };
         /** The node catalog: config schemas, ports, defaults */
         get: operations["node-types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Platform formats an Output can deliver */
+        get: operations["placements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -332,6 +421,84 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdLayoutConfig: {
+            /**
+             * Brand kit
+             * @description One of your brand kits; none uses Inter and a dark button.
+             */
+            brand_kit_id?: string;
+            /**
+             * Call to action
+             * @description The button's words, such as Shop now.
+             */
+            cta?: string;
+            /**
+             * Headline
+             * @description {{variables}} are filled from connected nodes, as in a Prompt.
+             * @default {{text}}
+             */
+            headline: string;
+            /**
+             * Logo
+             * @default auto
+             * @enum {string}
+             */
+            logo_position?: "auto" | "top-left" | "top-right" | "bottom-left" | "bottom-right" | "none";
+            /**
+             * Scrim
+             * @description A shade behind the words: auto adds one only where the picture would make them hard to read.
+             * @default auto
+             * @enum {string}
+             */
+            scrim?: "auto" | "on" | "off";
+            /** Subline */
+            subline?: string;
+            /**
+             * Text
+             * @description auto puts the words where the picture is calmest.
+             * @default auto
+             * @enum {string}
+             */
+            text_position?: "auto" | "top" | "bottom" | "centre";
+        };
+        BrandKit: {
+            body_font: string;
+            /** Format: date-time */
+            created_at: string;
+            headline_font: string;
+            id: string;
+            logo_url: string | null;
+            name: string;
+            /** @description The call-to-action button's colour, #rrggbb. */
+            primary_color: string;
+            /** @description The preferred text colour, #rrggbb; null lets contrast choose white or black. */
+            text_color: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            user_id: string;
+        };
+        BrandKitBody: {
+            /**
+             * @description As headline_font, for the subline.
+             * @default inter
+             */
+            body_font?: string;
+            /**
+             * @description A bundled family (GET /api/fonts) or the id of a font you uploaded.
+             * @default inter
+             */
+            headline_font?: string;
+            /** @description An image you uploaded (POST /api/uploads); null for none. */
+            logo_url?: string;
+            name: string;
+            /** @description The call-to-action button's colour. */
+            primary_color: string;
+            /** @description The preferred text colour; left out, contrast chooses white or black. */
+            text_color?: string;
+        };
+        BrandKitsOutputBody: {
+            brand_kits: components["schemas"]["BrandKit"][] | null;
+        };
         CancelOutputBody: {
             /** Format: uuid */
             execution_id: string;
@@ -463,6 +630,25 @@ export interface components {
             /** @description pass as after= for the next page; null on the last */
             next_after: string | null;
         };
+        Family: {
+            id: string;
+            licence: string;
+            name: string;
+        };
+        Font: {
+            /** Format: int64 */
+            bytes: number;
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            name: string;
+            url: string;
+            user_id: string;
+        };
+        FontsOutputBody: {
+            bundled: components["schemas"]["Family"][] | null;
+            uploaded: components["schemas"]["Font"][] | null;
+        };
         FormFile: {
             ContentType: string;
             Filename: string;
@@ -511,7 +697,7 @@ export interface components {
              * @description One of the node types of GET /api/node-types.
              * @enum {string}
              */
-            type: "TEXT_INPUT" | "IMAGE_INPUT" | "SOCIAL_MEDIA" | "PROMPT" | "IMAGE_MODEL" | "OUTPUT";
+            type: "TEXT_INPUT" | "IMAGE_INPUT" | "SOCIAL_MEDIA" | "PROMPT" | "IMAGE_MODEL" | "OUTPUT" | "AD_LAYOUT";
         };
         HealthOutputBody: {
             /**
@@ -692,6 +878,28 @@ export interface components {
             is_active?: boolean;
             name?: string;
         };
+        Placement: {
+            /** Format: int64 */
+            height: number;
+            /** @description Stable id, used in OUTPUT's placements. */
+            id: string;
+            /**
+             * Format: int64
+             * @description The largest file the platform accepts.
+             */
+            max_bytes: number;
+            name: string;
+            platform: string;
+            /** @description Shares of each edge kept free of text and logo. */
+            safe: components["schemas"]["Safe"];
+            /** @description Where the figures come from. */
+            source: string;
+            /** Format: int64 */
+            width: number;
+        };
+        PlacementsOutputBody: {
+            placements: components["schemas"]["Placement"][] | null;
+        };
         PlanQuote: {
             /**
              * Format: int64
@@ -710,7 +918,7 @@ export interface components {
         };
         Port: {
             /** @enum {string} */
-            kind: "text" | "image" | "images" | "data";
+            kind: "text" | "image" | "images" | "data" | "layout";
             label: string;
             name: string;
             required?: boolean;
@@ -798,6 +1006,16 @@ export interface components {
         };
         RunsSnapshot: {
             runs: components["schemas"]["Execution"][] | null;
+        };
+        Safe: {
+            /** Format: double */
+            bottom: number;
+            /** Format: double */
+            left: number;
+            /** Format: double */
+            right: number;
+            /** Format: double */
+            top: number;
         };
         SavedGraphOutputBody: {
             /** Format: date-time */
@@ -968,6 +1186,163 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "list-brand-kits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKitsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-brand-kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BrandKitBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKit"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-brand-kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKit"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "delete-brand-kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "patch-brand-kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BrandKitBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandKit"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     config: {
         parameters: {
             query?: never;
@@ -1120,6 +1495,35 @@ export interface operations {
             };
         };
     };
+    export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                execution_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     resume: {
         parameters: {
             query?: never;
@@ -1182,6 +1586,76 @@ export interface operations {
             };
         };
     };
+    fonts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FontsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "upload-font": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A TTF or OTF font, at most 10 MB
+                     */
+                    font: string;
+                    /** @description The family's name as you want to see it (the file's name when left out) */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Font"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     healthz: {
         parameters: {
             query?: never;
@@ -1227,6 +1701,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NodeTypesOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    placements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementsOutputBody"];
                 };
             };
             /** @description Error */

@@ -30,6 +30,9 @@ var allowed = map[string]bool{
 	"authenticated edges update": true, "authenticated edges delete": true,
 	"authenticated executions select": true, "authenticated node_executions select": true,
 	"authenticated generations select": true, "authenticated uploads select": true,
+	"authenticated fonts select": true, "authenticated brand_kits select": true,
+	"authenticated brand_kits insert": true, "authenticated brand_kits update": true,
+	"authenticated brand_kits delete": true,
 }
 
 // TestAPIRolesReachOnlyWhatPoliciesAllow connects as anon and as

@@ -12,7 +12,7 @@ export type GraphView = {
 };
 
 /** kindNames name what flows through a port of each kind, for people; a Record so a new kind fails the build until named. */
-const kindNames: Record<PortKind, string> = { text: 'text', image: 'an image', images: 'images', data: 'data' };
+const kindNames: Record<PortKind, string> = { text: 'text', image: 'an image', images: 'images', data: 'data', layout: 'an ad layout' };
 
 /** kindName names a port kind for people ("an image"). */
 export function kindName(kind: PortKind): string {

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/golang-jwt/jwt/v5"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/require"
+
+	"github.com/visualadgen/visualadgen/backend/internal/imaging"
+)
+
+// TestBrandKitsBelongToTheirOwner checks a kit's fields (colour, fonts,
+// logo) are refused at the field when wrong, that fonts are parsed before
+// they are kept, and that user B can neither read, change, delete nor use
+// user A's kit or font.
+func TestBrandKitsBelongToTheirOwner(t *testing.T) {
+	supa := fakeSupabase(t)
+	base := startServer(t, map[string]string{"SUPABASE_URL": supa.URL, "SUPABASE_PUBLISHABLE_KEY": "pk", "SUPABASE_JWT_SECRET": secret})
+	a := api{t: t, base: base, token: token(t, supa.URL, uuid.NewString(), jwt.SigningMethodHS256, []byte(secret), nil)}
+	b := api{t: t, base: base, token: token(t, supa.URL, uuid.NewString(), jwt.SigningMethodHS256, []byte(secret), nil)}
+
+	logo, _ := imaging.Preview("ACME", "logo", 0, 200, 100)
+	code, up := multipartPost(t, a, "/api/uploads", "image", "logo.png", "image/png", logo, nil)
+	require.Equal(t, 200, code, up)
+	lato, err := os.ReadFile("../../internal/fonts/files/Lato-Regular.ttf")
+	require.NoError(t, err)
+	code, font := multipartPost(t, a, "/api/fonts", "font", "Lato.ttf", "font/ttf", lato, map[string]string{"name": "House Lato"})
+	require.Equal(t, 201, code, font)
+	require.Equal(t, "House Lato", font["name"])
+	code, bad := multipartPost(t, a, "/api/fonts", "font", "x.ttf", "font/ttf", []byte("not a font at all"), nil)
+	require.Equal(t, 422, code, bad)
+	requireLocation(t, bad, "body.font", "a file that is not a font")
+
+	good := obj{"name": "Acme", "logo_url": up["url"], "primary_color": "#CD202C", "headline_font": font["id"], "body_font": "open-sans"}
+	var kit obj
+	require.Equal(t, 201, a.call("POST", "/api/brand-kits", good, &kit), kit)
+	for field, v := range map[string]any{"primary_color": "red", "headline_font": "comic-sans", "logo_url": "/files/uploads/someone-else.png"} {
+		body := obj{}
+		for k, x := range good {
+			body[k] = x
+		}
+		body[field] = v
+		var p obj
+		require.Equal(t, 422, a.call("POST", "/api/brand-kits", body, &p), field)
+		requireLocation(t, p, "body."+field, field)
+	}
+	var list obj
+	require.Equal(t, 200, a.call("GET", "/api/brand-kits", nil, &list))
+	require.Len(t, list["brand_kits"], 1, "the refused kits were not saved")
+
+	id := kit["id"].(string)
+	for _, r := range [][2]string{{"GET", ""}, {"PATCH", ""}, {"DELETE", ""}} {
+		var body any
+		if r[0] == "PATCH" {
+			body = good
+		}
+		require.Equal(t, 404, b.call(r[0], "/api/brand-kits/"+id, body, nil), r[0])
+	}
+	require.Equal(t, 200, b.call("GET", "/api/brand-kits", nil, &list))
+	require.Empty(t, list["brand_kits"])
+	var p obj
+	stolen := obj{"name": "B's", "primary_color": "#000000", "headline_font": font["id"], "body_font": "inter"}
+	require.Equal(t, 422, b.call("POST", "/api/brand-kits", stolen, &p))
+	requireLocation(t, p, "body.headline_font", "A's font")
+	var w obj
+	require.Equal(t, 201, b.call("POST", "/api/workflows", obj{"name": "B's ads"}, &w))
+	g := obj{"nodes": []obj{node(uuid.NewString(), "AD_LAYOUT", "Layout", obj{"headline": "Hi", "brand_kit_id": id})}}
+	require.Equal(t, 422, b.call("PUT", "/api/workflows/"+w["id"].(string)+"/graph", g, &p), p)
+	requireLocation(t, p, "body.nodes[0].config.brand_kit_id", "A's kit in B's graph")
+	require.Equal(t, 200, a.call("GET", "/api/brand-kits/"+id, nil, &kit), "A still has it")
+}

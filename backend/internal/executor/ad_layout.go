@@ -1,0 +1,130 @@
+package executor
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/fonts"
+	"github.com/visualadgen/visualadgen/backend/internal/prompt"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// AdLayoutType is the node type of the ad layout.
+const AdLayoutType workflow.NodeType = "AD_LAYOUT"
+
+// AdLayoutConfig is AD_LAYOUT's config: the ad's words (templates with the
+// same {{variables}} as a Prompt), the brand kit, and where things go.
+type AdLayoutConfig struct {
+	Headline     string `json:"headline" title:"Headline" doc:"{{variables}} are filled from connected nodes, as in a Prompt." minLength:"1" maxLength:"300" default:"{{text}}" ui:"multiline"`
+	Subline      string `json:"subline,omitempty" title:"Subline" maxLength:"500" ui:"multiline"`
+	CTA          string `json:"cta,omitempty" title:"Call to action" doc:"The button's words, such as Shop now." maxLength:"60"`
+	BrandKitID   string `json:"brand_kit_id,omitempty" title:"Brand kit" doc:"One of your brand kits; none uses Inter and a dark button."`
+	TextPosition string `json:"text_position,omitempty" title:"Text" enum:"auto,top,bottom,centre" default:"auto" doc:"auto puts the words where the picture is calmest."`
+	LogoPosition string `json:"logo_position,omitempty" title:"Logo" enum:"auto,top-left,top-right,bottom-left,bottom-right,none" default:"auto"`
+	Scrim        string `json:"scrim,omitempty" title:"Scrim" enum:"auto,on,off" default:"auto" doc:"A shade behind the words: auto adds one only where the picture would make them hard to read."`
+}
+
+// BrandKits reads brand kits for the ad layout.
+type BrandKits interface {
+	// Owned reports whether kit id is owner's.
+	Owned(ctx context.Context, owner, id string) bool
+	// ForRun reads kit id if it is the run's workflow owner's, with its
+	// fonts resolved (a bundled id, or an uploaded font's URL).
+	ForRun(ctx context.Context, executionID, id string) (Brand, error)
+}
+
+// Brand is a brand kit as a layout carries it to the Output.
+type Brand struct {
+	ID           string  `json:"id,omitempty"`
+	Name         string  `json:"name,omitempty"`
+	LogoURL      *string `json:"logo_url,omitempty"`
+	PrimaryColor string  `json:"primary_color"`
+	TextColor    *string `json:"text_color,omitempty"`
+	HeadlineFont FontRef `json:"headline_font"`
+	BodyFont     FontRef `json:"body_font"`
+}
+
+// FontRef is a font by bundled family id, or by the URL of an upload.
+type FontRef struct {
+	ID  string `json:"id"`
+	URL string `json:"url,omitempty"`
+}
+
+// DefaultBrand is the look of an ad laid out without a kit.
+var DefaultBrand = Brand{PrimaryColor: "#111827", HeadlineFont: FontRef{ID: fonts.Default}, BodyFont: FontRef{ID: fonts.Default}}
+
+// Layout is what AD_LAYOUT hands the Output: the words, resolved, and how
+// they look.
+type Layout struct {
+	Headline     string `json:"headline"`
+	Subline      string `json:"subline,omitempty"`
+	CTA          string `json:"cta,omitempty"`
+	TextPosition string `json:"text_position"`
+	LogoPosition string `json:"logo_position"`
+	Scrim        string `json:"scrim"`
+	Brand        Brand  `json:"brand"`
+}
+
+// adLayout resolves an ad's words and brand: {headline, subline, cta,
+// brand_kit_id, ...} with any inputs -> {layout}. The Output renders it
+// onto every final at its final size.
+type adLayout struct{ kits BrandKits }
+
+// NewAdLayout returns the AD_LAYOUT executor.
+func NewAdLayout(kits BrandKits) Executor { return Typed[AdLayoutConfig](adLayout{kits: kits}) }
+
+// Describe describes AD_LAYOUT.
+func (adLayout) Describe() Description {
+	return Description{Type: AdLayoutType, Label: "Ad layout", Icon: "layout-template",
+		Description: "Headline, subline and call to action in your brand's fonts and colours, laid out on every final.",
+		Inputs:      []Port{{Name: "vars", Label: "Variables", Kind: KindData}},
+		Outputs:     []Port{{Name: "layout", Label: "Layout", Kind: KindLayout}}, OpenInputs: true}
+}
+
+// Check refuses a brand kit that is not the graph owner's.
+func (a adLayout) Check(c *AdLayoutConfig, w Wiring) []fault.Field {
+	if c.BrandKitID == "" || w.Owner == "" || a.kits == nil {
+		return nil
+	}
+	if !a.kits.Owned(context.Background(), w.Owner, c.BrandKitID) {
+		return []fault.Field{{Location: "brand_kit_id", Message: "choose one of your brand kits"}}
+	}
+	return nil
+}
+
+// Warn names the variables no connected node provides.
+func (adLayout) Warn(c *AdLayoutConfig, w Wiring) []fault.Field {
+	var out []fault.Field
+	for field, t := range map[string]string{"headline": c.Headline, "subline": c.Subline, "cta": c.CTA} {
+		if missing := prompt.Unprovided(t, w.Names()); len(missing) > 0 {
+			out = append(out, fault.Field{Location: field, Message: "no connected node provides {{" + strings.Join(missing, "}}, {{") + "}}"})
+		}
+	}
+	return out
+}
+
+// Run fills the templates and reads the brand kit.
+func (a adLayout) Run(ctx context.Context, r *Run, c AdLayoutConfig) (*Result, error) {
+	l := Layout{TextPosition: c.TextPosition, LogoPosition: c.LogoPosition, Scrim: c.Scrim, Brand: DefaultBrand}
+	for _, t := range []struct {
+		name string
+		tmpl string
+		out  *string
+	}{{"headline", c.Headline, &l.Headline}, {"subline", c.Subline, &l.Subline}, {"call to action", c.CTA, &l.CTA}} {
+		text, err := prompt.Render(ctx, t.tmpl, r.Inputs)
+		if err != nil {
+			return nil, fmt.Errorf("the %s: %w", t.name, err)
+		}
+		*t.out = strings.TrimSpace(text)
+	}
+	if c.BrandKitID != "" {
+		b, err := a.kits.ForRun(ctx, r.ExecutionID, c.BrandKitID)
+		if err != nil {
+			return nil, fmt.Errorf("the brand kit: %w", err)
+		}
+		l.Brand = b
+	}
+	return &Result{Output: map[string]any{"layout": l}}, nil
+}

@@ -1,0 +1,109 @@
+// Package export writes a run's final ads as a zip: each image under its
+// placement's folder, and manifest.json describing every one.
+package export
+
+import (
+	"archive/zip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"unicode"
+)
+
+// Entry is one image of the zip and what the manifest says of it.
+type Entry struct {
+	Path      string         `json:"file"`
+	Placement string         `json:"placement,omitempty"`
+	Platform  string         `json:"platform,omitempty"`
+	Ratio     string         `json:"ratio"`
+	Width     int            `json:"width"`
+	Height    int            `json:"height"`
+	Bytes     int            `json:"bytes"`
+	Model     string         `json:"model,omitempty"`
+	Seed      any            `json:"seed,omitempty"`
+	Prompt    string         `json:"prompt,omitempty"`
+	Texts     map[string]any `json:"texts,omitempty" doc:"The layout's headline, subline and call to action."`
+	Layout    any            `json:"layout,omitempty" doc:"Each drawn element's box, and the contrast measured."`
+	Cost      *float64       `json:"cost,omitempty" doc:"This image's share of its generation's cost."`
+	data      []byte
+}
+
+// Manifest is manifest.json.
+type Manifest struct {
+	Workflow  string  `json:"workflow"`
+	Execution string  `json:"execution"`
+	Images    []Entry `json:"images"`
+}
+
+// Add names an entry's file, <folder>/<workflow>-<n>.<ext> with n counted
+// per folder, and keeps its bytes for Write.
+func (m *Manifest) Add(e Entry, data []byte) {
+	folder := e.Placement
+	if folder == "" {
+		folder = strings.NewReplacer(":", "x", ".", "_").Replace(e.Ratio)
+	}
+	n := 1
+	for _, o := range m.Images {
+		if strings.HasPrefix(o.Path, folder+"/") {
+			n++
+		}
+	}
+	ext := "png"
+	if http.DetectContentType(data) == "image/jpeg" {
+		ext = "jpg"
+	}
+	e.Path, e.Bytes, e.data = fmt.Sprintf("%s/%s-%d.%s", folder, Slug(m.Workflow), n, ext), len(data), data
+	m.Images = append(m.Images, e)
+}
+
+// Write writes the zip: the images (stored, they are compressed already)
+// and manifest.json.
+func (m *Manifest) Write(w io.Writer) error {
+	z := zip.NewWriter(w)
+	for _, e := range m.Images {
+		f, err := z.CreateHeader(&zip.FileHeader{Name: e.Path, Method: zip.Store})
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(e.data); err != nil {
+			return err
+		}
+	}
+	f, err := z.Create("manifest.json")
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return err
+	}
+	return z.Close()
+}
+
+// Slug makes a name safe as a file name: lower-case letters and digits
+// joined by single dashes ("Spring sale!" is "spring-sale").
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+		if b.Len() > 60 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "ad"
+	}
+	return b.String()
+}

@@ -1,0 +1,103 @@
+package httpapi
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/visualadgen/visualadgen/backend/internal/blob"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/fonts"
+	"github.com/visualadgen/visualadgen/backend/internal/placements"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// FontsOutput answers GET /api/fonts: the bundled families and the user's.
+type FontsOutput struct {
+	Body struct {
+		Bundled  []fonts.Family  `json:"bundled"`
+		Uploaded []workflow.Font `json:"uploaded"`
+	}
+}
+
+// handleFonts lists the fonts a brand kit may use.
+func handleFonts(st *store.Store, log *slog.Logger) func(context.Context, *struct{}) (*FontsOutput, error) {
+	return func(ctx context.Context, _ *struct{}) (*FontsOutput, error) {
+		list, err := st.ListFonts(ctx, userOf(ctx))
+		if err != nil {
+			return nil, problem(log, err)
+		}
+		out := &FontsOutput{}
+		out.Body.Bundled, out.Body.Uploaded = fonts.Families(), list
+		return out, nil
+	}
+}
+
+// FontUploadInput is a multipart form with one font file and its name.
+type FontUploadInput struct {
+	RawBody huma.MultipartFormFiles[struct {
+		Font huma.FormFile `form:"font" contentType:"font/ttf,font/otf,application/octet-stream,application/font-sfnt" required:"true" doc:"A TTF or OTF font, at most 10 MB"`
+		Name string        `form:"name" required:"false" doc:"The family's name as you want to see it (the file's name when left out)"`
+	}]
+}
+
+// FontOutput answers with the stored font.
+type FontOutput struct {
+	Body workflow.Font
+}
+
+// handleFontUpload stores a font after parsing it: what cannot be parsed,
+// or cannot set basic Latin, is refused with a 422 and nothing is stored.
+func handleFontUpload(st *store.Store, blobs blob.Store, log *slog.Logger) func(context.Context, *FontUploadInput) (*FontOutput, error) {
+	return func(ctx context.Context, in *FontUploadInput) (*FontOutput, error) {
+		user := userOf(ctx)
+		form := in.RawBody.Data()
+		data, err := io.ReadAll(io.LimitReader(form.Font, fonts.MaxBytes+1))
+		if err != nil {
+			return nil, huma.Error400BadRequest("the upload could not be read")
+		}
+		if _, err := fonts.Parse(data); err != nil {
+			return nil, problem(log, fault.Invalid(err.Error(), fault.Field{Location: "font", Message: err.Error()}))
+		}
+		name := strings.TrimSpace(form.Name)
+		if name == "" {
+			name = strings.TrimSuffix(strings.TrimSuffix(form.Font.Filename, ".ttf"), ".otf")
+		}
+		if n := []rune(name); len(n) > 100 {
+			name = string(n[:100])
+		}
+		ctype := "font/ttf"
+		if len(data) > 4 && string(data[:4]) == "OTTO" {
+			ctype = "font/otf"
+		}
+		f := workflow.Font{ID: workflow.NewID(), UserID: user, Name: name, Bytes: int64(len(data))}
+		if f.URL, err = blobs.Put(ctx, "fonts/"+user+"/"+f.ID, ctype, data); err != nil {
+			return nil, problem(log, fmt.Errorf("store font: %w", err))
+		}
+		if err := st.CreateFont(ctx, &f); err != nil {
+			return nil, problem(log, err)
+		}
+		return &FontOutput{Body: f}, nil
+	}
+}
+
+// PlacementsOutput answers GET /api/placements.
+type PlacementsOutput struct {
+	Body struct {
+		Placements []placements.Placement `json:"placements"`
+	}
+}
+
+// handlePlacements lists the platform formats an Output can deliver.
+func handlePlacements() func(context.Context, *struct{}) (*PlacementsOutput, error) {
+	return func(context.Context, *struct{}) (*PlacementsOutput, error) {
+		out := &PlacementsOutput{}
+		out.Body.Placements = placements.All()
+		return out, nil
+	}
+}
