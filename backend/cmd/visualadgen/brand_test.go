@@ -1,7 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/golang-jwt/jwt/v5"
@@ -70,4 +75,35 @@ func TestBrandKitsBelongToTheirOwner(t *testing.T) {
 	require.Equal(t, 422, b.call("PUT", "/api/workflows/"+w["id"].(string)+"/graph", g, &p), p)
 	requireLocation(t, p, "body.nodes[0].config.brand_kit_id", "A's kit in B's graph")
 	require.Equal(t, 200, a.call("GET", "/api/brand-kits/"+id, nil, &kit), "A still has it")
+}
+
+// TestLayoutPreview draws a layout for the editor: a small PNG in the
+// placement's shape; a bad placement, text that cannot fit, or another
+// user's kit is a 422 at the field.
+func TestLayoutPreview(t *testing.T) {
+	c := api{t: t, base: startServer(t, nil)}
+	preview := func(body obj) (int, []byte, obj) {
+		b, _ := json.Marshal(body)
+		res, err := http.Post(c.base+"/api/layout-preview", "application/json", bytes.NewReader(b))
+		require.NoError(t, err)
+		defer res.Body.Close()
+		data, _ := io.ReadAll(res.Body)
+		var p obj
+		_ = json.Unmarshal(data, &p)
+		return res.StatusCode, data, p
+	}
+	code, img, p := preview(obj{"placement": "meta_stories", "headline": "Spring steps", "subline": "Now 20% off", "cta": "Shop now"})
+	require.Equal(t, 200, code, p)
+	w, h, err := imaging.Size(img)
+	require.NoError(t, err)
+	require.Equal(t, [2]int{360, 640}, [2]int{w, h})
+	code, _, p = preview(obj{"placement": "tiktok", "headline": "x"})
+	require.Equal(t, 422, code)
+	requireLocation(t, p, "body.placement", "an unknown placement")
+	code, _, p = preview(obj{"placement": "google_display_landscape", "headline": strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis", 3)})
+	require.Equal(t, 422, code, p)
+	require.Contains(t, p["detail"], "does not fit")
+	code, _, p = preview(obj{"placement": "meta_stories", "headline": "x", "brand_kit_id": uuid.NewString()})
+	require.Equal(t, 422, code)
+	requireLocation(t, p, "body.brand_kit_id", "a kit that is not yours")
 }

@@ -51,7 +51,7 @@ func TestStartersRunAndTheListShowsThem(t *testing.T) {
 	var st obj
 	require.Equal(t, 200, c.call("GET", "/api/starters", nil, &st))
 	list := st["starters"].([]any)
-	require.Len(t, list, 3)
+	require.Len(t, list, 4)
 	ran := 0
 	for _, s := range list {
 		s := s.(obj)
@@ -66,7 +66,7 @@ func TestStartersRunAndTheListShowsThem(t *testing.T) {
 		c.waitStatus(x["execution_id"].(string), "COMPLETED")
 		ran++
 	}
-	require.Equal(t, 2, ran)
+	require.Equal(t, 3, ran)
 	var p obj
 	require.Equal(t, 422, c.call("POST", "/api/workflows", obj{"name": "x", "starter": "nope"}, &p))
 	requireLocation(t, p, "body.starter", "an unknown starter")
@@ -82,7 +82,7 @@ func TestStartersRunAndTheListShowsThem(t *testing.T) {
 		require.Equal(t, "COMPLETED", last["status"])
 		require.Regexp(t, `^/files/outputs/`, last["image_url"], "its first final image")
 	}
-	require.Equal(t, 2, withRuns)
+	require.Equal(t, 3, withRuns)
 	var types obj
 	require.Equal(t, 200, c.call("GET", "/api/node-types", nil, &types))
 	notices := map[string]any{}

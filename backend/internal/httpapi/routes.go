@@ -54,6 +54,7 @@ func addRoutes(api huma.API, d Deps) {
 	huma.Register(api, op("patch-brand-kit", http.MethodPatch, "/api/brand-kits/{id}", "Change a brand kit", "creatives", 200), handlePatchKit(st, log))
 	huma.Register(api, op("delete-brand-kit", http.MethodDelete, "/api/brand-kits/{id}", "Delete a brand kit", "creatives", 204), handleDeleteKit(st, log))
 	huma.Register(api, op("export", http.MethodGet, "/api/executions/{execution_id}/export", "A run's final ads as a zip with a manifest", "creatives", 200), handleExport(st, d.Blobs, log))
+	huma.Register(api, op("layout-preview", http.MethodPost, "/api/layout-preview", "An ad layout drawn on a sample picture at a placement (PNG)", "creatives", 200), handleLayoutPreview(st, d.Blobs, d.Uploads.Images, log))
 	huma.Register(api, op("fonts", http.MethodGet, "/api/fonts", "Fonts a brand kit may use", "creatives", 200), handleFonts(st, log))
 	huma.Register(api, op("upload-font", http.MethodPost, "/api/fonts", "Upload a TTF or OTF font", "creatives", 201), handleFontUpload(st, d.Blobs, log))
 

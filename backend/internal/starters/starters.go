@@ -33,6 +33,8 @@ func All() []Starter {
 			build: textToAd},
 		{ID: "product-photo-variations", Name: "Product photo to ad variations", Description: "Start from a product photo; get four square variations that keep the product.",
 			build: photoVariations},
+		{ID: "brand-ad-set", Name: "Ad set for three platforms", Description: "One picture idea, laid out with a headline and a button at Meta feed, Stories and Google display sizes; download them as a zip.",
+			build: adSet},
 		{ID: "reddit-trend-to-ad", Name: "Reddit trend to ad", Description: "Ride what r/sneakers talks about today; get two 9:16 story ads.",
 			Needs: []string{"RAPIDAPI_KEY"}, build: trendToAd},
 	}
@@ -126,5 +128,23 @@ func trendToAd(context.Context, PhotoFunc) (workflow.Graph, error) {
 	b.edge("text", "prompt", "")
 	b.edge("prompt", "model", "prompt")
 	b.edge("model", "out", "")
+	return b.g, nil
+}
+
+// adSet is Text -> Prompt -> Image model -> Output (three placements), with
+// Text -> Ad layout -> the Output's layout.
+func adSet(context.Context, PhotoFunc) (workflow.Graph, error) {
+	var b graph
+	b.node("text", executor.TextInputType, "Product", 0, 0, map[string]any{"value": "Red canvas sneakers"})
+	b.node("prompt", executor.PromptType, "Prompt", 1, 0, map[string]any{"template": "A bright spring lifestyle photo of {{text}} on a city pavement, no text, room for a headline"})
+	b.node("model", executor.ImageModelType, "FLUX schnell", 2, 0, map[string]any{"model": "fal-ai/flux/schnell", "parameters": map[string]any{"num_images": 1}})
+	b.node("layout", executor.AdLayoutType, "Ad layout", 2, 1, map[string]any{"headline": "{{text}}", "subline": "Spring collection, now 20% off", "cta": "Shop now"})
+	b.node("out", executor.OutputType, "Ad set", 3, 0, map[string]any{"num_images": 1,
+		"placements": []string{"meta_feed_portrait", "meta_stories", "google_display_landscape"}})
+	b.edge("text", "prompt", "")
+	b.edge("prompt", "model", "prompt")
+	b.edge("model", "out", "image_urls")
+	b.edge("text", "layout", "")
+	b.edge("layout", "out", "layout")
 	return b.g, nil
 }

@@ -193,6 +193,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/layout-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An ad layout drawn on a sample picture at a placement (PNG) */
+        post: operations["layout-preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/node-types": {
         parameters: {
             query?: never;
@@ -786,6 +803,26 @@ export interface components {
             status: string;
             /** Format: double */
             total_cost: number | null;
+        };
+        LayoutPreviewInputBody: {
+            brand_kit_id?: string;
+            cta?: string;
+            headline: string;
+            /** @enum {string} */
+            logo_position?: "auto" | "top-left" | "top-right" | "bottom-left" | "bottom-right" | "none";
+            /** @description A placement id of GET /api/placements. */
+            placement: string;
+            /** @enum {string} */
+            scrim?: "auto" | "on" | "off";
+            subline?: string;
+            /** @enum {string} */
+            text_position?: "auto" | "top" | "bottom" | "centre";
+            /**
+             * Format: int64
+             * @description The preview's width in pixels (it keeps the placement's shape).
+             * @default 360
+             */
+            width?: number;
         };
         Node: {
             config: unknown;
@@ -1673,6 +1710,37 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HealthOutputBody"];
                 };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "layout-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LayoutPreviewInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error */
             default: {

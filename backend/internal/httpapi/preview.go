@@ -1,0 +1,90 @@
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"log/slog"
+
+	"github.com/danielgtaylor/huma/v2"
+	xdraw "golang.org/x/image/draw"
+
+	"github.com/visualadgen/visualadgen/backend/internal/blob"
+	"github.com/visualadgen/visualadgen/backend/internal/compose"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/imaging"
+	"github.com/visualadgen/visualadgen/backend/internal/placements"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
+)
+
+// LayoutPreviewInput is an AD_LAYOUT config to preview at one placement.
+type LayoutPreviewInput struct {
+	Body struct {
+		Placement    string `json:"placement" doc:"A placement id of GET /api/placements."`
+		Headline     string `json:"headline" maxLength:"300"`
+		Subline      string `json:"subline,omitempty" maxLength:"500"`
+		CTA          string `json:"cta,omitempty" maxLength:"60"`
+		BrandKitID   string `json:"brand_kit_id,omitempty"`
+		TextPosition string `json:"text_position,omitempty" enum:"auto,top,bottom,centre"`
+		LogoPosition string `json:"logo_position,omitempty" enum:"auto,top-left,top-right,bottom-left,bottom-right,none"`
+		Scrim        string `json:"scrim,omitempty" enum:"auto,on,off"`
+		Width        int    `json:"width,omitempty" minimum:"64" maximum:"1080" default:"360" doc:"The preview's width in pixels (it keeps the placement's shape)."`
+	}
+}
+
+// handleLayoutPreview draws a layout on the sample picture at a placement's
+// size, as the Output will draw it, and answers a small PNG: the editor's
+// live preview. Templates are shown as written.
+func handleLayoutPreview(st *store.Store, blobs blob.Store, images *imaging.Budget, log *slog.Logger) func(context.Context, *LayoutPreviewInput) (*huma.StreamResponse, error) {
+	return func(ctx context.Context, in *LayoutPreviewInput) (*huma.StreamResponse, error) {
+		b := in.Body
+		p, ok := placements.Get(b.Placement)
+		if !ok {
+			return nil, problem(log, fault.Invalid("unknown placement", fault.Field{Location: "placement", Message: "choose a placement of GET /api/placements"}))
+		}
+		brand, err := previewBrand(ctx, st, blobs, images, userOf(ctx), b.BrandKitID)
+		if err != nil {
+			return nil, problem(log, err)
+		}
+		sample, _ := imaging.SampleProduct()
+		img, _, _, err := images.CoverImage(ctx, sample, p.Width, p.Height)
+		if err != nil {
+			return nil, problem(log, err)
+		}
+		x0, y0, x1, y1 := p.Box()
+		_, err = compose.Compose(img, compose.Spec{Copy: compose.Copy{Headline: b.Headline, Subline: b.Subline, CTA: b.CTA}, Brand: brand,
+			TextPosition: b.TextPosition, LogoPosition: b.LogoPosition, Scrim: b.Scrim, Safe: image.Rect(x0, y0, x1, y1), For: p.Describe()})
+		if err != nil {
+			return nil, problem(log, fault.Invalid(err.Error(), fault.Field{Location: "headline", Message: err.Error()}))
+		}
+		small := image.NewRGBA(image.Rect(0, 0, b.Width, b.Width*p.Height/p.Width))
+		xdraw.ApproxBiLinear.Scale(small, small.Bounds(), img, img.Bounds(), xdraw.Src, nil)
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, small); err != nil {
+			return nil, problem(log, err)
+		}
+		return &huma.StreamResponse{Body: func(hc huma.Context) {
+			hc.SetHeader("Content-Type", "image/png")
+			hc.SetHeader("Cache-Control", "no-store")
+			_, _ = hc.BodyWriter().Write(buf.Bytes())
+		}}, nil
+	}
+}
+
+// previewBrand loads the user's kit for a preview (the default look when
+// none is named; another user's kit is a 422 at the field).
+func previewBrand(ctx context.Context, st *store.Store, blobs blob.Store, images *imaging.Budget, user, id string) (compose.Brand, error) {
+	b := executor.DefaultBrand
+	if id != "" {
+		kit, err := st.GetBrandKit(ctx, user, id)
+		if err != nil {
+			return compose.Brand{}, fault.Invalid("unknown brand kit", fault.Field{Location: "brand_kit_id", Message: "choose one of your brand kits"})
+		}
+		if b, err = executor.BrandOf(ctx, kit, st); err != nil {
+			return compose.Brand{}, err
+		}
+	}
+	return executor.LoadBrand(ctx, b, blobs, images)
+}
