@@ -61,7 +61,7 @@ func TestCostsAsFALBills(t *testing.T) {
 
 	fake.NSFW = []bool{true, true}
 	g, _ = adRun(obj{"model": "fal-ai/flux/dev", "parameters": obj{"num_images": 2}})
-	failed, nodes := runGraph(t, c, g, "FAILED")
+	failed, nodes := runGraphWith(t, c, g, "FAILED", obj{"fresh": true})
 	require.Contains(t, failed["error_message"], "flagged all 2 images as not safe for work")
 	require.Equal(t, 0.05, failed["total_cost"], "flagged images are billed, and counted")
 	require.Equal(t, "FAILED", nodes["Model"]["status"])

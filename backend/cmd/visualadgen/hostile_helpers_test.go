@@ -61,6 +61,12 @@ func edge(src, dst, handle string) obj {
 // status; it returns the execution and the node executions by name.
 func runGraph(t testing.TB, c api, g obj, status string) (obj, map[string]obj) {
 	t.Helper()
+	return runGraphWith(t, c, g, status, nil)
+}
+
+// runGraphWith is runGraph with an execute body (run options).
+func runGraphWith(t testing.TB, c api, g obj, status string, body any) (obj, map[string]obj) {
+	t.Helper()
 	var w, x obj
 	require.Equal(t, 201, c.call("POST", "/api/workflows", obj{"name": "hostile " + uuid.NewString()[:8]}, &w))
 	id := w["id"].(string)
@@ -69,7 +75,7 @@ func runGraph(t testing.TB, c api, g obj, status string) (obj, map[string]obj) {
 	for _, n := range w["nodes"].([]any) {
 		names[n.(obj)["id"].(string)] = n.(obj)["name"].(string)
 	}
-	require.Equal(t, 200, c.call("POST", "/api/workflows/"+id+"/execute", nil, &x), x)
+	require.Equal(t, 200, c.call("POST", "/api/workflows/"+id+"/execute", body, &x), x)
 	done := c.waitStatus(x["execution_id"].(string), status)
 	byName := map[string]obj{}
 	for _, ne := range done["node_executions"].([]any) {

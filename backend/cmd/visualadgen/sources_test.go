@@ -23,7 +23,7 @@ func TestManySourcesIntoOneOutput(t *testing.T) {
 				obj{"model": "fal-ai/flux/schnell", "parameters": obj{"num_images": 4, "image_size": "square"}}))
 			g["edges"] = append(g["edges"].([]obj), edge(text, id, "prompt"), edge(id, out, ""))
 		}
-		done, nodes := runGraph(t, c, g, "COMPLETED")
+		done, nodes := runGraphWith(t, c, g, "COMPLETED", obj{"fresh": true})
 		require.Len(t, done["generations"], models)
 		output := nodes["Output"]["output_data"].(obj)
 		require.Len(t, output["final_images"], 4*models, "every model's images arrive")

@@ -39,6 +39,9 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 		}
 		return err
 	}
+	if res, ok := e.reuse(ctx, p); ok {
+		return e.record(ctx, j, res, p.input)
+	}
 	rctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	defer e.track(j.ExecutionID, j.NodeID, cancel)()
@@ -70,6 +73,7 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 // settle records what the executor returned.
 func (e *Engine) settle(ctx context.Context, j Job, attempt int, p *prepared, out outcome, claimed bool) error {
 	if out.err == nil {
+		out.res.Signature = p.signature
 		return e.record(ctx, j, out.res, p.input)
 	}
 	if errors.Is(out.err, ErrCancelled) {

@@ -40,6 +40,15 @@ func (e *Engine) complete(ctx context.Context, j Job, res *executor.Result, inpu
 		if err != nil {
 			return err
 		}
+		if err := rs.tx.Release(ctx, ne.ID); err != nil {
+			return err
+		}
+		if res.Signature != "" {
+			ne.Signature = &res.Signature
+		}
+		if res.ReusedFrom != "" {
+			ne.ReusedFrom = &res.ReusedFrom
+		}
 		ne.PendingResult = nil
 		if err := rs.moveNode(ctx, ne, workflow.StateCompleted, nodeChange{output: out, cost: cost}); err != nil {
 			return err
@@ -83,6 +92,9 @@ func (e *Engine) failIn(ctx context.Context, rs *runState, ne *workflow.NodeExec
 	msg := cause.Error()
 	cost, err := recordGenerations(ctx, rs, ne, executor.PaidFor(cause))
 	if err != nil {
+		return err
+	}
+	if err := rs.tx.Release(ctx, ne.ID); err != nil {
 		return err
 	}
 	change := nodeChange{msg: msg, cost: cost}

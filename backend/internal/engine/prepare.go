@@ -9,6 +9,7 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -18,6 +19,11 @@ type prepared struct {
 	run    *executor.Run
 	queued bool            // the node is QUEUED: not marked RUNNING yet
 	input  json.RawMessage // its gathered inputs, stored when it is marked RUNNING
+	// signature is what the node computes from; mayReuse says the run
+	// allows reusing an earlier output for it; user owns the run.
+	signature string
+	mayReuse  bool
+	user      string
 }
 
 // errNotQueued says a node left QUEUED before it could be marked RUNNING
@@ -74,8 +80,9 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 	}
 	run := &executor.Run{ExecutionID: j.ExecutionID, NodeID: j.NodeID, NodeName: node.Name, Inputs: inputs,
 		Shapes: fed.Shapes, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID),
-		Report: e.reporter(j)}
-	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in}, nil
+		Report: e.reporter(j), Reserve: e.reserver(x.UserID, ne.ID)}
+	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in, user: x.UserID,
+		signature: signature(ex, node, run, in), mayReuse: ne.Checkpoint == nil && !fresh(g, x.Options)[j.NodeID]}, nil
 }
 
 // claim marks a QUEUED node RUNNING with its inputs. It fails with
@@ -108,5 +115,13 @@ func (e *Engine) reporter(j Job) func(workflow.Progress) {
 		if err := e.pub.Announce(ctx, events.ForProgress(j.ExecutionID, j.NodeID, p)); err != nil {
 			e.log.Debug("engine: a progress report was dropped", "execution_id", j.ExecutionID, "err", err)
 		}
+	}
+}
+
+// reserver sets a paid node's estimated cost aside from its owner's
+// monthly budget, in a transaction of its own, before the node pays.
+func (e *Engine) reserver(user, nodeExecutionID string) func(context.Context, float64) error {
+	return func(ctx context.Context, usd float64) error {
+		return e.st.InTx(ctx, func(tx *store.Tx) error { return tx.Reserve(ctx, user, nodeExecutionID, usd) })
 	}
 }

@@ -43,6 +43,14 @@ func invalidGraph(probs []problem) error {
 // run has a breakpoint. A workflow that would fail validation, or whose
 // required inputs are not connected, is refused before anything is written.
 func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow.Execution, error) {
+	return e.StartWith(ctx, userID, workflowID, nil)
+}
+
+// StartWith is Start with run options: nodes to run anew instead of
+// reusing earlier outputs, or a node to run with only what it needs. A run
+// whose estimate the user's monthly budget cannot cover is refused (402)
+// before anything is written.
+func (e *Engine) StartWith(ctx context.Context, userID, workflowID string, o *workflow.RunOptions) (workflow.Execution, error) {
 	w, err := e.st.GetWorkflow(ctx, userID, workflowID)
 	if err != nil {
 		return workflow.Execution{}, err
@@ -55,7 +63,13 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 	if probs := checkInputs(e.reg, g); len(probs) > 0 {
 		return workflow.Execution{}, invalidGraph(probs)
 	}
-	exec := workflow.Execution{ID: workflow.NewID(), WorkflowID: w.ID, Status: workflow.ExecRunning, Graph: &g}
+	if err := checkOptions(dg, o); err != nil {
+		return workflow.Execution{}, err
+	}
+	if err := e.affordable(ctx, g, w.UserID, o); err != nil {
+		return workflow.Execution{}, err
+	}
+	exec := workflow.Execution{ID: workflow.NewID(), WorkflowID: w.ID, Status: workflow.ExecRunning, Graph: &g, Options: o}
 	var started *runState
 	err = e.st.InTx(ctx, func(tx *store.Tx) error {
 		if err := tx.CreateExecution(ctx, &exec); err != nil {
@@ -74,6 +88,9 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 		rs := newRunState(tx, exec, dg, list)
 		started = rs
 		rs.evs = append(rs.evs, events.ForExecution(rs.exec))
+		if err := skipUnneeded(ctx, rs, needed(dg, o)); err != nil {
+			return err
+		}
 		if err := e.advance(ctx, rs); err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/fonts"
@@ -104,6 +105,10 @@ func (adLayout) Warn(c *AdLayoutConfig, w Wiring) []fault.Field {
 	}
 	return out
 }
+
+// Reuse is never: the brand kit it reads may have changed since (the
+// node is cheap; what follows it is reused when its output is the same).
+func (adLayout) Reuse(AdLayoutConfig) (bool, time.Duration) { return false, 0 }
 
 // Run fills the templates and reads the brand kit.
 func (a adLayout) Run(ctx context.Context, r *Run, c AdLayoutConfig) (*Result, error) {

@@ -55,6 +55,10 @@ type Run struct {
 	// Report shows how outside work is going (nil: nobody listens). It may
 	// be called after Run returned, from a watcher.
 	Report func(workflow.Progress)
+	// Reserve sets usd aside from the owner's monthly budget before paid
+	// work starts (nil: no budget applies); it fails when the budget cannot
+	// cover it.
+	Reserve func(ctx context.Context, usd float64) error
 }
 
 // report passes p to Report when someone listens.
@@ -65,10 +69,13 @@ func (r *Run) report(p workflow.Progress) {
 }
 
 // Result is a node's output and, for image models, the generations to
-// record (one per FAL request).
+// record (one per FAL request). The engine notes what the node computed
+// from (its signature) and, for a reused result, whose output it is.
 type Result struct {
 	Output      map[string]any
 	Generations []*workflow.Generation
+	Signature   string `json:",omitempty"`
+	ReusedFrom  string `json:",omitempty"`
 }
 
 // Error is an executor failure that says whether a retry can help, and

@@ -148,6 +148,15 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 		}
 		reqs[i] = Request{Model: model, Endpoint: e.ID, Input: input, Width: pl.size.Width, Height: pl.size.Height, Count: c.Parameters.count(e)}
 	}
+	if len(r.Checkpoint) == 0 && r.Reserve != nil && !m.Preview { // before FAL is asked for anything
+		units := 0.0
+		for i, pl := range plans {
+			units += cost.Quantity(e.Price, pl.sizes(reqs[i].Count))
+		}
+		if err := r.Reserve(ctx, cost.Billed(e.Price, units)); err != nil {
+			return nil, err
+		}
+	}
 	got, err := m.Gen.Generate(ctx, r, reqs)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package executor
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -38,6 +39,14 @@ func (s socialMedia) Describe() Description {
 		d.Notice = "RAPIDAPI_KEY is not set on this server: runs of this node fail until it is"
 	}
 	return d
+}
+
+// Reuse keeps an earlier read only as long as the Reddit cache would.
+func (s socialMedia) Reuse(SocialMediaConfig) (bool, time.Duration) {
+	if s.reddit == nil || s.reddit.CacheFor <= 0 {
+		return false, 0
+	}
+	return true, s.reddit.CacheFor
 }
 
 // Run fetches posts and extracts trends.

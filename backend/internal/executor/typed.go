@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/schema"
@@ -28,6 +29,11 @@ type checker[C any] interface {
 // estimator is implemented by nodes whose runs cost money or generate.
 type estimator[C any] interface {
 	Estimate(c C, w Wiring) (Quote, error)
+}
+
+// reuser is implemented by nodes whose outputs may not always be reused.
+type reuser[C any] interface {
+	Reuse(c C) (bool, time.Duration)
 }
 
 // warner is implemented by nodes that warn before a run.
@@ -115,6 +121,20 @@ func (t typed[C]) Estimate(raw json.RawMessage, w Wiring) (Quote, error) {
 		return Quote{}, configError(errs)
 	}
 	return e.Estimate(c, w)
+}
+
+// ReuseFor says whether a node may reuse an earlier output: a node type
+// reuses (any age) unless it says otherwise.
+func (t typed[C]) ReuseFor(raw json.RawMessage) (bool, time.Duration) {
+	r, ok := t.node.(reuser[C])
+	if !ok {
+		return true, 0
+	}
+	c, _, errs := t.schema.Decode(raw)
+	if len(errs) > 0 {
+		return false, 0
+	}
+	return r.Reuse(c)
 }
 
 // Warnings are a valid config's likely problems (none for an invalid one:

@@ -3,6 +3,7 @@ package executor
 import (
 	"encoding/json"
 	"slices"
+	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
@@ -77,6 +78,14 @@ func wiringOf(r *Run) Wiring {
 		w.Add(k)
 	}
 	return w
+}
+
+// Reuser is implemented by executors that say whether a node's earlier
+// output may be reused when it computes from the same things again.
+type Reuser interface {
+	// ReuseFor says whether a node with config may reuse an earlier output,
+	// and how old that output may be (0: any age).
+	ReuseFor(config json.RawMessage) (ok bool, maxAge time.Duration)
 }
 
 // Warner is implemented by executors that can tell, before a run, what is

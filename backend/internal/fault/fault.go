@@ -24,12 +24,14 @@ const (
 	CodeUpstream     Code = "upstream"
 	CodeTooLarge     Code = "too_large"
 	CodeTooMany      Code = "too_many"
-	CodeInternal     Code = "internal"
+	// CodePaymentRequired is spending the budget cannot cover.
+	CodePaymentRequired Code = "payment_required"
+	CodeInternal        Code = "internal"
 )
 
 // Codes lists every code, for the test that each maps to an HTTP status.
 var Codes = []Code{CodeNotFound, CodeConflict, CodeInvalid, CodeUnauthorized, CodeForbidden, CodeUnavailable,
-	CodeUpstream, CodeTooLarge, CodeTooMany, CodeInternal}
+	CodeUpstream, CodeTooLarge, CodeTooMany, CodePaymentRequired, CodeInternal}
 
 // Field is one problem at one place of the input, such as
 // "nodes[2].config.template"; locations are relative to the request body.

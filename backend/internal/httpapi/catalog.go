@@ -34,15 +34,26 @@ type EstimateOutput struct {
 	}
 }
 
-// handleEstimate prices a run of the workflow as it is now.
-func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger) func(context.Context, *WorkflowID) (*EstimateOutput, error) {
-	return func(ctx context.Context, in *WorkflowID) (*EstimateOutput, error) {
+// EstimateInput is the workflow to price and, optionally, how it would run.
+type EstimateInput struct {
+	ID   string          `path:"id" format:"uuid"`
+	Body *RunOptionsBody `required:"false"`
+}
+
+// handleEstimate prices a run of the workflow as it is now, saying which
+// nodes would reuse an earlier output.
+func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger) func(context.Context, *EstimateInput) (*EstimateOutput, error) {
+	return func(ctx context.Context, in *EstimateInput) (*EstimateOutput, error) {
 		w, err := st.GetWorkflow(ctx, userOf(ctx), in.ID)
 		if err != nil {
 			return nil, problem(log, err)
 		}
+		o, err := in.Body.options()
+		if err != nil {
+			return nil, problem(log, err)
+		}
 		out := &EstimateOutput{}
-		out.Body.TotalCost, out.Body.Nodes = eng.Estimate(workflow.Graph{Nodes: w.Nodes, Edges: w.Edges})
+		out.Body.TotalCost, out.Body.Nodes = eng.Estimate(ctx, workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}, w.UserID, o)
 		return out, nil
 	}
 }

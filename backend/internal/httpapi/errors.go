@@ -11,16 +11,17 @@ import (
 
 // statusOf is the one map from error codes to HTTP statuses.
 var statusOf = map[fault.Code]int{
-	fault.CodeNotFound:     http.StatusNotFound,
-	fault.CodeConflict:     http.StatusConflict,
-	fault.CodeInvalid:      http.StatusUnprocessableEntity,
-	fault.CodeUnauthorized: http.StatusUnauthorized,
-	fault.CodeForbidden:    http.StatusForbidden,
-	fault.CodeUnavailable:  http.StatusServiceUnavailable,
-	fault.CodeUpstream:     http.StatusBadGateway,
-	fault.CodeTooLarge:     http.StatusRequestEntityTooLarge,
-	fault.CodeTooMany:      http.StatusTooManyRequests,
-	fault.CodeInternal:     http.StatusInternalServerError,
+	fault.CodeNotFound:        http.StatusNotFound,
+	fault.CodeConflict:        http.StatusConflict,
+	fault.CodeInvalid:         http.StatusUnprocessableEntity,
+	fault.CodeUnauthorized:    http.StatusUnauthorized,
+	fault.CodeForbidden:       http.StatusForbidden,
+	fault.CodeUnavailable:     http.StatusServiceUnavailable,
+	fault.CodeUpstream:        http.StatusBadGateway,
+	fault.CodeTooLarge:        http.StatusRequestEntityTooLarge,
+	fault.CodeTooMany:         http.StatusTooManyRequests,
+	fault.CodePaymentRequired: http.StatusPaymentRequired,
+	fault.CodeInternal:        http.StatusInternalServerError,
 }
 
 // problem turns an error into problem+json: its code picks the status, its

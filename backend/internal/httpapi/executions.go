@@ -9,9 +9,11 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// ExecuteInput is the path of the brief's execute endpoint.
+// ExecuteInput is the path of the brief's execute endpoint and its
+// optional run options.
 type ExecuteInput struct {
-	WorkflowID string `path:"workflow_id" format:"uuid"`
+	WorkflowID string          `path:"workflow_id" format:"uuid"`
+	Body       *RunOptionsBody `required:"false"`
 }
 
 // ExecuteOutput is the brief's answer: {"execution_id", "status"}.
@@ -25,7 +27,11 @@ type ExecuteOutput struct {
 // handleExecute starts a run of the workflow.
 func handleExecute(eng *engine.Engine, log *slog.Logger) func(context.Context, *ExecuteInput) (*ExecuteOutput, error) {
 	return func(ctx context.Context, in *ExecuteInput) (*ExecuteOutput, error) {
-		x, err := eng.Start(ctx, userOf(ctx), in.WorkflowID)
+		o, err := in.Body.options()
+		if err != nil {
+			return nil, problem(log, err)
+		}
+		x, err := eng.StartWith(ctx, userOf(ctx), in.WorkflowID, o)
 		if err != nil {
 			return nil, problem(log, err)
 		}

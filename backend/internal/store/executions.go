@@ -11,18 +11,19 @@ import (
 
 // executionCols is the column list read into scanExecution.
 const executionCols = `e.id, e.workflow_id, e.status, e.total_cost, e.error_message, e.started_at,
-	e.finished_at, e.step_mode, e.graph`
+	e.finished_at, e.step_mode, e.graph, e.options`
 
 // scanExecution reads one execution row.
 func scanExecution(r row) (workflow.Execution, error) {
 	var e workflow.Execution
 	var started, finished dbTime
-	var graph jsonCol
+	var graph, opts jsonCol
 	err := r.Scan(&e.ID, &e.WorkflowID, &e.Status, &e.TotalCost, &e.ErrorMessage, &started, &finished,
-		&e.StepMode, &graph)
+		&e.StepMode, &graph, &opts)
 	if err != nil {
 		return e, err
 	}
+	e.Options = optionsOf(opts.Raw)
 	e.StartedAt, e.FinishedAt = started.Time, finished.ptr()
 	if graph.Raw != nil {
 		e.Graph = &workflow.Graph{}
@@ -48,10 +49,14 @@ func (q *Queries) CreateExecution(ctx context.Context, e *workflow.Execution) er
 			return fmt.Errorf("create execution: encode graph: %w", err)
 		}
 	}
+	var opts []byte
+	if e.Options != nil {
+		opts, _ = json.Marshal(e.Options)
+	}
 	_, err := q.q.exec(ctx, `insert into executions (id, workflow_id, status, total_cost, error_message,
-		started_at, finished_at, step_mode, graph) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		started_at, finished_at, step_mode, graph, options) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 		e.ID, e.WorkflowID, string(e.Status), e.TotalCost, e.ErrorMessage, q.d.time(e.StartedAt),
-		q.d.timePtr(e.FinishedAt), e.StepMode, q.d.json(graph))
+		q.d.timePtr(e.FinishedAt), e.StepMode, q.d.json(graph), q.d.json(opts))
 	return q.d.mapError("create execution", err)
 }
 
@@ -88,7 +93,7 @@ func (q *Queries) getExecution(ctx context.Context, userID, id, suffix string) (
 func (q *Queries) ListExecutions(ctx context.Context, workflowID string, limit int, after string) ([]workflow.Execution, error) {
 	// null as graph: a list never needs the snapshot (it is big and decoded on read).
 	rs, err := q.q.query(ctx, `select e.id, e.workflow_id, e.status, e.total_cost, e.error_message, e.started_at,
-		e.finished_at, e.step_mode, null from executions e where e.workflow_id = $1
+		e.finished_at, e.step_mode, null, e.options from executions e where e.workflow_id = $1
 		and ($2 = '' or cast(e.id as text) < $2) order by e.id desc limit $3`, workflowID, after, limit)
 	if err != nil {
 		return nil, q.d.mapError("list executions", err)

@@ -23,7 +23,7 @@ func (q *Queries) LastRuns(ctx context.Context, userID string) (map[string]LastR
 	newest := `select (select x.id from executions x where x.workflow_id = w.id order by x.id desc limit 1)
 		from workflows w where w.user_id = $1`
 	rs, err := q.q.query(ctx, `select e.id, e.workflow_id, e.status, e.total_cost, e.error_message, e.started_at,
-		e.finished_at, e.step_mode, null from executions e where e.id in (`+newest+`)`, userID)
+		e.finished_at, e.step_mode, null, e.options from executions e where e.id in (`+newest+`)`, userID)
 	if err != nil {
 		return nil, q.d.mapError("list last runs", err)
 	}

@@ -10,7 +10,7 @@ import (
 
 // nodeExecCols is the column list read into scanNodeExecution.
 const nodeExecCols = `id, execution_id, node_id, status, input_data, output_data, error_message,
-	started_at, finished_at, queued_at, checkpoint, rescues, pending_result`
+	started_at, finished_at, queued_at, checkpoint, rescues, pending_result, signature, reused_from`
 
 // scanNodeExecution reads one node execution row.
 func scanNodeExecution(r row) (workflow.NodeExecution, error) {
@@ -18,7 +18,7 @@ func scanNodeExecution(r row) (workflow.NodeExecution, error) {
 	var in, out, cp, pending jsonCol
 	var started, finished, queued dbTime
 	err := r.Scan(&n.ID, &n.ExecutionID, &n.NodeID, &n.Status, &in, &out, &n.ErrorMessage,
-		&started, &finished, &queued, &cp, &n.Rescues, &pending)
+		&started, &finished, &queued, &cp, &n.Rescues, &pending, &n.Signature, &n.ReusedFrom)
 	n.InputData, n.OutputData, n.Checkpoint, n.PendingResult = in.Raw, out.Raw, cp.Raw, pending.Raw
 	n.StartedAt, n.FinishedAt, n.QueuedAt = started.ptr(), finished.ptr(), queued.ptr()
 	return n, err
@@ -62,13 +62,13 @@ func (q *Queries) GetNodeExecution(ctx context.Context, executionID, nodeID stri
 // nodeUpdateSQL saves every mutable field of a node execution.
 const nodeUpdateSQL = `update node_executions set status = $2, input_data = $3, output_data = $4,
 	error_message = $5, started_at = $6, finished_at = $7, queued_at = $8, checkpoint = $9, rescues = $10,
-	pending_result = $11 where id = $1`
+	pending_result = $11, signature = $12, reused_from = $13 where id = $1`
 
 // nodeUpdateArgs are nodeUpdateSQL's arguments for n.
 func (q *Queries) nodeUpdateArgs(n workflow.NodeExecution) []any {
 	return []any{n.ID, string(n.Status), q.d.json(n.InputData), q.d.json(n.OutputData), n.ErrorMessage,
 		q.d.timePtr(n.StartedAt), q.d.timePtr(n.FinishedAt), q.d.timePtr(n.QueuedAt), q.d.json(n.Checkpoint),
-		n.Rescues, q.d.json(n.PendingResult)}
+		n.Rescues, q.d.json(n.PendingResult), n.Signature, n.ReusedFrom}
 }
 
 // UpdateNodeExecution saves every mutable field of n.

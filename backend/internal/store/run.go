@@ -26,11 +26,12 @@ func (q *Queries) LoadRun(ctx context.Context, id string, lock bool) (workflow.E
 			return x, nil, q.d.mapError("get execution", err)
 		}
 	}
-	rs, err := q.q.query(ctx, `with x as (select id, workflow_id, status, total_cost, error_message, started_at,
-			finished_at, step_mode from executions where id = $1)
+	rs, err := q.q.query(ctx, `with x as (select e.id, e.workflow_id, e.status, e.total_cost, e.error_message, e.started_at,
+			e.finished_at, e.step_mode, e.options, w.user_id from executions e join workflows w on w.id = e.workflow_id where e.id = $1)
 		select x.id, x.workflow_id, x.status, x.total_cost, x.error_message, x.started_at, x.finished_at, x.step_mode,
+			x.options, x.user_id,
 			n.id, n.execution_id, n.node_id, n.status, n.input_data, n.output_data, n.error_message, n.started_at,
-			n.finished_at, n.queued_at, n.checkpoint, n.rescues, n.pending_result
+			n.finished_at, n.queued_at, n.checkpoint, n.rescues, n.pending_result, n.signature, n.reused_from
 		from x left join node_executions n on n.execution_id = x.id order by n.id`, id)
 	if err != nil {
 		return x, nil, q.d.mapError("get execution", err)
@@ -41,16 +42,17 @@ func (q *Queries) LoadRun(ctx context.Context, id string, lock bool) (workflow.E
 	for rs.Next() {
 		found = true
 		var started, finished, nStarted, nFinished, nQueued dbTime
-		var in, out, cp, pending jsonCol
+		var in, out, cp, pending, opts jsonCol
 		var nID, nExec, nNode, nStatus *string
 		var nRescues *int
 		var ne workflow.NodeExecution
 		if err := rs.Scan(&x.ID, &x.WorkflowID, &x.Status, &x.TotalCost, &x.ErrorMessage, &started, &finished, &x.StepMode,
-			&nID, &nExec, &nNode, &nStatus, &in, &out, &ne.ErrorMessage, &nStarted, &nFinished, &nQueued, &cp,
-			&nRescues, &pending); err != nil {
+			&opts, &x.UserID, &nID, &nExec, &nNode, &nStatus, &in, &out, &ne.ErrorMessage, &nStarted, &nFinished, &nQueued, &cp,
+			&nRescues, &pending, &ne.Signature, &ne.ReusedFrom); err != nil {
 			return x, nil, q.d.mapError("get execution", err)
 		}
 		x.StartedAt, x.FinishedAt = started.Time, finished.ptr()
+		x.Options = optionsOf(opts.Raw)
 		if nID == nil {
 			continue
 		}
@@ -85,4 +87,16 @@ func (q *Queries) GraphOf(ctx context.Context, id string) (*workflow.Graph, erro
 		return nil, fmt.Errorf("decode graph snapshot: %w", err)
 	}
 	return &g, nil
+}
+
+// optionsOf decodes stored run options (nil for none).
+func optionsOf(raw []byte) *workflow.RunOptions {
+	if raw == nil {
+		return nil
+	}
+	var o workflow.RunOptions
+	if json.Unmarshal(raw, &o) != nil {
+		return nil
+	}
+	return &o
 }

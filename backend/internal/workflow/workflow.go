@@ -77,6 +77,11 @@ type Execution struct {
 	FinishedAt   *time.Time      `json:"finished_at"`
 	// StepMode is set by step: the run pauses before every node.
 	StepMode bool `json:"step_mode"`
+	// Options are how the run was asked for (nil: the brief's whole run,
+	// reusing what did not change).
+	Options *RunOptions `json:"options,omitempty"`
+	// UserID is the owner of the run's workflow (read with the run).
+	UserID string `json:"-"`
 	// Graph is the snapshot this run executes; not sent to clients.
 	Graph *Graph `json:"-"`
 }
@@ -101,6 +106,13 @@ type NodeExecution struct {
 	Rescues int `json:"-"`
 	// PendingResult is a result obtained but not yet recorded.
 	PendingResult json.RawMessage `json:"-"`
+	// Signature is what the node computed from: its type, config and
+	// inputs; a later node of the same user with the same signature reuses
+	// its output.
+	Signature *string `json:"-"`
+	// ReusedFrom is the node execution whose output this one reused (it
+	// cost nothing and called no outside service).
+	ReusedFrom *string `json:"reused_from"`
 }
 
 // Generation records one image-model call and what it cost.

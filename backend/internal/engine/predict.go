@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/visualadgen/visualadgen/backend/internal/dag"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// predict says which nodes a run of g would reuse: walking the graph in
+// order, a node whose sources' outputs are all known (reused themselves)
+// gets its inputs, its signature and, when the user has a matching earlier
+// output, is predicted reused with that output. Nodes after one that will
+// run anew are unknown, so predicted to run.
+func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, user string, o *workflow.RunOptions) map[string]bool {
+	reused := map[string]bool{}
+	anew := fresh(dg, o)
+	known := map[string]*workflow.NodeExecution{}
+	for _, id := range dg.Order {
+		node := dg.Nodes[id]
+		ex, ok := e.reg.Get(node.Type)
+		if !ok || anew[id] || !sourcesKnown(dg, known, id) {
+			continue
+		}
+		spec, _ := e.reg.Spec(node.Type)
+		inputs := gatherInputs(dg, known, id, spec.Lists())
+		in, _ := json.Marshal(inputs)
+		var fed executor.Wiring
+		for _, s := range dg.Succs[id] {
+			fed.AddShapes(askedShapes(e.reg, dg.Nodes[s])...)
+		}
+		run := &executor.Run{Inputs: inputs, Shapes: fed.Shapes, Config: node.Config}
+		res, ok := e.reuse(ctx, &prepared{ex: ex, run: run, user: user, signature: signature(ex, node, run, in), mayReuse: true})
+		if !ok {
+			continue
+		}
+		out, _ := json.Marshal(res.Output)
+		known[id] = &workflow.NodeExecution{NodeID: id, Status: workflow.NodeCompleted, OutputData: out}
+		reused[id] = true
+	}
+	return reused
+}
+
+// sourcesKnown reports whether every source of id has a known output.
+func sourcesKnown(g *dag.Graph, known map[string]*workflow.NodeExecution, id string) bool {
+	for _, p := range g.Preds[id] {
+		if known[p] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// checkOptions refuses run options that name nodes the workflow lacks.
+func checkOptions(g *dag.Graph, o *workflow.RunOptions) error {
+	if o == nil {
+		return nil
+	}
+	var errs []fault.Field
+	for i, id := range o.Fresh {
+		if _, ok := g.Nodes[id]; !ok {
+			errs = append(errs, fault.Field{Location: fmt.Sprintf("fresh[%d]", i), Message: "not a node of this workflow"})
+		}
+	}
+	if _, ok := g.Nodes[o.Until]; o.Until != "" && !ok {
+		errs = append(errs, fault.Field{Location: "until", Message: "not a node of this workflow"})
+	}
+	if len(errs) > 0 {
+		return fault.Invalid("the run options name nodes this workflow does not have", errs...)
+	}
+	return nil
+}
+
+// needed lists what running until needs: it and every node before it
+// (nil: every node).
+func needed(g *dag.Graph, o *workflow.RunOptions) map[string]bool {
+	if o == nil || o.Until == "" {
+		return nil
+	}
+	out := map[string]bool{}
+	var walk func(id string)
+	walk = func(id string) {
+		if out[id] {
+			return
+		}
+		out[id] = true
+		for _, p := range g.Preds[id] {
+			walk(p)
+		}
+	}
+	walk(o.Until)
+	return out
+}

@@ -1,0 +1,105 @@
+package engine
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/dag"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// signature is what a node computes from: its type, its config as
+// normalised (defaults filled, keys ordered), its inputs (JSON with sorted
+// keys, so the same values in any order match) and the image shapes the
+// nodes it feeds ask for. Node ids are not part of it: a copied graph
+// matches too.
+func signature(ex executor.Executor, node workflow.Node, run *executor.Run, inputs []byte) string {
+	w := executor.Inputs()
+	for k := range run.Inputs {
+		w.Add(k)
+	}
+	w.Shapes = run.Shapes
+	norm, errs := ex.Check(node.Config, w)
+	if len(errs) > 0 {
+		norm = node.Config
+	}
+	h := sha256.New()
+	for _, part := range [][]byte{[]byte(node.Type), norm, inputs, []byte(strings.Join(run.Shapes, ","))} {
+		h.Write(part)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// reusable says whether a node may reuse an earlier output, and how old.
+func reusable(ex executor.Executor, config json.RawMessage) (bool, time.Duration) {
+	if r, ok := ex.(executor.Reuser); ok {
+		return r.ReuseFor(config)
+	}
+	return true, 0
+}
+
+// fresh lists the nodes a run must not reuse for: every node when the run
+// asked for a fresh start, else the nodes asked for and everything after
+// them.
+func fresh(g *dag.Graph, o *workflow.RunOptions) map[string]bool {
+	out := map[string]bool{}
+	if o == nil {
+		return out
+	}
+	if o.FreshAll {
+		for id := range g.Nodes {
+			out[id] = true
+		}
+		return out
+	}
+	var walk func(id string)
+	walk = func(id string) {
+		if out[id] {
+			return
+		}
+		out[id] = true
+		for _, s := range g.Succs[id] {
+			walk(s)
+		}
+	}
+	for _, id := range o.Fresh {
+		if _, ok := g.Nodes[id]; ok {
+			walk(id)
+		}
+	}
+	return out
+}
+
+// reuse finds an earlier output of the same user for the same signature
+// and returns it as this node's result (cost 0, no outside call).
+func (e *Engine) reuse(ctx context.Context, p *prepared) (*executor.Result, bool) {
+	if !p.mayReuse {
+		return nil, false
+	}
+	ok, maxAge := reusable(p.ex, p.run.Config)
+	if !ok {
+		return nil, false
+	}
+	var since time.Time
+	if maxAge > 0 {
+		since = time.Now().Add(-maxAge)
+	}
+	found, err := e.st.FindReusable(ctx, p.user, p.signature, since)
+	if err != nil || found == nil {
+		return nil, false
+	}
+	var out map[string]any
+	if json.Unmarshal(found.Output, &out) != nil {
+		return nil, false
+	}
+	if _, paid := out["cost"]; paid {
+		out["cost"] = 0.0 // reused: nothing paid this time
+	}
+	return &executor.Result{Output: out, Signature: p.signature, ReusedFrom: found.ID}, true
+}

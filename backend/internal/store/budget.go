@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// MonthStart is the start of t's calendar month in UTC, when budgets reset.
+func MonthStart(t time.Time) time.Time {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// Spend is what a user has spent this month and set aside for nodes that
+// are running, against their budget (nil: none).
+type Spend struct {
+	Budget   *float64
+	Spent    float64
+	Reserved float64
+}
+
+// Left is what the budget has left (nil without a budget).
+func (s Spend) Left() *float64 {
+	if s.Budget == nil {
+		return nil
+	}
+	left := *s.Budget - s.Spent - s.Reserved
+	return &left
+}
+
+// SpendOf reads the user's budget, this month's spend (the cost of the
+// generations of their runs since the month started) and what is reserved.
+// In a transaction on Postgres it first locks the user's row, so
+// reservations made under it take turns.
+func (q *Queries) SpendOf(ctx context.Context, userID string, lock bool) (Spend, error) {
+	var s Spend
+	suffix := ""
+	if lock {
+		suffix = q.d.forUpdate
+	}
+	if err := q.q.queryRow(ctx, `select monthly_budget from users where id = $1`+suffix, userID).Scan(&s.Budget); err != nil {
+		return s, q.d.mapError("read budget", err)
+	}
+	err := q.q.queryRow(ctx, `select coalesce(sum(g.cost), 0) from generations g join executions e on e.id = g.execution_id
+		join workflows w on w.id = e.workflow_id where w.user_id = $1 and g.created_at >= $2`, userID, q.d.time(MonthStart(time.Now()))).Scan(&s.Spent)
+	if err != nil {
+		return s, q.d.mapError("read spend", err)
+	}
+	err = q.q.queryRow(ctx, `select coalesce(sum(amount), 0) from budget_reservations where user_id = $1`, userID).Scan(&s.Reserved)
+	return s, q.d.mapError("read reservations", err)
+}
+
+// SetBudget sets the user's monthly budget (nil: none).
+func (q *Queries) SetBudget(ctx context.Context, userID string, usd *float64) error {
+	n, err := q.q.exec(ctx, `update users set monthly_budget = $2 where id = $1`, userID, usd)
+	if err == nil && n == 0 {
+		err = errNoRows
+	}
+	return q.d.mapError("set budget", err)
+}
+
+// ErrOverBudget is the code of a reservation the budget cannot cover.
+var ErrOverBudget = errors.New("over budget")
+
+// Reserve sets usd aside for a node execution from its owner's budget,
+// once per node execution. Call it in a transaction: on Postgres the
+// user's row is locked while the spend is read, so concurrent nodes can
+// never reserve past the budget together.
+func (tx *Tx) Reserve(ctx context.Context, userID, nodeExecutionID string, usd float64) error {
+	s, err := tx.SpendOf(ctx, userID, true)
+	if err != nil {
+		return err
+	}
+	var held float64
+	err = tx.q.queryRow(ctx, `select amount from budget_reservations where node_execution_id = $1`, nodeExecutionID).Scan(&held)
+	if err == nil {
+		return nil // reserved by an earlier attempt of this node
+	}
+	if !errors.Is(err, errNoRows) {
+		return tx.d.mapError("read reservation", err)
+	}
+	if left := s.Left(); left != nil && usd > *left+1e-9 {
+		return &fault.Error{Code: fault.CodePaymentRequired, Cause: ErrOverBudget,
+			Message: overBudget(usd, *left, *s.Budget)}
+	}
+	_, err = tx.q.exec(ctx, `insert into budget_reservations (id, user_id, node_execution_id, amount, created_at)
+		values ($1, $2, $3, $4, $5)`, workflow.NewID(), userID, nodeExecutionID, usd, tx.d.time(time.Now()))
+	return tx.d.mapError("reserve budget", err)
+}
+
+// overBudget says what a run or node needed and what the budget had.
+func overBudget(need, left, budget float64) string {
+	return fmtUSD("this needs %s but your monthly budget of %s has %s left: raise it, or wait for next month", need, budget, max(left, 0))
+}
+
+// Release settles a node execution's reservation (its cost, if any, is
+// recorded as a generation in the same transaction).
+func (q *Queries) Release(ctx context.Context, nodeExecutionID string) error {
+	_, err := q.q.exec(ctx, `delete from budget_reservations where node_execution_id = $1`, nodeExecutionID)
+	return q.d.mapError("release reservation", err)
+}
+
+// ReleaseRun settles every reservation of a run that ended.
+func (q *Queries) ReleaseRun(ctx context.Context, executionID string) error {
+	_, err := q.q.exec(ctx, `delete from budget_reservations where node_execution_id in
+		(select id from node_executions where execution_id = $1)`, executionID)
+	return q.d.mapError("release reservations", err)
+}
+
+// fmtUSD formats dollar amounts into a message.
+func fmtUSD(format string, usd ...float64) string {
+	args := make([]any, len(usd))
+	for i, v := range usd {
+		args[i] = fmt.Sprintf("$%.2f", v)
+		if v > 0 && v < 0.01 {
+			args[i] = fmt.Sprintf("$%.4f", v)
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
