@@ -52,6 +52,10 @@ type Config struct {
 	AllowNoAuthLAN bool          // ALLOW_UNAUTHENTICATED_NETWORK: bind local mode to non-loopback
 
 	Limits Limits // what one user or request may use of the shared server
+
+	// DefaultBudget is the monthly budget, in US dollars, a new user starts
+	// with (DEFAULT_MONTHLY_BUDGET_USD; nil: none).
+	DefaultBudget *float64
 }
 
 // Limits bound what one user or one request may use of the shared server.
@@ -106,6 +110,7 @@ func Load(lookup func(string) string) (Config, error) {
 		NodeTimeout:            p.duration("ENGINE_NODE_TIMEOUT", 2*time.Minute),
 		RescueAfter:            p.duration("ENGINE_RESCUE_AFTER", 0),
 		ShutdownGrace:          p.duration("SHUTDOWN_GRACE", 15*time.Second),
+		DefaultBudget:          p.optionalUSD("DEFAULT_MONTHLY_BUDGET_USD"),
 		AllowNoAuthLAN:         p.boolean("ALLOW_UNAUTHENTICATED_NETWORK", false),
 		Limits: Limits{
 			MaxImagePixels:      p.integer("MAX_IMAGE_PIXELS", 40_000_000, 1_000_000, 500_000_000),

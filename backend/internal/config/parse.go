@@ -145,3 +145,18 @@ func (p *parser) prices(name string) map[string]cost.Price {
 	}
 	return out
 }
+
+// optionalUSD parses name as an amount of dollars from 0 to 1,000,000, or
+// nil when unset.
+func (p *parser) optionalUSD(name string) *float64 {
+	raw := p.str(name, "")
+	if raw == "" {
+		return nil
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil || v < 0 || v > 1_000_000 || v != v {
+		p.fail(name, "must be an amount of US dollars from 0 to 1000000, got %q", raw)
+		return nil
+	}
+	return &v
+}

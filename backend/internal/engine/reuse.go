@@ -15,10 +15,11 @@ import (
 
 // signature is what a node computes from: its type, its config as
 // normalised (defaults filled, keys ordered), its inputs (JSON with sorted
-// keys, so the same values in any order match) and the image shapes the
-// nodes it feeds ask for. Node ids are not part of it: a copied graph
-// matches too.
+// keys, so the same values in any order match; what a source cost is left
+// out, as a reused source cost nothing) and the image shapes the nodes it
+// feeds ask for. Node ids are not part of it: a copied graph matches too.
 func signature(ex executor.Executor, node workflow.Node, run *executor.Run, inputs []byte) string {
+	inputs = withoutCost(inputs)
 	w := executor.Inputs()
 	for k := range run.Inputs {
 		w.Add(k)
@@ -102,4 +103,32 @@ func (e *Engine) reuse(ctx context.Context, p *prepared) (*executor.Result, bool
 		out["cost"] = 0.0 // reused: nothing paid this time
 	}
 	return &executor.Result{Output: out, Signature: p.signature, ReusedFrom: found.ID}, true
+}
+
+// withoutCost removes every "cost" key from a JSON document.
+func withoutCost(doc []byte) []byte {
+	var v any
+	if json.Unmarshal(doc, &v) != nil {
+		return doc
+	}
+	var strip func(v any) any
+	strip = func(v any) any {
+		switch x := v.(type) {
+		case map[string]any:
+			delete(x, "cost")
+			for k, e := range x {
+				x[k] = strip(e)
+			}
+		case []any:
+			for i := range x {
+				x[i] = strip(x[i])
+			}
+		}
+		return v
+	}
+	out, err := json.Marshal(strip(v))
+	if err != nil {
+		return doc
+	}
+	return out
 }

@@ -46,6 +46,11 @@ func addRoutes(api huma.API, d Deps) {
 	huma.Register(api, op("delete-workflow", http.MethodDelete, "/api/workflows/{id}", "Delete with everything in it", "workflows", 204), handleDeleteWorkflow(st, log))
 	huma.Register(api, op("put-graph", http.MethodPut, "/api/workflows/{id}/graph", "Replace the nodes and edges, validated whole", "workflows", 200), handlePutGraph(st, eng, log))
 
+	// You, your budget and your usage.
+	huma.Register(api, op("me", http.MethodGet, "/api/me", "You, your monthly budget and this month's spend", "usage", 200), handleMe(st, log))
+	huma.Register(api, op("set-budget", http.MethodPut, "/api/me/budget", "Set your monthly budget", "usage", 200), handleSetBudget(st, log))
+	huma.Register(api, op("usage", http.MethodGet, "/api/usage", "What you spent, by day, workflow or model", "usage", 200), handleUsage(st, log))
+
 	// Creatives: placements, brand kits, fonts.
 	huma.Register(api, op("placements", http.MethodGet, "/api/placements", "Platform formats an Output can deliver", "creatives", 200), handlePlacements())
 	huma.Register(api, op("list-brand-kits", http.MethodGet, "/api/brand-kits", "Your brand kits", "creatives", 200), handleListKits(st, log))

@@ -14,7 +14,19 @@ import (
 type Queries struct {
 	q querier
 	d dialect
+	// set are the store's settings, shared with its transactions.
+	set *settings
 }
+
+// settings are what an operator configures of the store.
+type settings struct {
+	// newUserBudget is the monthly budget a new user starts with (nil: none).
+	newUserBudget *float64
+}
+
+// SetNewUserBudget sets the monthly budget new users start with (nil: none;
+// DEFAULT_MONTHLY_BUDGET_USD).
+func (s *Store) SetNewUserBudget(usd *float64) { s.set.newUserBudget = usd }
 
 // Store is the database: Postgres or SQLite.
 type Store struct {
@@ -133,12 +145,12 @@ func (r errRow) Scan(...any) error { return r.err }
 
 // NewPostgres wraps a pgx pool whose schema is already migrated.
 func NewPostgres(pool *pgxpool.Pool) *Store {
-	return &Store{Queries: Queries{q: pgxAdapter{pool}, d: postgresDialect}, pool: pool}
+	return &Store{Queries: Queries{q: pgxAdapter{pool}, d: postgresDialect, set: &settings{}}, pool: pool}
 }
 
 // NewSQLite wraps a database/sql SQLite handle whose schema is migrated.
 func NewSQLite(db *sql.DB) *Store {
-	return &Store{Queries: Queries{q: sqlAdapter{db}, d: sqliteDialect}, db: db}
+	return &Store{Queries: Queries{q: sqlAdapter{db}, d: sqliteDialect, set: &settings{}}, db: db}
 }
 
 // Dialect names the database: "postgres" or "sqlite".
@@ -160,7 +172,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if s.pool != nil {
 		err := pgx.BeginFunc(ctx, s.pool, func(ptx pgx.Tx) error {
 			tx = &Tx{pgx: ptx}
-			tx.Queries = Queries{q: flushingAdapter{pgxAdapter{ptx}, tx}, d: s.d}
+			tx.Queries = Queries{q: flushingAdapter{pgxAdapter{ptx}, tx}, d: s.d, set: s.set}
 			if err := fn(tx); err != nil {
 				return err
 			}
@@ -174,7 +186,7 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 		if err != nil {
 			return fmt.Errorf("store: begin: %w", err)
 		}
-		tx = &Tx{Queries: Queries{q: sqlAdapter{stx}, d: s.d}, sql: stx}
+		tx = &Tx{Queries: Queries{q: sqlAdapter{stx}, d: s.d, set: s.set}, sql: stx}
 		if err := fn(tx); err != nil {
 			_ = stx.Rollback()
 			return err

@@ -11,13 +11,17 @@ import (
 // from a verified identity.
 func (q *Queries) UpsertUser(ctx context.Context, u workflow.User) error {
 	now := q.d.time(time.Now())
-	_, err := q.q.exec(ctx, `insert into users (id, email, name, avatar_url, created_at, updated_at)
-		values ($1, $2, $3, $4, $5, $5)
+	var budget *float64
+	if q.set != nil {
+		budget = q.set.newUserBudget
+	}
+	_, err := q.q.exec(ctx, `insert into users (id, email, name, avatar_url, created_at, updated_at, monthly_budget)
+		values ($1, $2, $3, $4, $5, $5, $6)
 		on conflict (id) do update set email = excluded.email,
 			name = coalesce(excluded.name, users.name),
 			avatar_url = coalesce(excluded.avatar_url, users.avatar_url),
 			updated_at = excluded.updated_at`,
-		u.ID, u.Email, u.Name, u.AvatarURL, now)
+		u.ID, u.Email, u.Name, u.AvatarURL, now, budget)
 	return q.d.mapError("upsert user", err)
 }
 

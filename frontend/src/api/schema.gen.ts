@@ -210,6 +210,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** You, your monthly budget and this month's spend */
+        get: operations["me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set your monthly budget */
+        put: operations["set-budget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/node-types": {
         parameters: {
             query?: never;
@@ -306,6 +340,23 @@ export interface paths {
         put?: never;
         /** Upload a product photo */
         post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What you spent, by day, workflow or model */
+        get: operations["usage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -516,6 +567,13 @@ export interface components {
         BrandKitsOutputBody: {
             brand_kits: components["schemas"]["BrandKit"][] | null;
         };
+        BudgetInputBody: {
+            /**
+             * Format: double
+             * @description The most to spend in a calendar month, in US dollars; null for no limit.
+             */
+            monthly_usd: number | null;
+        };
         CancelOutputBody: {
             /** Format: uuid */
             execution_id: string;
@@ -618,6 +676,7 @@ export interface components {
             /** Format: date-time */
             finished_at: string | null;
             id: string;
+            options?: components["schemas"]["RunOptions"];
             /** Format: date-time */
             started_at: string;
             status: string;
@@ -634,6 +693,7 @@ export interface components {
             generations: components["schemas"]["Generation"][] | null;
             id: string;
             node_executions: components["schemas"]["NodeExecution"][] | null;
+            options?: components["schemas"]["RunOptions"];
             /** Format: date-time */
             started_at: string;
             status: string;
@@ -824,6 +884,32 @@ export interface components {
              */
             width?: number;
         };
+        MeOutputBody: {
+            email: string;
+            id: string;
+            /**
+             * Format: double
+             * @description What the budget has left; null without one.
+             */
+            left: number | null;
+            /** Format: date-time */
+            month_start: string;
+            /**
+             * Format: double
+             * @description The most you may spend in a calendar month (UTC), in US dollars; null for no limit.
+             */
+            monthly_budget: number | null;
+            /**
+             * Format: double
+             * @description What running nodes have set aside to pay.
+             */
+            reserved: number;
+            /**
+             * Format: double
+             * @description What your runs cost since the month started.
+             */
+            spent: number;
+        };
         Node: {
             config: unknown;
             /** Format: date-time */
@@ -855,6 +941,8 @@ export interface components {
             plans?: components["schemas"]["PlanQuote"][] | null;
             /** @description The local preview renders it: nothing is billed. */
             preview?: boolean;
+            /** @description An earlier output of yours with the same inputs will be reused: nothing is paid. */
+            reused?: boolean;
             /**
              * @description What FAL bills the endpoint per.
              * @enum {string}
@@ -882,6 +970,7 @@ export interface components {
             output_data: unknown;
             /** Format: date-time */
             queued_at: string | null;
+            reused_from: string | null;
             /** Format: date-time */
             started_at: string | null;
             status: string;
@@ -1041,6 +1130,17 @@ export interface components {
             posts: components["schemas"]["Post"][] | null;
             trends: string[] | null;
         };
+        RunOptions: {
+            fresh?: string[] | null;
+            fresh_all?: boolean;
+            until?: string;
+        };
+        RunOptionsBody: {
+            /** @description true: reuse nothing; a list of node ids: those nodes and everything after them run anew. */
+            fresh?: unknown;
+            /** @description Run only this node and what it needs. */
+            until?: string;
+        };
         RunsSnapshot: {
             runs: components["schemas"]["Execution"][] | null;
         };
@@ -1178,6 +1278,27 @@ export interface components {
             url: string;
             /** Format: int64 */
             width: number;
+        };
+        UsageGroup: {
+            /** Format: double */
+            cost: number;
+            /** Format: int64 */
+            images: number;
+            /** @description The day (YYYY-MM-DD), the workflow's name, or the model. */
+            key: string;
+            /**
+             * Format: int64
+             * @description Nodes that reused an earlier output instead of paying.
+             */
+            reused: number;
+            /** Format: int64 */
+            runs: number;
+        };
+        UsageOutputBody: {
+            from: string;
+            groups: components["schemas"]["UsageGroup"][] | null;
+            to: string;
+            total: components["schemas"]["UsageGroup"];
         };
         Warning: {
             /** @description Where, as in errors: body.nodes[<i>].config.<field> or body.nodes[<i>].inputs.<port>. */
@@ -1753,6 +1874,68 @@ export interface operations {
             };
         };
     };
+    me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "set-budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "node-types": {
         parameters: {
             query?: never;
@@ -1941,6 +2124,41 @@ export interface operations {
             };
         };
     };
+    usage: {
+        parameters: {
+            query?: {
+                /** @description The first day, YYYY-MM-DD (default: the month's first). */
+                from?: string;
+                /** @description The last day, YYYY-MM-DD, included (default: today). */
+                to?: string;
+                group?: "day" | "workflow" | "model";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-workflows": {
         parameters: {
             query?: never;
@@ -2105,12 +2323,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Workflow id */
                 id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RunOptionsBody"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -2269,7 +2490,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RunOptionsBody"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
