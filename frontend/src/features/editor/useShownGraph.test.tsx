@@ -31,7 +31,7 @@ describe('useShownGraph', () => {
     expect(result.current.edges[0]).toMatchObject({ ariaLabel: 'Edge from Brief to FLUX dev', animated: false });
 
     const x = execution();
-    x.node_executions = [{ id: '1', execution_id: x.id, node_id: 'm', status: 'RUNNING', input_data: null, output_data: null, error_message: null, queued_at: null, started_at: null, finished_at: null }];
+    x.node_executions = [{ id: '1', execution_id: x.id, node_id: 'm', status: 'RUNNING', input_data: null, output_data: null, error_message: null, queued_at: null, started_at: null, finished_at: null, reused_from: null }];
     useRun.getState().setExecution(x);
     const { result: running } = renderHook(() => useShownGraph(), { wrapper });
     expect(running.current.edges[0].animated).toBe(true);
