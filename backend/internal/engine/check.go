@@ -26,8 +26,9 @@ func (p portTable) HasOutput(t workflow.NodeType, h string) bool {
 }
 
 // wirings says, for each node, which input keys its edges will bring (an
-// edge's target handle, else its source handle, else every output of its
-// source: the brief's merge) and which ratios the nodes it feeds ask for.
+// edge's target handle, and its source's outputs: the one its source
+// handle names, else all of them, the brief's merge) and which shapes the
+// nodes it feeds ask for.
 func wirings(reg *executor.Registry, g workflow.Graph) map[string]executor.Wiring {
 	byID := map[string]workflow.Node{}
 	for _, n := range g.Nodes {
@@ -36,16 +37,16 @@ func wirings(reg *executor.Registry, g workflow.Graph) map[string]executor.Wirin
 	out := map[string]executor.Wiring{}
 	for _, e := range g.Edges {
 		w := out[e.TargetNodeID]
-		switch {
-		case e.TargetHandle != nil && *e.TargetHandle != "":
+		if e.TargetHandle != nil && *e.TargetHandle != "" {
 			w.Add(*e.TargetHandle)
-		case e.SourceHandle != nil && *e.SourceHandle != "":
+		}
+		// The source's outputs are merged in whatever handle the edge ends at
+		// (the brief's merge): all of them, or the one its source handle names.
+		if e.SourceHandle != nil && *e.SourceHandle != "" {
 			w.Add(*e.SourceHandle)
-		default:
-			if spec, ok := reg.Spec(byID[e.SourceNodeID].Type); ok {
-				for _, p := range spec.Outputs {
-					w.Add(p.Name)
-				}
+		} else if spec, ok := reg.Spec(byID[e.SourceNodeID].Type); ok {
+			for _, p := range spec.Outputs {
+				w.Add(p.Name)
 			}
 		}
 		w.Sources = append(w.Sources, byID[e.SourceNodeID].Name)

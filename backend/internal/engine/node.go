@@ -73,7 +73,7 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 // settle records what the executor returned.
 func (e *Engine) settle(ctx context.Context, j Job, attempt int, p *prepared, out outcome, claimed bool) error {
 	if out.err == nil {
-		out.res.Signature = p.signature
+		out.res.Signature, out.res.Reserved = p.signature, p.reserved.Load() || len(p.run.Checkpoint) > 0
 		return e.record(ctx, j, out.res, p.input)
 	}
 	if errors.Is(out.err, ErrCancelled) {

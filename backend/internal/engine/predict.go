@@ -33,7 +33,7 @@ func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, u
 		for _, s := range dg.Succs[id] {
 			fed.AddShapes(askedShapes(e.reg, dg.Nodes[s])...)
 		}
-		run := &executor.Run{Inputs: inputs, Shapes: fed.Shapes, Config: node.Config}
+		run := &executor.Run{ExecutionID: noExecution, Inputs: inputs, Shapes: fed.Shapes, Config: node.Config}
 		res, ok := e.reuse(ctx, &prepared{ex: ex, run: run, user: user, signature: signature(ex, node, run, in), mayReuse: true})
 		if !ok {
 			continue
@@ -44,6 +44,10 @@ func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, u
 	}
 	return reused
 }
+
+// noExecution stands for the run a prediction is for, which does not
+// exist yet (any earlier run may be reused).
+const noExecution = "00000000-0000-0000-0000-000000000000"
 
 // sourcesKnown reports whether every source of id has a known output.
 func sourcesKnown(g *dag.Graph, known map[string]*workflow.NodeExecution, id string) bool {

@@ -91,7 +91,7 @@ func (e *Engine) reuse(ctx context.Context, p *prepared) (*executor.Result, bool
 	if maxAge > 0 {
 		since = time.Now().Add(-maxAge)
 	}
-	found, err := e.st.FindReusable(ctx, p.user, p.signature, since)
+	found, err := e.st.FindReusable(ctx, p.user, p.run.ExecutionID, p.signature, since)
 	if err != nil || found == nil {
 		return nil, false
 	}

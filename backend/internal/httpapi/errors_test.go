@@ -18,7 +18,7 @@ func TestErrorMap(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	want := map[fault.Code]int{fault.CodeNotFound: 404, fault.CodeConflict: 409, fault.CodeInvalid: 422,
 		fault.CodeUnauthorized: 401, fault.CodeForbidden: 403, fault.CodeUnavailable: 503, fault.CodeUpstream: 502,
-		fault.CodeTooLarge: 413, fault.CodeTooMany: 429, fault.CodeInternal: 500}
+		fault.CodeTooLarge: 413, fault.CodeTooMany: 429, fault.CodePaymentRequired: 402, fault.CodeInternal: 500}
 	for _, code := range fault.Codes {
 		require.Contains(t, statusOf, code, "code %s has an HTTP status", code)
 		se := problem(log, &fault.Error{Code: code, Message: "the message",

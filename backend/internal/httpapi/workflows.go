@@ -30,8 +30,8 @@ type WorkflowSummary struct {
 	IsActive    bool    `json:"is_active"`
 	CreatedAt   string  `json:"created_at" format:"date-time"`
 	UpdatedAt   string  `json:"updated_at" format:"date-time"`
-	// LastRun is the newest run, null before the first.
-	LastRun *LastRunSummary `json:"last_run"`
+	// LastRun is the newest run, left out before the first.
+	LastRun *LastRunSummary `json:"last_run,omitempty"`
 }
 
 // LastRunSummary is a workflow's newest run as the list shows it.

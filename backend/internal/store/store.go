@@ -31,8 +31,9 @@ func (s *Store) SetNewUserBudget(usd *float64) { s.set.newUserBudget = usd }
 // Store is the database: Postgres or SQLite.
 type Store struct {
 	Queries
-	pool *pgxpool.Pool
-	db   *sql.DB
+	pool  *pgxpool.Pool
+	db    *sql.DB
+	stmts *stmtCache // SQLite's prepared statements
 }
 
 // Tx is an open transaction.
@@ -150,7 +151,8 @@ func NewPostgres(pool *pgxpool.Pool) *Store {
 
 // NewSQLite wraps a database/sql SQLite handle whose schema is migrated.
 func NewSQLite(db *sql.DB) *Store {
-	return &Store{Queries: Queries{q: sqlAdapter{db}, d: sqliteDialect, set: &settings{}}, db: db}
+	cache := newStmtCache(db)
+	return &Store{Queries: Queries{q: cachedAdapter{cache: cache, plain: sqlAdapter{db}}, d: sqliteDialect, set: &settings{}}, db: db, stmts: cache}
 }
 
 // Dialect names the database: "postgres" or "sqlite".
@@ -186,13 +188,16 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 		if err != nil {
 			return fmt.Errorf("store: begin: %w", err)
 		}
-		tx = &Tx{Queries: Queries{q: sqlAdapter{stx}, d: s.d, set: s.set}, sql: stx}
-		if err := fn(tx); err != nil {
+		tx = &Tx{Queries: Queries{q: cachedAdapter{cache: s.stmts, tx: stx, plain: sqlAdapter{stx}}, d: s.d, set: s.set}, sql: stx}
+		err = fn(tx)
+		if err != nil {
 			_ = stx.Rollback()
-			return err
+		} else if err = stx.Commit(); err != nil {
+			err = fmt.Errorf("store: commit: %w", err)
 		}
-		if err := stx.Commit(); err != nil {
-			return fmt.Errorf("store: commit: %w", err)
+		s.stmts.prepareWanted()
+		if err != nil {
+			return err
 		}
 	}
 	for _, f := range tx.onCommit {

@@ -1,4 +1,4 @@
-import type { NodeSpec, ProblemDetail, Reply, RequestBody } from './types';
+import type { NodeSpec, ProblemDetail, Reply, RequestBody, SavedGraph, WorkflowSummary } from './types';
 
 /** ApiError carries the backend's problem+json: a message and field errors. */
 export class ApiError extends Error {
@@ -45,19 +45,23 @@ export const api = {
   config: () => request<Reply<'config'>>('GET', '/api/config'),
   // The catalog's config_schema is typed as JSON Schema (NodeSpec) rather than the document's unknown.
   nodeTypes: () => request<{ node_types: NodeSpec[] | null }>('GET', '/api/node-types'),
-  listWorkflows: () => request<Reply<'list-workflows'>>('GET', '/api/workflows'),
-  createWorkflow: (name: string) => request<Reply<'create-workflow'>>('POST', '/api/workflows', { name } satisfies RequestBody<'create-workflow'>),
+  listWorkflows: () => request<{ workflows: WorkflowSummary[] | null }>('GET', '/api/workflows'),
+  /** createWorkflow makes a workflow, empty or from a starter of GET /api/starters. */
+  createWorkflow: (name: string, starter?: string) =>
+    request<Reply<'create-workflow'>>('POST', '/api/workflows', (starter ? { name, starter } : { name }) satisfies RequestBody<'create-workflow'>),
+  starters: () => request<Reply<'starters'>>('GET', '/api/starters'),
   getWorkflow: (id: string) => request<Reply<'get-workflow'>>('GET', `/api/workflows/${id}`),
   renameWorkflow: (id: string, name: string) => request<Reply<'patch-workflow'>>('PATCH', `/api/workflows/${id}`, { name } satisfies RequestBody<'patch-workflow'>),
   deleteWorkflow: (id: string) => request<void>('DELETE', `/api/workflows/${id}`),
-  saveGraph: (id: string, body: RequestBody<'put-graph'>) => request<Reply<'put-graph'>>('PUT', `/api/workflows/${id}/graph`, body),
+  /** saveGraph saves the graph; with body.version, a save over a newer version answers 409. */
+  saveGraph: (id: string, body: RequestBody<'put-graph'>) => request<SavedGraph>('PUT', `/api/workflows/${id}/graph`, body),
   estimate: (id: string) => request<Reply<'estimate'>>('POST', `/api/workflows/${id}/estimate`),
   execute: (id: string) => request<Reply<'execute'>>('POST', `/api/workflows/${id}/execute`),
   step: (id: string) => request<Reply<'step'>>('POST', `/api/executions/${id}/step`),
   resume: (id: string) => request<Reply<'resume'>>('POST', `/api/executions/${id}/resume`),
   cancel: (id: string) => request<Reply<'cancel'>>('POST', `/api/executions/${id}/cancel`),
   execution: (id: string) => request<Reply<'get-execution'>>('GET', `/api/executions/${id}`),
-  executions: (workflowId: string) => request<Reply<'list-executions'>>('GET', `/api/workflows/${workflowId}/executions?limit=50`),
+  executions: (workflowId: string, limit: number) => request<Reply<'list-executions'>>('GET', `/api/workflows/${workflowId}/executions?limit=${limit}`),
   upload: (file: File) => {
     const form = new FormData();
     form.append('image', file);

@@ -1329,7 +1329,7 @@ export interface components {
             description: string | null;
             id: string;
             is_active: boolean;
-            last_run: components["schemas"]["LastRunSummary"];
+            last_run?: components["schemas"]["LastRunSummary"];
             name: string;
             /** Format: date-time */
             updated_at: string;

@@ -37,6 +37,28 @@ export type RunSnapshot = Schemas['Snapshot'];
 export type PublicConfig = Schemas['Public'];
 /** ProblemDetail is one located error of a problem+json answer. */
 export type ProblemDetail = Schemas['ErrorDetail'];
+/** GraphWarning is a likely problem a save found but did not refuse, located as errors are. */
+export type GraphWarning = Schemas['Warning'];
+/** SavedGraph is what PUT .../graph answers: the saved workflow, its new version, and warnings. */
+export type SavedGraph = Reply<'put-graph'>;
+/** RunSummary is a run without its nodes, as lists and the workflow's stream give it. */
+export type RunSummary = Schemas['Execution'];
+/** RunStatus is a run's or a node's status, as events carry it. */
+export type RunStatus = RunEvent['status'];
+/** Progress is how a running node's outside work stands (FAL's queue, then generating). */
+export type Progress = Schemas['Progress'];
+/** Generation is one image model request of a run: its prompt, model, parameters, images and cost. */
+export type Generation = Schemas['Generation'];
+/** Starter is a ready-to-run workflow a new one can start from; missing lists what this server lacks to run it. */
+export type Starter = Schemas['StarterInfo'];
+/** LastRun is a workflow's newest run as the list shows it. */
+export type LastRun = Schemas['LastRunSummary'];
+/**
+ * WorkflowSummary is a workflow as the list shows it. The server sends
+ * last_run: null for a workflow never run, which its document does not say
+ * (the field is not marked nullable there), hence the override.
+ */
+export type WorkflowSummary = Omit<Schemas['WorkflowSummary'], 'last_run'> & { last_run: LastRun | null };
 
 /** PascalCase turns a node type (SOCIAL_MEDIA) into the stem of its schema name (SocialMedia). */
 type PascalCase<S extends string> = S extends `${infer Head}_${infer Tail}`

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { api } from '../api/client';
 import type { NodeSpec, PortKind } from '../api/types';
 
@@ -22,6 +23,22 @@ export function useCatalog(): Catalog & { loading: boolean } {
 /** useSpec returns one node type's catalog entry (undefined while loading or when unknown). */
 export function useSpec(type: string): NodeSpec | undefined {
   return useCatalog().byType[type];
+}
+
+/**
+ * useModelLabel returns a function naming an image model for people, by its
+ * id or one of its endpoints ("fal-ai/flux/dev/image-to-image" → "FLUX
+ * dev"), from the catalog's x-models; an unknown id reads as itself.
+ */
+export function useModelLabel(): (id: string) => string {
+  const models = useCatalog().byType.IMAGE_MODEL?.config_schema['x-models'];
+  return useMemo(() => {
+    const labels = new Map<string, string>();
+    for (const m of models ?? []) {
+      for (const key of [m.id, m.text_to_image.endpoint, m.image_to_image?.endpoint]) if (key) labels.set(key, m.label);
+    }
+    return (id: string) => labels.get(id) ?? id;
+  }, [models]);
 }
 
 /** canConnect says whether an output may feed an input, by port kind. */

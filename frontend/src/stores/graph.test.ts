@@ -16,8 +16,18 @@ describe('graph store', () => {
     expect(useGraph.getState().nodes).toHaveLength(0);
     useGraph.getState().redo();
     expect(useGraph.getState().nodes).toHaveLength(1);
-    useGraph.getState().markSaved();
+    useGraph.getState().markSaved(2, useGraph.getState().revision);
     expect(useGraph.getState().dirty).toBe(false);
+    expect(useGraph.getState().version).toBe(2);
+  });
+
+  it('keeps an edit made while a save was on its way unsaved', () => {
+    const id = useGraph.getState().addNode('TEXT_INPUT', 'Text', { value: '' }, 10, 20);
+    const sent = useGraph.getState().revision;
+    useGraph.getState().updateNode(id, { name: 'Product' });
+    useGraph.getState().markSaved(2, sent);
+    expect(useGraph.getState().dirty).toBe(true);
+    expect(useGraph.getState().version).toBe(2);
   });
 
   it('keeps a node\'s data object while it moves, so selectors on data do not fire', () => {

@@ -14,6 +14,8 @@ type GraphState = Snapshot & {
   selected: string | null;
   /** workflowId is the workflow the graph was last loaded from (the canvas fits its view to each newly loaded one). */
   workflowId: string | null;
+  /** version is the workflow's version the graph was loaded or last saved at: a save sends it, so a save over a newer one is refused. */
+  version: number | null;
   load: (w: Workflow) => void;
   onNodesChange: (changes: NodeChange<FlowNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
@@ -27,14 +29,17 @@ type GraphState = Snapshot & {
   select: (id: string | null) => void;
   undo: () => void;
   redo: () => void;
-  markSaved: () => void;
+  /** revision counts the edits (each undo step, undo and redo): a save knows which one it sent. */
+  revision: number;
+  /** markSaved records a save, at version, of the canvas as it was at revision sent; edits made while it was on its way stay unsaved. */
+  markSaved: (version: number, sent: number) => void;
 };
 
 /** useGraph is the editor's graph store; subscribe with a selector (useGraph((s) => s.dirty)). */
 export const useGraph = create<GraphState>((set, get) => {
   const commit = (next: Partial<Snapshot>) => {
-    const { nodes, edges, past } = get();
-    set({ ...next, past: [...past.slice(-49), { nodes, edges }], future: [], dirty: true });
+    const { nodes, edges, past, revision } = get();
+    set({ ...next, past: [...past.slice(-49), { nodes, edges }], future: [], dirty: true, revision: revision + 1 });
   };
   return {
     nodes: [],
@@ -44,7 +49,9 @@ export const useGraph = create<GraphState>((set, get) => {
     future: [],
     selected: null,
     workflowId: null,
-    load: (w) => set({ ...toFlow(w), dirty: false, past: [], future: [], selected: null, workflowId: w.id }),
+    version: null,
+    revision: 0,
+    load: (w) => set({ ...toFlow(w), dirty: false, past: [], future: [], selected: null, workflowId: w.id, version: w.version }),
     onNodesChange: (changes) => {
       const moved = changes.some((c) => c.type === 'position' && !c.dragging) || changes.some((c) => c.type === 'remove');
       const nodes = applyNodeChanges(changes, get().nodes);
@@ -82,14 +89,14 @@ export const useGraph = create<GraphState>((set, get) => {
       const { past, future, nodes, edges } = get();
       const prev = past[past.length - 1];
       if (!prev) return;
-      set({ ...prev, past: past.slice(0, -1), future: [{ nodes, edges }, ...future], dirty: true });
+      set({ ...prev, past: past.slice(0, -1), future: [{ nodes, edges }, ...future], dirty: true, revision: get().revision + 1 });
     },
     redo: () => {
       const { past, future, nodes, edges } = get();
       const next = future[0];
       if (!next) return;
-      set({ ...next, past: [...past, { nodes, edges }], future: future.slice(1), dirty: true });
+      set({ ...next, past: [...past, { nodes, edges }], future: future.slice(1), dirty: true, revision: get().revision + 1 });
     },
-    markSaved: () => set({ dirty: false }),
+    markSaved: (version, sent) => set({ version, dirty: get().revision !== sent }),
   };
 });

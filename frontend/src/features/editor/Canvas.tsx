@@ -10,6 +10,7 @@ import { refusal, replaced } from './connection';
 import { ConnectionHint, useFlash, useRefusalReason } from './ConnectionHint';
 import { nodeTypes } from './nodes';
 import { useAddNode } from './useAddNode';
+import { useRefitOnResize } from './useRefitOnResize';
 import { useShownGraph } from './useShownGraph';
 
 /** onSelectionChange keeps the store's selected node in step with React Flow's selection. */
@@ -31,6 +32,7 @@ export function Canvas({ loading }: { loading: boolean }) {
   const reasonOf = useRefusalReason();
   const [refused, flashRefused] = useFlash();
   const loadedId = useGraph((s) => s.workflowId);
+  useRefitOnResize();
 
   // Fit the view to each workflow as it opens. (Not React Flow's fitView prop: on an
   // empty workflow it would fire at the first node added, and centre it.)

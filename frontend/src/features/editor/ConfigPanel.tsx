@@ -4,7 +4,7 @@ import { Input } from '../../components/ui/input';
 import { SidePanel } from '../../components/ui/side-panel';
 import { useSpec } from '../../stores/catalog';
 import { useGraph } from '../../stores/graph';
-import { useNodeErrors } from '../../stores/problems';
+import { useNodeErrors, useNodeWarnings } from '../../stores/problems';
 import { useRun } from '../../stores/run';
 import { NodeOutput } from '../run/NodeOutput';
 import { SchemaForm } from './SchemaForm';
@@ -38,6 +38,7 @@ function NodeSettings({ id }: { id: string }) {
   const data = useGraph((s) => s.nodes.find((n) => n.id === id)?.data);
   const spec = useSpec(data?.type ?? '');
   const errors = useNodeErrors(id);
+  const warnings = useNodeWarnings(id);
   const state = useRun((s) => s.nodes[id]);
   if (!data) return null;
   const { updateNode } = useGraph.getState();
@@ -47,14 +48,14 @@ function NodeSettings({ id }: { id: string }) {
       <label className="block text-xs font-medium text-slate-700">
         Name
         <Input className="mt-1" name="node-name" value={data.name} aria-invalid={!!errors?.node.name} onChange={(e) => updateNode(id, { name: e.target.value })} />
-        {errors?.node.name && <span role="alert" className="text-[11px] text-red-600">{errors.node.name}</span>}
+        {errors?.node.name && <span role="alert" className="text-[11px] text-red-600" data-testid="name-error">{errors.node.name}</span>}
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="breakpoint" checked={data.has_breakpoint} onChange={(e) => updateNode(id, { has_breakpoint: e.target.checked })} />
         <CircleDot className="h-4 w-4 text-red-500" aria-hidden /> Pause before this node (breakpoint)
       </label>
       {fields[''] && <p role="alert" className="text-[11px] text-red-600">{fields['']}</p>}
-      {spec && <SchemaForm schema={spec.config_schema} value={data.config} onChange={(config) => updateNode(id, { config })} errors={fields} />}
+      {spec && <SchemaForm schema={spec.config_schema} value={data.config} onChange={(config) => updateNode(id, { config })} errors={fields} warnings={warnings?.fields} />}
       {state && <NodeOutput state={state} />}
     </div>
   );

@@ -3,14 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useGraph } from '../../stores/graph';
-import { useProblems } from '../../stores/problems';
+import { pruneOnEdit, useProblems } from '../../stores/problems';
 import { useRun } from '../../stores/run';
 import { Gallery } from '../run/Gallery';
 import { History } from '../run/History';
 import { Canvas } from './Canvas';
 import { ConfigPanel } from './ConfigPanel';
+import { ConflictDialog } from './ConflictDialog';
+import { EditorNotice } from './EditorNotice';
 import { EditorToolbar } from './EditorToolbar';
-import { Notice } from './Notice';
 import { Palette } from './Palette';
 import { ResultsPanel } from './ResultsPanel';
 import { useRunControls } from './useRunControls';
@@ -26,10 +27,13 @@ export function Editor({ workflowId, onBack }: { workflowId: string; onBack: () 
   );
 }
 
-/** EditorInner loads the workflow and its estimate and wires saving and running; it re-renders only when the dirty flag flips. */
+/**
+ * EditorInner loads the workflow and its estimate and wires saving, running
+ * and the notice; it re-renders only when the dirty flag flips or the message changes.
+ */
 function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () => void }) {
   const dirty = useGraph((s) => s.dirty);
-  const [notice, setNotice] = useState('');
+  const [message, notify] = useState('');
   const wf = useQuery({ queryKey: ['workflow', workflowId], queryFn: () => api.getWorkflow(workflowId) });
   const est = useQuery({ queryKey: ['estimate', workflowId, dirty], queryFn: () => api.estimate(workflowId), enabled: !dirty });
 
@@ -41,15 +45,16 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
     useGraph.getState().load(wf.data);
     useProblems.getState().clear();
   }, [wf.data]);
+  useEffect(() => pruneOnEdit(), []);
 
-  const save = useSave(workflowId, setNotice);
-  const controls = useRunControls(workflowId, save, setNotice);
-  useShortcuts({ save, run: controls.run, step: controls.step, resume: controls.resume });
+  const saving = useSave(workflowId, notify);
+  const controls = useRunControls(workflowId, saving.save, notify);
+  useShortcuts({ save: saving.save, run: controls.run, step: controls.step, resume: controls.resume });
 
   return (
     <div className="flex h-full flex-col">
-      <EditorToolbar name={wf.data?.name} onBack={onBack} onSave={save} run={controls} estimate={est.data?.total_cost ?? null} />
-      <Notice key={notice} text={notice} onDismiss={() => setNotice('')} />
+      <EditorToolbar name={wf.data?.name} onBack={onBack} onSave={saving.save} run={controls} estimate={est.data?.total_cost ?? null} />
+      <EditorNotice message={message} onClear={() => notify('')} />
       <div className="flex min-h-0 flex-1">
         <Palette />
         <Canvas loading={wf.isLoading} />
@@ -57,10 +62,11 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
       </div>
       <ResultsPanel workflowId={workflowId}>
         <div className="min-w-0 flex-1 overflow-hidden">
-          <Gallery />
+          <Gallery workflowName={wf.data?.name ?? ''} />
         </div>
         <History workflowId={workflowId} onOpen={controls.open} />
       </ResultsPanel>
+      <ConflictDialog saving={saving} />
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function EditorToolbar({ name, onBack, onSave, run, estimate }: {
         <Button variant="outline" size="sm" onClick={onSave} disabled={!dirty} data-testid="save" title="Save (Ctrl+S)"><Save className="h-4 w-4" /> Save</Button>
       </div>
       <div className="min-w-0 flex-1" />
-      {/* Then the run bar cuts its failed run's message (in full in its tooltip). */}
+      {/* Then the run bar's costs give way, cut with an ellipsis (a failed run's message is in the notice banner). */}
       <div className="min-w-0 overflow-hidden [&>div]:min-w-0">
         <RunBar onRun={run.run} onStep={run.step} onResume={run.resume} onCancel={run.cancel} estimate={estimate} busy={run.busy} />
       </div>

@@ -8,7 +8,9 @@ import { useAddNode } from './useAddNode';
 
 /**
  * PaletteItem is one node type: a button that adds it (click, Enter or
- * Space) or can be dragged onto the canvas; compact shows only its icon.
+ * Space) or can be dragged onto the canvas; compact shows only its icon. A
+ * type this server cannot fully run (the catalog's notice) carries an amber
+ * dot, the notice in its tooltip and its description for screen readers.
  */
 function PaletteItem({ spec, compact, onAdd }: { spec: NodeSpec; compact: boolean; onAdd: () => void }) {
   const Icon = iconFor(spec.icon);
@@ -20,12 +22,14 @@ function PaletteItem({ spec, compact, onAdd }: { spec: NodeSpec; compact: boolea
       onClick={onAdd}
       data-testid={`palette-${spec.type}`}
       aria-label={`Add ${spec.label}`}
-      title={`${spec.label}: ${spec.description}`}
+      aria-description={spec.notice}
+      title={`${spec.label}: ${spec.description}${spec.notice ? `\n\n⚠ ${spec.notice}` : ''}`}
       className={cn(
-        'block w-full cursor-grab rounded-md border border-slate-200 text-left hover:border-brand hover:bg-violet-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand',
+        'relative block w-full cursor-grab rounded-md border border-slate-200 text-left hover:border-brand hover:bg-violet-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand',
         compact ? 'flex h-8 items-center justify-center' : 'px-2 py-1.5',
       )}
     >
+      {spec.notice && <span className="absolute right-1 top-1 h-2 w-2 rounded-full bg-amber-500" data-testid="palette-notice" aria-hidden />}
       {compact ? <Icon className="h-4 w-4 text-brand" /> : (
         <>
           <span className="flex items-center gap-1.5 text-sm font-medium"><Icon className="h-3.5 w-3.5 shrink-0 text-brand" />{spec.label}</span>

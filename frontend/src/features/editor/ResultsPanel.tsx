@@ -1,16 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { ChevronDown, ChevronUp } from 'lucide-react';
 import { useId, useState, type ReactNode } from 'react';
-import { api } from '../../api/client';
 import { useRun } from '../../stores/run';
+import { runsQuery } from '../run/runs';
 
 /**
  * useHasResults says whether there is anything to show below the canvas: a
  * run open on the canvas, or past runs of the workflow. It shares the run
- * history's query (same key and fetch), so the two never ask twice.
+ * history's query (runsQuery), so the two never ask twice.
  */
 function useHasResults(workflowId: string): { has: boolean; runs: number; execution: string | null } {
-  const runs = useQuery({ queryKey: ['executions', workflowId], queryFn: () => api.executions(workflowId), select: (d) => d.executions?.length ?? 0 });
+  const runs = useQuery({ ...runsQuery(workflowId), select: (d) => d.length });
   const execution = useRun((s) => s.execution?.id ?? null);
   return { has: execution !== null || (runs.data ?? 0) > 0, runs: runs.data ?? 0, execution };
 }
@@ -35,7 +35,8 @@ export function ResultsPanel({ workflowId, children }: { workflowId: string; chi
         <span className="font-semibold uppercase tracking-wide text-slate-500">Results</span>
         <span className="truncate">· {summary}</span>
       </button>
-      {open && <div id={id} className="flex h-48 border-t border-slate-100">{children}</div>}
+      {/* Tall enough for thumbnails over 160 px where the window allows, never more than a third of it. */}
+      {open && <div id={id} className="flex h-[clamp(11rem,31vh,20rem)] border-t border-slate-100">{children}</div>}
     </section>
   );
 }

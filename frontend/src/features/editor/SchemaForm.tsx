@@ -10,6 +10,8 @@ type FormProps = {
   onChange: (v: Record<string, unknown>) => void;
   /** errors are keyed by field path ("parameters.num_images"), as graphErrors gives them. */
   errors: Record<string, string>;
+  /** warnings are a save's warnings, keyed as errors are; shown in amber, under any error. */
+  warnings?: Record<string, string>;
 };
 
 /**
@@ -26,7 +28,7 @@ export function SchemaForm(props: FormProps) {
 const hintId = (path: string) => `hint-${path}`;
 
 /** ObjectFields renders one object's properties: nested objects as titled groups, single-choice enums as text, the rest as labelled fields. */
-function ObjectFields({ schema, value, onChange, errors, ranges, prefix }: FormProps & { ranges: Record<string, Range>; prefix: string }) {
+function ObjectFields({ schema, value, onChange, errors, warnings = {}, ranges, prefix }: FormProps & { ranges: Record<string, Range>; prefix: string }) {
   return (
     <div className="space-y-3">
       {orderedKeys(schema).map((key) => {
@@ -45,7 +47,7 @@ function ObjectFields({ schema, value, onChange, errors, ranges, prefix }: FormP
               <legend className="px-1 text-xs font-semibold text-slate-600">{title}</legend>
               {prop.description && <p className="mb-2 text-[11px] text-slate-500">{prop.description}</p>}
               {errors[path] && <span role="alert" className="mb-1 block text-[11px] text-red-600">{errors[path]}</span>}
-              <ObjectFields schema={prop} value={(value[key] as Record<string, unknown>) ?? {}} onChange={set} errors={errors} ranges={ranges} prefix={path + '.'} />
+              <ObjectFields schema={prop} value={(value[key] as Record<string, unknown>) ?? {}} onChange={set} errors={errors} warnings={warnings} ranges={ranges} prefix={path + '.'} />
             </fieldset>
           );
         }
@@ -75,6 +77,7 @@ function ObjectFields({ schema, value, onChange, errors, ranges, prefix }: FormP
             </div>
             {hint && <span id={hintId(path)} className="mt-0.5 block text-[11px] font-normal text-slate-500">{hint}</span>}
             {errors[path] && <span role="alert" className="mt-0.5 block text-[11px] text-red-600">{errors[path]}</span>}
+            {warnings[path] && <span role="status" className="mt-0.5 block text-[11px] text-amber-700" data-testid={`warning-${path}`}>{warnings[path]}</span>}
           </label>
         );
       })}

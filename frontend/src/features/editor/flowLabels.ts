@@ -1,18 +1,19 @@
 import type { NodeSpec } from '../../api/types';
 
 /** NodeFacts are what a node's spoken label says: its name, type, live status and marks. */
-export type NodeFacts = { name: string; typeLabel: string; status?: string; breakpoint?: boolean; problems?: boolean };
+export type NodeFacts = { name: string; typeLabel: string; status?: string; breakpoint?: boolean; problems?: boolean; warnings?: boolean };
 
 /**
  * nodeLabel is a node's accessible name, in words rather than colour: its
  * type and name ("Image model: FLUX dev", or just "Prompt" when the name is
- * the type's), its live status ("running"), a breakpoint and problems.
+ * the type's), its live status ("running"), a breakpoint, problems and warnings.
  */
 export function nodeLabel(n: NodeFacts): string {
   const parts = [n.name === n.typeLabel ? n.name : `${n.typeLabel}: ${n.name}`];
   if (n.status) parts.push(n.status.toLowerCase());
   if (n.breakpoint) parts.push('pauses before running (breakpoint)');
   if (n.problems) parts.push('has problems to fix');
+  if (n.warnings) parts.push('has warnings');
   return parts.join(', ');
 }
 

@@ -51,3 +51,19 @@ export function graphErrors(details: ProblemDetail[], sent: SentGraph): GraphErr
   }
   return out;
 }
+
+/**
+ * problemSummary says in one line what a refused save or run left to fix,
+ * from where its errors landed: "1 node has problems to fix (marked in
+ * red)", refused connections, and the graph's own errors in full; fallback
+ * (the server's summary) when none could be placed.
+ */
+export function problemSummary(e: GraphErrors, fallback: string): string {
+  const parts: string[] = [];
+  const n = Object.keys(e.nodes).length;
+  const m = Object.keys(e.edges).length;
+  if (n) parts.push(`${n === 1 ? '1 node has' : `${n} nodes have`} problems to fix (marked in red)`);
+  if (m) parts.push(`${m === 1 ? '1 connection was' : `${m} connections were`} refused (in red)`);
+  parts.push(...e.graph);
+  return parts.length ? parts.join('; ') : fallback;
+}

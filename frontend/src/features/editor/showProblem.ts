@@ -1,17 +1,23 @@
 import { ApiError } from '../../api/client';
 import { useProblems } from '../../stores/problems';
-import { graphErrors, type SentGraph } from './graphErrors';
+import { graphErrors, problemSummary, type SentGraph } from './graphErrors';
 
 /**
- * showProblem shows a failed save or run: the located errors on the nodes,
- * edges and forms (by index into the graph that was sent), and the server's
- * summary in the notice bar.
+ * showProblem shows why a save or run was refused. Located errors go on the
+ * nodes, edges and form fields (by index into the graph that was sent), and
+ * the notice says where to look ("Not saved: 1 node has problems to fix");
+ * they leave as their nodes are fixed. Anything else is told in the notice.
  */
-export function showProblem(err: unknown, sent: SentGraph, notify: (msg: string) => void) {
+export function showProblem(err: unknown, sent: SentGraph, notify: (msg: string) => void, action: 'Not saved' | 'Not run') {
   if (!(err instanceof ApiError)) {
     notify('Something went wrong; try again.');
     return;
   }
-  useProblems.getState().show(graphErrors(err.errors, sent));
-  notify(err.message);
+  if (err.errors.length === 0) {
+    notify(err.message);
+    return;
+  }
+  const errors = graphErrors(err.errors, sent);
+  useProblems.getState().show(errors, `${action}: ${problemSummary(errors, err.message)}`);
+  notify('');
 }

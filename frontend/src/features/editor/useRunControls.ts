@@ -1,35 +1,64 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { follow } from '../../api/events';
 import type { Workflow } from '../../api/types';
 import { useRun } from '../../stores/run';
+import { isLive } from '../../stores/status';
+import { useLiveRuns } from '../run/useLiveRuns';
 import { showProblem } from './showProblem';
 
-/** useRunControls runs, steps, resumes and cancels, and follows the live event stream. */
+/** REFOLLOW_MS is how long to wait before following an unfinished run again after its stream ended. */
+const REFOLLOW_MS = 1000;
+
+/** Following is the run whose event stream is open, and how to close it. */
+type Following = { id: string; stop: () => void };
+
+/**
+ * useRunControls runs, steps, resumes and cancels, and shows one run on the
+ * canvas, live from its event stream: the one this tab starts, one picked
+ * from the history, or (through the workflow's stream) the newest unfinished
+ * one when the workflow opens and any that starts in another tab.
+ */
 export function useRunControls(workflowId: string, save: () => Promise<Workflow | null>, notify: (msg: string) => void) {
-  const setExecution = useRun((s) => s.setExecution);
-  const apply = useRun((s) => s.apply);
-  const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const stop = useRef<() => void>(() => {});
+  const following = useRef<Following | null>(null);
 
-  const open = useCallback(async (id: string) => {
-    stop.current();
-    const x = await api.execution(id);
-    setExecution(x);
-    stop.current = follow(id, {
-      snapshot: (s) => setExecution(s),
-      change: (ev) => apply(ev),
-      end: () => {
-        api.execution(id).then((final) => useRun.getState().execution?.id === id && setExecution(final)).catch(() => {});
-        qc.invalidateQueries({ queryKey: ['executions', workflowId] });
-      },
-    });
-  }, [apply, qc, setExecution, workflowId]);
+  /**
+   * open shows a run and follows it; opening the run already followed does
+   * nothing. When its stream ends (the run ended, the server closed a long
+   * stream, the network failed) it reads the run as it stands, with its
+   * generations, and follows it again while it is unfinished.
+   */
+  const open = useMemo(() => {
+    function open(id: string) {
+      if (following.current?.id === id) return;
+      following.current?.stop();
+      const { setExecution, apply } = useRun.getState();
+      const me: Following = { id, stop: () => {} };
+      following.current = me;
+      me.stop = follow(id, {
+        snapshot: (x) => following.current === me && setExecution(x),
+        change: (ev) => following.current === me && apply(ev),
+        end: () => {
+          if (following.current !== me) return;
+          following.current = null;
+          api.execution(id).then((x) => {
+            if (useRun.getState().execution?.id !== id) return;
+            setExecution(x);
+            if (isLive(x.status)) setTimeout(() => !following.current && useRun.getState().execution?.id === id && open(id), REFOLLOW_MS);
+          }).catch(() => {});
+        },
+      });
+    }
+    return open;
+  }, []);
 
-  useEffect(() => () => stop.current(), []);
-  useEffect(() => () => setExecution(null), [setExecution, workflowId]);
+  useLiveRuns(workflowId, open);
+  useEffect(() => () => {
+    following.current?.stop();
+    following.current = null;
+    useRun.getState().setExecution(null);
+  }, [workflowId]);
 
   const act = (fn: () => Promise<void>) => async () => {
     setBusy(true);
@@ -53,11 +82,10 @@ export function useRunControls(workflowId: string, save: () => Promise<Workflow 
         started = await api.execute(workflowId);
       } catch (err) {
         // Execute validates the saved graph: its errors index into the graph as the save returned it.
-        showProblem(err, saved, notify);
+        showProblem(err, saved, notify, 'Not run');
         return;
       }
-      await open(started.execution_id);
-      qc.invalidateQueries({ queryKey: ['executions', workflowId] });
+      open(started.execution_id);
     }),
     step: act(async () => void (await api.step(id()))),
     resume: act(async () => void (await api.resume(id()))),

@@ -1,6 +1,6 @@
 import type { Edge } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { NodeExecution } from '../../api/types';
+import type { RunStatus } from '../../api/types';
 import { useShallow } from 'zustand/react/shallow';
 import { useCatalog } from '../../stores/catalog';
 import type { FlowNode } from '../../stores/flow';
@@ -16,7 +16,7 @@ const invalidEdge = { stroke: '#dc2626', strokeWidth: 2 };
  * animate. The API has no queued node status (a node's queued_at is a time):
  * a queued node is RUNNING.
  */
-const busy = new Set<string>(['RUNNING'] satisfies NodeExecution['status'][]);
+const busy = new Set<string>(['RUNNING'] satisfies RunStatus[]);
 
 /**
  * useShownGraph returns the graph as the canvas draws it: nodes and edges
@@ -28,6 +28,7 @@ export function useShownGraph(): { nodes: FlowNode[]; edges: Edge[] } {
   const edges = useGraph((s) => s.edges);
   const edgeErrors = useProblems((s) => s.errors.edges);
   const nodeErrors = useProblems((s) => s.errors.nodes);
+  const nodeWarnings = useProblems((s) => s.warnings.nodes);
   const status = useRun(useShallow((s) => Object.fromEntries(Object.entries(s.nodes).map(([id, n]) => [id, n.status]))));
   const { byType } = useCatalog();
 
@@ -35,9 +36,9 @@ export function useShownGraph(): { nodes: FlowNode[]; edges: Edge[] } {
     ...n,
     ariaLabel: nodeLabel({
       name: n.data.name, typeLabel: byType[n.data.type]?.label ?? n.data.type, status: status[n.id],
-      breakpoint: n.data.has_breakpoint, problems: !!nodeErrors[n.id],
+      breakpoint: n.data.has_breakpoint, problems: !!nodeErrors[n.id], warnings: !!nodeWarnings[n.id],
     }),
-  })), [nodes, byType, status, nodeErrors]);
+  })), [nodes, byType, status, nodeErrors, nodeWarnings]);
 
   const shownEdges = useMemo(() => {
     const name = new Map(nodes.map((n) => [n.id, n.data.name]));

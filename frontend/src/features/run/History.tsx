@@ -1,23 +1,44 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import type { RunSummary } from '../../api/types';
 import { StatusBadge } from '../../components/ui/badge';
+import { cn } from '../../lib/cn';
+import { elapsedBetween, formatElapsed } from '../../lib/time';
+import { useNow } from '../../lib/useNow';
+import { useRun } from '../../stores/run';
+import { isLive } from '../../stores/status';
+import { runsQuery } from './runs';
 
-/** History lists a workflow's past runs, newest first; picking one reopens it. */
-export function History({ workflowId, onOpen }: { workflowId: string; onOpen: (id: string) => void }) {
-  const q = useQuery({ queryKey: ['executions', workflowId], queryFn: () => api.executions(workflowId), refetchInterval: 5000 });
-  const list = q.data?.executions ?? [];
+/** RunItem is one run of the list: status (in words and colour), start, duration (ticking while unfinished), cost; the shown run is marked. */
+function RunItem({ run, shown, now, onOpen }: { run: RunSummary; shown: boolean; now: number; onOpen: () => void }) {
+  const started = new Date(run.started_at);
   return (
-    <div className="w-72 shrink-0 overflow-y-auto border-l border-slate-200 p-2" data-testid="history">
+    <button type="button" onClick={onOpen} data-testid="history-item" data-status={run.status} aria-current={shown || undefined}
+      className={cn('flex w-full items-center gap-2 rounded px-2 py-1 text-left text-xs hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand', shown && 'bg-violet-50')}>
+      <StatusBadge status={run.status} className="w-[4.75rem] shrink-0 text-center" />
+      <span className="min-w-0 flex-1 truncate" title={started.toLocaleString()}>
+        {started.toLocaleDateString() === new Date(now).toLocaleDateString() ? started.toLocaleTimeString() : started.toLocaleString()}
+      </span>
+      <span className="shrink-0 tabular-nums text-slate-500">{formatElapsed(elapsedBetween(run.started_at, isLive(run.status) ? null : run.finished_at, now))}</span>
+      <span className="w-12 shrink-0 text-right tabular-nums text-slate-600">${(run.total_cost ?? 0).toFixed(3)}</span>
+    </button>
+  );
+}
+
+/**
+ * History lists a workflow's runs, newest first, live from the workflow's
+ * stream (a run started in another tab appears; a paused one says so);
+ * picking one shows it on the canvas.
+ */
+export function History({ workflowId, onOpen }: { workflowId: string; onOpen: (id: string) => void }) {
+  const q = useQuery(runsQuery(workflowId));
+  const shown = useRun((s) => s.execution?.id);
+  const list = q.data ?? [];
+  const now = useNow(list.some((r) => isLive(r.status)));
+  return (
+    <div className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 p-2" data-testid="history">
       <h3 className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Runs</h3>
-      {list.length === 0 && <p className="px-1 text-xs text-slate-500">No runs yet. Press Run.</p>}
-      {list.map((x) => (
-        <button key={x.id} onClick={() => onOpen(x.id)} data-testid="history-item"
-          className="flex w-full items-center gap-2 rounded px-2 py-1 text-left text-xs hover:bg-slate-100">
-          <StatusBadge status={x.status} />
-          <span className="flex-1">{new Date(x.started_at).toLocaleString()}</span>
-          <span className="tabular-nums text-slate-600">${(x.total_cost ?? 0).toFixed(3)}</span>
-        </button>
-      ))}
+      {list.length === 0 && <p className="px-1 text-xs text-slate-500">{q.isLoading ? 'Loading…' : 'No runs yet. Press Run.'}</p>}
+      {list.map((x) => <RunItem key={x.id} run={x} shown={x.id === shown} now={now} onOpen={() => onOpen(x.id)} />)}
     </div>
   );
 }

@@ -1,21 +1,28 @@
 import type { ReactNode } from 'react';
-import { CircleDot } from 'lucide-react';
+import { CircleDot, TriangleAlert } from 'lucide-react';
 import type { NodeSpec, Quote } from '../../../api/types';
 import { StatusBadge } from '../../../components/ui/badge';
 import { cn } from '../../../lib/cn';
 import { asRecord } from '../../../lib/record';
 import type { NodeData } from '../../../stores/flow';
-import { useNodeErrors } from '../../../stores/problems';
+import { useNodeErrors, useNodeWarnings } from '../../../stores/problems';
 import { useRun } from '../../../stores/run';
 import { iconFor } from './icons';
+import { NodeActivity } from './NodeActivity';
 import { NodeProblems } from './NodeProblems';
 import { Ports } from './Ports';
 
-/** NodeShell draws what every node has: icon, name, labelled ports from the catalog, live status (in words), cost, errors; children show the node's own settings. */
+/**
+ * NodeShell draws what every node has: icon, name, labelled ports from the
+ * catalog, live status (in words) with what a running node is doing, cost,
+ * errors (red) and warnings (amber), and what this server lacks for the
+ * node type (the catalog's notice); children show the node's own settings.
+ */
 export function NodeShell({ id, data, selected, spec, children }: { id: string; data: NodeData; selected: boolean; spec: NodeSpec | undefined; children?: ReactNode }) {
   const state = useRun((s) => s.nodes[id]);
   const estimate = useRun((s) => s.estimates[id]);
   const problems = useNodeErrors(id);
+  const warnings = useNodeWarnings(id);
   const out = asRecord(state?.output_data);
   const cost = typeof out.cost === 'number' ? out.cost : undefined;
   const Icon = iconFor(spec?.icon);
@@ -25,10 +32,12 @@ export function NodeShell({ id, data, selected, spec, children }: { id: string; 
       data-testid={`node-${data.name}`}
       data-status={status ?? 'IDLE'}
       data-invalid={problems ? 'true' : undefined}
+      data-warned={warnings ? 'true' : undefined}
       className={cn(
         'relative w-52 rounded-lg border bg-white shadow-sm',
         selected ? 'border-brand ring-2 ring-violet-200' : 'border-slate-300',
         status === 'PAUSED' && 'ring-4 ring-amber-300',
+        warnings && 'border-amber-500',
         (status === 'FAILED' || problems) && 'border-red-500',
       )}
     >
@@ -40,14 +49,26 @@ export function NodeShell({ id, data, selected, spec, children }: { id: string; 
       {/* On the top border, so the name keeps the header's width. */}
       {status && <StatusBadge status={status} className="absolute -top-2.5 right-2 shadow-sm ring-1 ring-white" />}
       <Ports spec={spec} />
+      {state && <NodeActivity state={state} />}
       {children && <div className="border-t border-slate-100 px-3 pt-1.5 text-[11px] text-slate-700">{children}</div>}
       <div className="flex justify-between px-3 py-1.5 text-[11px] text-slate-500">
         <span>{spec?.label ?? data.type}</span>
         {cost !== undefined ? <span data-testid="node-cost" className="font-medium text-slate-700">${cost.toFixed(3)}</span>
           : estimate !== undefined && !estimate.preview && <span data-testid="node-estimate" title={priceNote(estimate)}>~${estimate.cost.toFixed(3)}</span>}
       </div>
-      {problems && <NodeProblems errors={problems} />}
-      {state?.error_message && status === 'FAILED' && <div className="mx-2 mb-2 rounded bg-red-50 p-1.5 text-[11px] text-red-700">{state.error_message.split('\n')[0]}</div>}
+      {/* One line, so a node this server cannot fully run is hardly taller; the full text is in its tooltip. */}
+      {spec?.notice && (
+        <p className="mx-2 mb-1.5 flex items-center gap-1 text-[11px] text-amber-800" data-testid="node-notice" title={spec.notice}>
+          <TriangleAlert className="h-3 w-3 shrink-0" aria-hidden /><span className="truncate"><span className="sr-only">Warning: </span>{spec.notice}</span>
+        </p>
+      )}
+      {problems && <NodeProblems problems={problems} tone="error" />}
+      {warnings && <NodeProblems problems={warnings} tone="warning" />}
+      {state?.error_message && status === 'FAILED' && (
+        <div className="mx-2 mb-2 rounded bg-red-50 p-1.5 text-[11px] text-red-700" title={state.error_message}>
+          <span className="line-clamp-2">{state.error_message.split('\n')[0]}</span>
+        </div>
+      )}
     </div>
   );
 }

@@ -58,7 +58,7 @@ describe('WorkflowNode', () => {
   });
 
   it('shows the node\'s own errors and counts its settings to fix', () => {
-    useProblems.getState().show({ nodes: { m1: { fields: { 'parameters.num_images': 'expected number <= 4' }, node: { 'inputs.prompt': 'connect something to its prompt input', name: 'expected length >= 1' } } }, edges: {}, graph: [] });
+    useProblems.getState().show({ nodes: { m1: { fields: { 'parameters.num_images': 'expected number <= 4' }, node: { 'inputs.prompt': 'connect something to its prompt input', name: 'expected length >= 1' } } }, edges: {}, graph: [] }, 'Not saved');
     show('m1', { type: 'IMAGE_MODEL', name: 'Flux', config: {}, has_breakpoint: false });
     const problems = screen.getByTestId('node-problems');
     expect(problems.textContent).toContain('connect something to its prompt input');
