@@ -28,6 +28,9 @@ type Event struct {
 	// Progress is set on a live progress report of a RUNNING node (FAL's
 	// queue position, then generating); such an event changes no state.
 	Progress *workflow.Progress `json:"progress,omitempty"`
+	// ReusedFrom is set when a node completed with an earlier output of
+	// the same user's (nothing was paid).
+	ReusedFrom *string `json:"reused_from,omitempty"`
 	// Truncated is set when the output and error were left out to keep the
 	// event small; read the node execution (or execution) for them.
 	Truncated bool `json:"truncated,omitempty"`
@@ -42,7 +45,7 @@ func ForExecution(x workflow.Execution) Event {
 // cost when it recorded a generation.
 func ForNode(ne workflow.NodeExecution, cost *float64) Event {
 	return Event{ExecutionID: ne.ExecutionID, NodeID: ne.NodeID, Node: ne.Status, Error: ne.ErrorMessage,
-		Output: ne.OutputData, Cost: cost, Time: now()}
+		Output: ne.OutputData, Cost: cost, ReusedFrom: ne.ReusedFrom, Time: now()}
 }
 
 // ForProgress is the event of a running node's progress report.

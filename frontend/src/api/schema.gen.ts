@@ -651,6 +651,7 @@ export interface components {
             node_id?: string;
             output?: unknown;
             progress?: components["schemas"]["Progress"];
+            reused_from?: string;
             /**
              * @description the execution's status when node_id is absent, else the node execution's
              * @enum {string}
