@@ -36,7 +36,11 @@ func TestHostileInput(t *testing.T) {
 	}
 	peak := peakMemoryMB(t)
 	t.Logf("peak memory of the test process (server, both databases, race detector if on): %.0f MB", peak)
-	require.Less(t, peak, 400.0, "peak memory in MB")
+	// The peak is the whole test process's: the creative tests running
+	// beside this one compose 1080x1920 finals (the race detector multiplies
+	// their memory). A bomb decoded would take gigabytes (7.2 GB for the
+	// 30000x30000 PNG), so 1 GB still tells.
+	require.Less(t, peak, 1024.0, "peak memory in MB")
 }
 
 // hostileUploads: bombs, disguised files, damaged files and the quota.
