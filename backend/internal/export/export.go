@@ -27,7 +27,7 @@ type Entry struct {
 	Texts     map[string]any `json:"texts,omitempty" doc:"The layout's headline, subline and call to action."`
 	Layout    any            `json:"layout,omitempty" doc:"Each drawn element's box, and the contrast measured."`
 	Cost      *float64       `json:"cost,omitempty" doc:"This image's share of its generation's cost."`
-	data      []byte
+	url       string
 }
 
 // Manifest is manifest.json.
@@ -38,8 +38,8 @@ type Manifest struct {
 }
 
 // Add names an entry's file, <folder>/<workflow>-<n>.<ext> with n counted
-// per folder, and keeps its bytes for Write.
-func (m *Manifest) Add(e Entry, data []byte) {
+// per folder, and keeps the URL of its image for Write.
+func (m *Manifest) Add(e Entry, url string) {
 	folder := e.Placement
 	if folder == "" {
 		folder = strings.NewReplacer(":", "x", ".", "_").Replace(e.Ratio)
@@ -51,25 +51,34 @@ func (m *Manifest) Add(e Entry, data []byte) {
 		}
 	}
 	ext := "png"
-	if http.DetectContentType(data) == "image/jpeg" {
+	if strings.HasSuffix(url, ".jpg") {
 		ext = "jpg"
 	}
-	e.Path, e.Bytes, e.data = fmt.Sprintf("%s/%s-%d.%s", folder, Slug(m.Workflow), n, ext), len(data), data
+	e.Path, e.url = fmt.Sprintf("%s/%s-%d.%s", folder, Slug(m.Workflow), n, ext), url
 	m.Images = append(m.Images, e)
 }
 
-// Write writes the zip: the images (stored, they are compressed already)
-// and manifest.json.
-func (m *Manifest) Write(w io.Writer) error {
+// Write writes the zip: each image (read with read, one at a time, so a
+// big export never sits in memory; stored, as images are compressed
+// already), then manifest.json with each image's size as written.
+func (m *Manifest) Write(w io.Writer, read func(url string) ([]byte, error)) error {
 	z := zip.NewWriter(w)
-	for _, e := range m.Images {
+	for i, e := range m.Images {
+		data, err := read(e.url)
+		if err != nil {
+			return err
+		}
+		if http.DetectContentType(data) == "image/jpeg" != strings.HasSuffix(e.Path, ".jpg") {
+			return fmt.Errorf("export: %s is not the type its name says", e.url)
+		}
 		f, err := z.CreateHeader(&zip.FileHeader{Name: e.Path, Method: zip.Store})
 		if err != nil {
 			return err
 		}
-		if _, err := f.Write(e.data); err != nil {
+		if _, err := f.Write(data); err != nil {
 			return err
 		}
+		m.Images[i].Bytes = len(data)
 	}
 	f, err := z.Create("manifest.json")
 	if err != nil {

@@ -21,7 +21,7 @@ import (
 // caller's runs only; another user's run is not found).
 func handleExport(st *store.Store, blobs blob.Store, log *slog.Logger) func(context.Context, *ExecutionPath) (*huma.StreamResponse, error) {
 	return func(ctx context.Context, in *ExecutionPath) (*huma.StreamResponse, error) {
-		m, err := manifestOf(ctx, st, blobs, userOf(ctx), in.ExecutionID)
+		m, err := manifestOf(ctx, st, userOf(ctx), in.ExecutionID)
 		if err != nil {
 			return nil, problem(log, err)
 		}
@@ -29,7 +29,8 @@ func handleExport(st *store.Store, blobs blob.Store, log *slog.Logger) func(cont
 		return &huma.StreamResponse{Body: func(hc huma.Context) {
 			hc.SetHeader("Content-Type", "application/zip")
 			hc.SetHeader("Content-Disposition", `attachment; filename="`+name+`"`)
-			if err := m.Write(hc.BodyWriter()); err != nil {
+			read := func(url string) ([]byte, error) { return blobs.Get(hc.Context(), url) }
+			if err := m.Write(hc.BodyWriter(), read); err != nil {
 				log.Warn("export: writing the zip failed", "execution_id", in.ExecutionID, "err", err)
 			}
 		}}, nil
@@ -37,7 +38,7 @@ func handleExport(st *store.Store, blobs blob.Store, log *slog.Logger) func(cont
 }
 
 // manifestOf gathers every final of a run with what made it.
-func manifestOf(ctx context.Context, st *store.Store, blobs blob.Store, user, id string) (*export.Manifest, error) {
+func manifestOf(ctx context.Context, st *store.Store, user, id string) (*export.Manifest, error) {
 	x, err := st.GetExecution(ctx, user, id)
 	if err != nil {
 		return nil, err
@@ -67,10 +68,6 @@ func manifestOf(ctx context.Context, st *store.Store, blobs blob.Store, user, id
 		}
 		_ = json.Unmarshal(ne.InputData, &in)
 		for _, f := range out.Finals {
-			data, err := blobs.Get(ctx, f.URL)
-			if err != nil {
-				return nil, fmt.Errorf("export: read %s: %w", f.URL, err)
-			}
 			e := export.Entry{Placement: f.Placement, Ratio: f.Ratio, Width: f.Width, Height: f.Height, Texts: texts(in.Layout)}
 			if f.Layout != nil {
 				e.Layout = f.Layout
@@ -79,7 +76,7 @@ func manifestOf(ctx context.Context, st *store.Store, blobs blob.Store, user, id
 				e.Platform = p.Platform
 			}
 			describe(&e, gens, f.Source)
-			m.Add(e, data)
+			m.Add(e, f.URL)
 		}
 	}
 	if len(m.Images) == 0 {

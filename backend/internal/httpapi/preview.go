@@ -38,7 +38,14 @@ type LayoutPreviewInput struct {
 // size, as the Output will draw it, and answers a small PNG: the editor's
 // live preview. Templates are shown as written.
 func handleLayoutPreview(st *store.Store, blobs blob.Store, images *imaging.Budget, log *slog.Logger) func(context.Context, *LayoutPreviewInput) (*huma.StreamResponse, error) {
+	slots := make(chan struct{}, previewSlots)
 	return func(ctx context.Context, in *LayoutPreviewInput) (*huma.StreamResponse, error) {
+		select { // composing takes a core for about 0.1 s: a few at a time, whoever asks
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 		b := in.Body
 		p, ok := placements.Get(b.Placement)
 		if !ok {
@@ -72,6 +79,9 @@ func handleLayoutPreview(st *store.Store, blobs blob.Store, images *imaging.Budg
 		}}, nil
 	}
 }
+
+// previewSlots is how many previews are drawn at once in this process.
+const previewSlots = 2
 
 // previewBrand loads the user's kit for a preview (the default look when
 // none is named; another user's kit is a 422 at the field).
