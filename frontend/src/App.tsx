@@ -1,13 +1,16 @@
 import type { Session, SupabaseClient } from '@supabase/supabase-js';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { LogOut } from 'lucide-react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, setTokenSource } from './api/client';
-import { Button } from './components/ui/button';
+import { AppBar } from './features/account/AppBar';
 import { WorkflowList } from './features/workflows/WorkflowList';
+import { useHashRoute } from './lib/useHashRoute';
 
-// The editor (React Flow, dagre) and sign-in (Supabase) load when first shown, so the first page stays small.
+// The editor (React Flow, dagre), the other pages and sign-in (Supabase) load when first shown, so the first page stays small.
 const Editor = lazy(() => import('./features/editor/Editor').then((m) => ({ default: m.Editor })));
+const BrandKitsPage = lazy(() => import('./features/kits/BrandKitsPage').then((m) => ({ default: m.BrandKitsPage })));
+// The usage page carries the chart library: it loads only when opened.
+const UsagePage = lazy(() => import('./features/usage/UsagePage').then((m) => ({ default: m.UsagePage })));
 const SignIn = lazy(() => import('./features/auth/SignIn').then((m) => ({ default: m.SignIn })));
 
 /** loading is what shows while a part of the app loads. */
@@ -22,18 +25,6 @@ export function App() {
       <Gate />
     </QueryClientProvider>
   );
-}
-
-/** useHashRoute keeps the open workflow in the URL (#/w/<id>) so reloads keep it. */
-function useHashRoute(): [string | null, (id: string | null) => void] {
-  const read = () => /^#\/w\/([\w-]+)/.exec(window.location.hash)?.[1] ?? null;
-  const [id, setId] = useState(read);
-  useEffect(() => {
-    const on = () => setId(read());
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return [id, (next) => { window.location.hash = next ? `#/w/${next}` : ''; }];
 }
 
 /** Gate signs in (Supabase mode) before showing the product. */
@@ -66,20 +57,20 @@ function Gate() {
   return <Shell onSignOut={supabase ? () => supabase.auth.signOut() : undefined} preview={cfg.data?.image_generation === 'preview'} />;
 }
 
-/** Shell is the signed-in product. */
+/** Shell is the signed-in product: the bar of pages, and the page the URL names. */
 function Shell({ onSignOut, preview }: { onSignOut?: () => void; preview: boolean }) {
-  const [open, setOpen] = useHashRoute();
+  const [route, go] = useHashRoute();
+  const toList = () => go({ page: 'workflows' });
   return (
     <div className="flex h-full flex-col">
-      {(preview || onSignOut) && (
-        <div className="flex items-center gap-3 bg-slate-900 px-3 py-1 text-xs text-slate-200">
-          {preview && <span>Preview mode: images are local placeholders at $0 (set FAL_KEY to generate for real).</span>}
-          <div className="flex-1" />
-          {onSignOut && <Button size="sm" variant="ghost" onClick={onSignOut}><LogOut className="h-3.5 w-3.5" /> Sign out</Button>}
-        </div>
-      )}
+      <AppBar route={route} preview={preview} onSignOut={onSignOut} />
       <div className="min-h-0 flex-1">
-        {open ? <Suspense fallback={loading}><Editor workflowId={open} onBack={() => setOpen(null)} /></Suspense> : <WorkflowList onOpen={setOpen} />}
+        <Suspense fallback={loading}>
+          {route.page === 'editor' && <Editor workflowId={route.id} onBack={toList} />}
+          {route.page === 'kits' && <BrandKitsPage />}
+          {route.page === 'usage' && <UsagePage />}
+          {route.page === 'workflows' && <WorkflowList onOpen={(id) => go({ page: 'editor', id })} />}
+        </Suspense>
       </div>
     </div>
   );

@@ -75,6 +75,15 @@ func TestBrandKitsBelongToTheirOwner(t *testing.T) {
 	require.Equal(t, 422, b.call("PUT", "/api/workflows/"+w["id"].(string)+"/graph", g, &p), p)
 	requireLocation(t, p, "body.nodes[0].config.brand_kit_id", "A's kit in B's graph")
 	require.Equal(t, 200, a.call("GET", "/api/brand-kits/"+id, nil, &kit), "A still has it")
+
+	bomb := append([]byte(nil), lato...)
+	copy(bomb[12:16], "sbix") // a bitmap table: glyphs drawn as pictures, decoded without limit
+	code, bad = multipartPost(t, a, "/api/fonts", "font", "Bomb.ttf", "font/ttf", bomb, nil)
+	require.Equal(t, 422, code, bad)
+	requireLocation(t, bad, "body.font", "a font of pictures")
+	require.Equal(t, 409, a.call("DELETE", "/api/fonts/"+font["id"].(string), nil, &p), "the kit uses it")
+	require.Contains(t, p["detail"], `"Acme" uses this font`)
+	require.Equal(t, 404, b.call("DELETE", "/api/fonts/"+font["id"].(string), nil, nil), "not B's")
 }
 
 // TestLayoutPreview draws a layout for the editor: a small PNG in the

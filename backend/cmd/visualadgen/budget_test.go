@@ -99,6 +99,9 @@ func TestBudgetsCannotBeOverspent(t *testing.T) {
 	var usage obj
 	require.Equal(t, 200, c.call("GET", "/api/usage?group=workflow", nil, &usage))
 	require.InDelta(t, spent, usage["total"].(obj)["cost"], 1e-9, "usage adds up to the runs' costs")
+	require.Equal(t, 200, c.call("GET", "/api/me", nil, &me))
+	require.Equal(t, 0.0, me["reserved"], "every reservation was settled when its run ended")
+	require.InDelta(t, spent, me["spent"], 1e-9)
 	require.Equal(t, 200, c.call("PUT", "/api/me/budget", obj{"monthly_usd": nil}, &me))
 	require.Nil(t, me["monthly_budget"])
 	require.Equal(t, 200, c.call("POST", "/api/workflows/"+ids[0]+"/execute", obj{"fresh": true}, &p), p)

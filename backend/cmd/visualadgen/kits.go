@@ -22,5 +22,10 @@ func (k kits) ForRun(ctx context.Context, executionID, id string) (executor.Bran
 	if err != nil {
 		return executor.Brand{}, err
 	}
+	if kit.LogoURL != nil { // written past the API (Supabase's Data API)? only an upload of the owner's is drawn
+		if _, err := k.st.UploadOf(ctx, kit.UserID, *kit.LogoURL); err != nil {
+			kit.LogoURL = nil
+		}
+	}
 	return executor.BrandOf(ctx, kit, k.st)
 }

@@ -74,8 +74,19 @@ type FitError struct{ Msg string }
 func (e *FitError) Error() string { return e.Msg }
 
 // Compose draws s onto img (already at its final size) and says what it
-// drew. Nothing is drawn when it fails.
-func Compose(img *image.RGBA, s Spec) (Result, error) {
+// drew. Nothing is drawn when it fails. A panic in the text libraries is an
+// error, never a crash.
+func Compose(img *image.RGBA, s Spec) (res Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = Result{}, fmt.Errorf("the words could not be laid out for %s: %v", s.For, v)
+		}
+	}()
+	return compose(img, s)
+}
+
+// compose is Compose without the recover.
+func compose(img *image.RGBA, s Spec) (Result, error) {
 	b := img.Bounds()
 	unit := float64(min(b.Dx(), b.Dy()))
 	margin := int(math.Round(unit * 0.04))

@@ -140,3 +140,14 @@ func TestLongTextShrinksThenFails(t *testing.T) {
 	_, err = Compose(canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis", 3)}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
 	require.ErrorContains(t, err, "does not fit")
 }
+
+// TestLineBreaksStartLines sets text with every kind of line break as
+// separate lines, instead of crashing the wrapper.
+func TestLineBreaksStartLines(t *testing.T) {
+	p, _ := placements.Get("meta_stories")
+	for _, br := range []string{"\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029", "\n\n\n"} {
+		res, err := Compose(canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: "Spring" + br + "sale", Subline: br + "now" + br}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
+		require.NoError(t, err, "%q", br)
+		require.Greater(t, res.Elements[0].H, res.Elements[0].FontSize*2-1, "%q: two lines", br)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"strings"
 
 	"github.com/go-text/render"
 	"github.com/go-text/typesetting/di"
@@ -38,16 +39,35 @@ func (p paragraph) width() int {
 	return w
 }
 
-// setText shapes and wraps text at size pixels to maxWidth. It reports
-// false when a word alone is wider than maxWidth (words are never broken).
-// leading is the line height as a multiple of the size.
+// setText shapes and wraps text at size pixels to maxWidth, each line
+// break starting a new line. It reports false when a word alone is wider
+// than maxWidth (words are never broken). leading is the line height as a
+// multiple of the size.
 func setText(ft *font.Font, text string, size, maxWidth int, leading float64) (paragraph, bool) {
-	p := paragraph{size: size}
-	runes := []rune(text)
-	if len(runes) == 0 {
-		return p, true
-	}
+	p := paragraph{size: size, lineH: int(float64(size)*leading + 0.5)}
 	face := font.NewFace(ft)
+	ok := true
+	for _, para := range strings.FieldsFunc(text, isBreak) {
+		runes := []rune(strings.TrimSpace(para))
+		if len(runes) == 0 {
+			continue
+		}
+		lines, widths, ascent, fits := wrap(face, runes, size, maxWidth)
+		p.lines, p.widths = append(p.lines, lines...), append(p.widths, widths...)
+		p.ascent, ok = max(p.ascent, ascent), ok && fits
+	}
+	return p, ok
+}
+
+// isBreak reports whether r ends a line: LF, CR, NEL, and the Unicode line
+// and paragraph separators.
+func isBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029'
+}
+
+// wrap shapes one paragraph (no line breaks in it: go-text's wrapper does
+// not take them) and wraps it to maxWidth.
+func wrap(face *font.Face, runes []rune, size, maxWidth int) (lines []shaping.Line, widths []int, ascent int, ok bool) {
 	in := shaping.Input{Text: runes, RunStart: 0, RunEnd: len(runes), Direction: di.DirectionLTR, Face: face, Size: fixed.I(size)}
 	var seg shaping.Segmenter
 	var shaper shaping.HarfbuzzShaper
@@ -56,20 +76,18 @@ func setText(ft *font.Font, text string, size, maxWidth int, leading float64) (p
 		outs = append(outs, shaper.Shape(run))
 	}
 	var wrapper shaping.LineWrapper
-	lines, _ := wrapper.WrapParagraph(shaping.WrapConfig{BreakPolicy: shaping.Never}, maxWidth, runes, shaping.NewSliceIterator(outs))
-	ok := true
+	lines, _ = wrapper.WrapParagraph(shaping.WrapConfig{BreakPolicy: shaping.Never}, maxWidth, runes, shaping.NewSliceIterator(outs))
+	ok = true
 	for _, line := range lines {
 		w := fixed.Int26_6(0)
 		for _, run := range line {
 			w += run.Advance
-			p.ascent = max(p.ascent, run.LineBounds.Ascent.Ceil())
+			ascent = max(ascent, run.LineBounds.Ascent.Ceil())
 		}
-		p.widths = append(p.widths, w.Ceil())
+		widths = append(widths, w.Ceil())
 		ok = ok && w.Ceil() <= maxWidth
 	}
-	p.lines = lines
-	p.lineH = int(float64(size)*leading + 0.5)
-	return p, ok
+	return lines, widths, ascent, ok
 }
 
 // draw sets the paragraph into img in colour c, its top-left at (x, y),

@@ -47,7 +47,7 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 	defer e.track(j.ExecutionID, j.NodeID, cancel)()
 	done := make(chan outcome, 1)
 	go func() {
-		res, err := safeRun(rctx, p.ex, p.run)
+		res, err := e.safeRun(rctx, p.ex, p.run)
 		done <- outcome{res, err}
 	}()
 	var out outcome
@@ -73,7 +73,7 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 // settle records what the executor returned.
 func (e *Engine) settle(ctx context.Context, j Job, attempt int, p *prepared, out outcome, claimed bool) error {
 	if out.err == nil {
-		out.res.Signature, out.res.Reserved = p.signature, p.reserved.Load() || len(p.run.Checkpoint) > 0
+		out.res.Signature = p.signature
 		return e.record(ctx, j, out.res, p.input)
 	}
 	if errors.Is(out.err, ErrCancelled) {
@@ -96,12 +96,14 @@ func (e *Engine) settle(ctx context.Context, j Job, attempt int, p *prepared, ou
 	return e.fail(rec, j, out.err, p.input)
 }
 
-// safeRun runs the executor, turning a panic into an error with its stack
-// in the log, so one bad node never takes the process down.
-func safeRun(ctx context.Context, ex executor.Executor, run *executor.Run) (res *executor.Result, err error) {
+// safeRun runs the executor, turning a panic into an error (its stack goes
+// to the log, never to the node's message, which users read), so one bad
+// node never takes the process down.
+func (e *Engine) safeRun(ctx context.Context, ex executor.Executor, run *executor.Run) (res *executor.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("the node crashed: %v\n%s", v, debug.Stack())
+			e.log.Error("engine: a node crashed", "execution_id", run.ExecutionID, "node_id", run.NodeID, "panic", v, "stack", string(debug.Stack()))
+			err = fmt.Errorf("the node crashed (an internal error, logged): %v", v)
 		}
 	}()
 	res, err = ex.Run(ctx, run)

@@ -40,10 +40,8 @@ func (e *Engine) complete(ctx context.Context, j Job, res *executor.Result, inpu
 		if err != nil {
 			return err
 		}
-		if res.Reserved {
-			if err := rs.tx.Release(ctx, ne.ID); err != nil {
-				return err
-			}
+		if err := rs.tx.Release(ctx, ne.ID); err != nil {
+			return err
 		}
 		if res.Signature != "" {
 			ne.Signature = &res.Signature

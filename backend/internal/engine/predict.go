@@ -34,7 +34,7 @@ func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, u
 			fed.AddShapes(askedShapes(e.reg, dg.Nodes[s])...)
 		}
 		run := &executor.Run{ExecutionID: noExecution, Inputs: inputs, Shapes: fed.Shapes, Config: node.Config}
-		res, ok := e.reuse(ctx, &prepared{ex: ex, run: run, user: user, signature: signature(ex, node, run, in), mayReuse: true})
+		res, ok := e.reuse(ctx, &prepared{ex: ex, run: run, user: user, signature: signature(user, ex, node, run, in), mayReuse: true})
 		if !ok {
 			continue
 		}
@@ -57,6 +57,15 @@ func sourcesKnown(g *dag.Graph, known map[string]*workflow.NodeExecution, id str
 		}
 	}
 	return true
+}
+
+// CheckOptions refuses run options that name nodes g lacks.
+func (e *Engine) CheckOptions(g workflow.Graph, o *workflow.RunOptions) error {
+	dg, err := dag.Build(g, portTable{e.reg})
+	if err != nil {
+		return nil // the graph's own problems are reported by saving it
+	}
+	return checkOptions(dg, o)
 }
 
 // checkOptions refuses run options that name nodes the workflow lacks.

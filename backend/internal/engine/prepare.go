@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sync/atomic"
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/events"
@@ -25,8 +24,6 @@ type prepared struct {
 	signature string
 	mayReuse  bool
 	user      string
-	// reserved is set when the node reserved budget (its completion settles it).
-	reserved *atomic.Bool
 }
 
 // errNotQueued says a node left QUEUED before it could be marked RUNNING
@@ -83,11 +80,9 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 	}
 	run := &executor.Run{ExecutionID: j.ExecutionID, NodeID: j.NodeID, NodeName: node.Name, Inputs: inputs,
 		Shapes: fed.Shapes, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID),
-		Report: e.reporter(j)}
-	reserved := &atomic.Bool{}
-	run.Reserve = e.reserver(x.UserID, ne.ID, reserved)
-	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in, user: x.UserID, reserved: reserved,
-		signature: signature(ex, node, run, in), mayReuse: ne.Checkpoint == nil && !fresh(g, x.Options)[j.NodeID]}, nil
+		Report: e.reporter(j), Reserve: e.reserver(x.UserID, ne.ID)}
+	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in, user: x.UserID,
+		signature: signature(x.UserID, ex, node, run, in), mayReuse: ne.Checkpoint == nil && !fresh(g, x.Options)[j.NodeID]}, nil
 }
 
 // claim marks a QUEUED node RUNNING with its inputs. It fails with
@@ -125,9 +120,8 @@ func (e *Engine) reporter(j Job) func(workflow.Progress) {
 
 // reserver sets a paid node's estimated cost aside from its owner's
 // monthly budget, in a transaction of its own, before the node pays.
-func (e *Engine) reserver(user, nodeExecutionID string, reserved *atomic.Bool) func(context.Context, float64) error {
+func (e *Engine) reserver(user, nodeExecutionID string) func(context.Context, float64) error {
 	return func(ctx context.Context, usd float64) error {
-		reserved.Store(true)
 		return e.st.InTx(ctx, func(tx *store.Tx) error { return tx.Reserve(ctx, user, nodeExecutionID, usd) })
 	}
 }

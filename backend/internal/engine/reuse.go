@@ -17,8 +17,10 @@ import (
 // normalised (defaults filled, keys ordered), its inputs (JSON with sorted
 // keys, so the same values in any order match; what a source cost is left
 // out, as a reused source cost nothing) and the image shapes the nodes it
-// feeds ask for. Node ids are not part of it: a copied graph matches too.
-func signature(ex executor.Executor, node workflow.Node, run *executor.Run, inputs []byte) string {
+// feeds ask for, and its owner: signatures never match across users, so
+// looking one up reads only the owner's rows. Node ids are not part of it:
+// a copied graph matches too.
+func signature(user string, ex executor.Executor, node workflow.Node, run *executor.Run, inputs []byte) string {
 	inputs = withoutCost(inputs)
 	w := executor.Inputs()
 	for k := range run.Inputs {
@@ -30,7 +32,7 @@ func signature(ex executor.Executor, node workflow.Node, run *executor.Run, inpu
 		norm = node.Config
 	}
 	h := sha256.New()
-	for _, part := range [][]byte{[]byte(node.Type), norm, inputs, []byte(strings.Join(run.Shapes, ","))} {
+	for _, part := range [][]byte{[]byte(user), []byte(node.Type), []byte(salt(ex)), norm, inputs, []byte(strings.Join(run.Shapes, ","))} {
 		h.Write(part)
 		h.Write([]byte{0})
 	}
@@ -131,4 +133,14 @@ func withoutCost(doc []byte) []byte {
 		return doc
 	}
 	return out
+}
+
+// salt is what an executor adds to its nodes' signatures: how it works
+// here (an image model's preview renderer or FAL), so switching it on does
+// not reuse the other's results.
+func salt(ex executor.Executor) string {
+	if s, ok := ex.(executor.Salter); ok {
+		return s.Salt()
+	}
+	return ""
 }

@@ -92,10 +92,8 @@ func (rs *runState) moveExec(ctx context.Context, to workflow.ExecutionStatus, m
 		return fmt.Errorf("engine: execution %s cannot go from %s to %s", rs.exec.ID, from, to)
 	}
 	if to.Final() {
-		if to != workflow.ExecCompleted { // nodes stopped mid-way: what they set aside is settled
-			if err := rs.tx.ReleaseRun(ctx, rs.exec.ID); err != nil {
-				return err
-			}
+		if err := rs.tx.ReleaseRun(ctx, rs.exec.ID); err != nil { // what its nodes set aside is settled
+			return err
 		}
 		total, err := rs.tx.SumGenerationCost(ctx, rs.exec.ID)
 		if err != nil {

@@ -3,8 +3,10 @@ package executor
 import (
 	"context"
 	"fmt"
+	"image"
 
 	"github.com/go-text/typesetting/font"
+	xdraw "golang.org/x/image/draw"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/compose"
@@ -65,9 +67,11 @@ func LoadBrand(ctx context.Context, b Brand, blobs blob.Store, images *imaging.B
 		if err != nil {
 			return out, fmt.Errorf("the brand kit's logo could not be read: %w", err)
 		}
-		if out.Logo, err = images.Decode(ctx, data); err != nil {
+		logo, err := images.Decode(ctx, data)
+		if err != nil {
 			return out, fmt.Errorf("the brand kit's logo: %w", err)
 		}
+		out.Logo = shrink(logo, maxLogoSide)
 	}
 	return out, nil
 }
@@ -82,4 +86,24 @@ func loadFont(ctx context.Context, blobs blob.Store, ref FontRef, bold bool) (*f
 		return nil, fmt.Errorf("the brand kit's font could not be read: %w", err)
 	}
 	return fonts.Parse(data)
+}
+
+// maxLogoSide bounds the logo's longer side once loaded: it is drawn at
+// most about 8% of a final's shorter side, and a large one would cost
+// every final a full-size rescale.
+const maxLogoSide = 512
+
+// shrink scales img down so its longer side is at most side pixels.
+func shrink(img image.Image, side int) image.Image {
+	b := img.Bounds()
+	if b.Dx() <= side && b.Dy() <= side {
+		return img
+	}
+	w, h := side, b.Dy()*side/b.Dx()
+	if b.Dy() > b.Dx() {
+		w, h = b.Dx()*side/b.Dy(), side
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, max(w, 1), max(h, 1)))
+	xdraw.CatmullRom.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
+	return dst
 }

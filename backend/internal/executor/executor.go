@@ -76,8 +76,6 @@ type Result struct {
 	Generations []*workflow.Generation
 	Signature   string `json:",omitempty"`
 	ReusedFrom  string `json:",omitempty"`
-	// Reserved says the node set part of a budget aside, to settle.
-	Reserved bool `json:",omitempty"`
 }
 
 // Error is an executor failure that says whether a retry can help, and

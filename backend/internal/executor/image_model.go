@@ -91,6 +91,14 @@ func (m imageModel) TuneSchema(s *schema.Of[ImageModelConfig]) {
 	s.Extend("x-models", servedModels(m.Models))
 }
 
+// Salt tells previews from FAL's pictures in signatures.
+func (m imageModel) Salt() string {
+	if m.Preview {
+		return "preview"
+	}
+	return "fal"
+}
+
 // Check validates the model and its parameters against the endpoint the
 // node will use: image-to-image when a photo is connected.
 func (m imageModel) Check(c *ImageModelConfig, w Wiring) []fault.Field {

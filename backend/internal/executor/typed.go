@@ -123,6 +123,19 @@ func (t typed[C]) Estimate(raw json.RawMessage, w Wiring) (Quote, error) {
 	return e.Estimate(c, w)
 }
 
+// salter is implemented by nodes whose results depend on how they run here.
+type salter interface {
+	Salt() string
+}
+
+// Salt is what the node type adds to signatures ("" for most).
+func (t typed[C]) Salt() string {
+	if s, ok := t.node.(salter); ok {
+		return s.Salt()
+	}
+	return ""
+}
+
 // ReuseFor says whether a node may reuse an earlier output: a node type
 // reuses (any age) unless it says otherwise.
 func (t typed[C]) ReuseFor(raw json.RawMessage) (bool, time.Duration) {

@@ -88,6 +88,12 @@ type Reuser interface {
 	ReuseFor(config json.RawMessage) (ok bool, maxAge time.Duration)
 }
 
+// Salter is implemented by executors whose results depend on how this
+// server runs them (the local preview or FAL): that goes in signatures.
+type Salter interface {
+	Salt() string
+}
+
 // Warner is implemented by executors that can tell, before a run, what is
 // likely wrong but does not stop a save (a template variable nothing
 // connected provides).

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/font/opentype"
 )
 
 //go:embed files
@@ -91,6 +92,9 @@ func Parse(data []byte) (ft *font.Font, err error) {
 			ft, err = nil, fmt.Errorf("the file is not a font this server can read")
 		}
 	}()
+	if err := outlinesOnly(data); err != nil {
+		return nil, err
+	}
 	face, err := font.ParseTTF(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("the file is not a TTF or OTF font: %v", err)
@@ -122,4 +126,26 @@ func Missing(ft *font.Font, text string) []rune {
 		}
 	}
 	return out
+}
+
+// pictureTables are the tables that draw glyphs as pictures (bitmaps, SVG,
+// colour layers) instead of outlines. Ad copy needs outlines, and a picture
+// glyph is an image decoded with no size limit when drawn (a 20000x20000
+// PNG in a 600 KB font took 14 GB), so a font with any of them is refused.
+var pictureTables = []string{"sbix", "CBDT", "CBLC", "EBDT", "EBLC", "SVG ", "COLR", "bdat", "bloc"}
+
+// outlinesOnly refuses a font whose glyphs may be pictures.
+func outlinesOnly(data []byte) error {
+	ld, err := opentype.NewLoader(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("the file is not a TTF or OTF font: %v", err)
+	}
+	for _, tag := range ld.Tables() {
+		for _, bad := range pictureTables {
+			if tag == opentype.MustNewTag(bad) {
+				return fmt.Errorf("the font draws glyphs as pictures (its %q table); upload a font of outlines (TTF or OTF)", bad)
+			}
+		}
+	}
+	return nil
 }

@@ -34,3 +34,14 @@ func TestUploadsAreParsed(t *testing.T) {
 		require.Error(t, err)
 	}
 }
+
+// TestPictureFontsAreRefused refuses a font carrying a bitmap table (its
+// glyphs would be pictures decoded without limit when drawn).
+func TestPictureFontsAreRefused(t *testing.T) {
+	data, err := files.ReadFile("files/Lato-Regular.ttf")
+	require.NoError(t, err)
+	bomb := append([]byte(nil), data...)
+	copy(bomb[12:16], "sbix") // the first table record now names a bitmap table
+	_, err = Parse(bomb)
+	require.ErrorContains(t, err, "draws glyphs as pictures")
+}

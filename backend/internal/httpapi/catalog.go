@@ -49,6 +49,9 @@ func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 			return nil, problem(log, err)
 		}
 		o, err := in.Body.options()
+		if err == nil {
+			err = eng.CheckOptions(workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}, o)
+		}
 		if err != nil {
 			return nil, problem(log, err)
 		}

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humago"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
@@ -27,6 +30,9 @@ func handleExport(st *store.Store, blobs blob.Store, log *slog.Logger) func(cont
 		}
 		name := fmt.Sprintf("%s-%s.zip", export.Slug(m.Workflow), in.ExecutionID[len(in.ExecutionID)-8:])
 		return &huma.StreamResponse{Body: func(hc huma.Context) {
+			if _, w := humago.Unwrap(hc); w != nil { // a big zip may take longer than other answers may
+				_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
+			}
 			hc.SetHeader("Content-Type", "application/zip")
 			hc.SetHeader("Content-Disposition", `attachment; filename="`+name+`"`)
 			read := func(url string) ([]byte, error) { return blobs.Get(hc.Context(), url) }

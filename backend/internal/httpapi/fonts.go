@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"unicode"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -53,7 +54,7 @@ type FontOutput struct {
 
 // handleFontUpload stores a font after parsing it: what cannot be parsed,
 // or cannot set basic Latin, is refused with a 422 and nothing is stored.
-func handleFontUpload(st *store.Store, blobs blob.Store, log *slog.Logger) func(context.Context, *FontUploadInput) (*FontOutput, error) {
+func handleFontUpload(st *store.Store, blobs blob.Store, lim UploadLimits, log *slog.Logger) func(context.Context, *FontUploadInput) (*FontOutput, error) {
 	return func(ctx context.Context, in *FontUploadInput) (*FontOutput, error) {
 		user := userOf(ctx)
 		form := in.RawBody.Data()
@@ -64,12 +65,20 @@ func handleFontUpload(st *store.Store, blobs blob.Store, log *slog.Logger) func(
 		if _, err := fonts.Parse(data); err != nil {
 			return nil, problem(log, fault.Invalid(err.Error(), fault.Field{Location: "font", Message: err.Error()}))
 		}
-		name := strings.TrimSpace(form.Name)
+		name := cleanName(form.Name)
 		if name == "" {
-			name = strings.TrimSuffix(strings.TrimSuffix(form.Font.Filename, ".ttf"), ".otf")
+			name = cleanName(strings.TrimSuffix(strings.TrimSuffix(form.Font.Filename, ".ttf"), ".otf"))
 		}
-		if n := []rune(name); len(n) > 100 {
-			name = string(n[:100])
+		if name == "" {
+			name = "Uploaded font"
+		}
+		count, used, err := st.UploadUsage(ctx, user)
+		if err != nil {
+			return nil, problem(log, err)
+		}
+		if count >= lim.QuotaCount || used+int64(len(data)) > lim.QuotaBytes {
+			return nil, problem(log, fault.TooLarge("your uploads are at their limit (%d files, %d MB): %d files and %d MB are used",
+				lim.QuotaCount, lim.QuotaBytes>>20, count, (used+(1<<20)-1)>>20))
 		}
 		ctype := "font/ttf"
 		if len(data) > 4 && string(data[:4]) == "OTTO" {
@@ -99,5 +108,37 @@ func handlePlacements() func(context.Context, *struct{}) (*PlacementsOutput, err
 		out := &PlacementsOutput{}
 		out.Body.Placements = placements.All()
 		return out, nil
+	}
+}
+
+// cleanName keeps a name printable: valid UTF-8, no control characters,
+// trimmed, at most 100 characters.
+func cleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > 100 {
+		s = string(r[:100])
+	}
+	return s
+}
+
+// FontID names a font.
+type FontID struct {
+	ID string `path:"id" format:"uuid"`
+}
+
+// handleDeleteFont deletes one of the caller's fonts; one a brand kit
+// still uses is refused (409) naming the kit.
+func handleDeleteFont(st *store.Store, log *slog.Logger) func(context.Context, *FontID) (*struct{}, error) {
+	return func(ctx context.Context, in *FontID) (*struct{}, error) {
+		if err := st.DeleteFont(ctx, userOf(ctx), in.ID); err != nil {
+			return nil, problem(log, err)
+		}
+		return nil, nil
 	}
 }

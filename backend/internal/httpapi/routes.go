@@ -61,7 +61,8 @@ func addRoutes(api huma.API, d Deps) {
 	huma.Register(api, op("export", http.MethodGet, "/api/executions/{execution_id}/export", "A run's final ads as a zip with a manifest", "creatives", 200), handleExport(st, d.Blobs, log))
 	huma.Register(api, op("layout-preview", http.MethodPost, "/api/layout-preview", "An ad layout drawn on a sample picture at a placement (PNG)", "creatives", 200), handleLayoutPreview(st, d.Blobs, d.Uploads.Images, log))
 	huma.Register(api, op("fonts", http.MethodGet, "/api/fonts", "Fonts a brand kit may use", "creatives", 200), handleFonts(st, log))
-	huma.Register(api, op("upload-font", http.MethodPost, "/api/fonts", "Upload a TTF or OTF font", "creatives", 201), handleFontUpload(st, d.Blobs, log))
+	huma.Register(api, op("upload-font", http.MethodPost, "/api/fonts", "Upload a TTF or OTF font", "creatives", 201), handleFontUpload(st, d.Blobs, d.Uploads, log))
+	huma.Register(api, op("delete-font", http.MethodDelete, "/api/fonts/{id}", "Delete a font you uploaded", "creatives", 204), handleDeleteFont(st, log))
 
 	// Catalog and files.
 	huma.Register(api, op("node-types", http.MethodGet, "/api/node-types", "The node catalog: config schemas, ports, defaults", "catalog", 200), handleNodeTypes(eng))

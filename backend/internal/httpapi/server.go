@@ -14,6 +14,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/engine"
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/fonts"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -86,8 +87,11 @@ func NewServer(d Deps) http.Handler {
 func limitBodies(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		limit := int64(1 << 20)
-		if r.URL.Path == "/api/uploads" {
+		switch r.URL.Path {
+		case "/api/uploads":
 			limit = blob.MaxSize + 1<<20
+		case "/api/fonts":
+			limit = fonts.MaxBytes + 1<<20
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)

@@ -71,7 +71,7 @@ func (b *graph) node(key string, t workflow.NodeType, name string, col, row int,
 	}
 	b.ids[key] = id
 	b.g.Nodes = append(b.g.Nodes, workflow.Node{ID: id, Type: t, Name: name, Config: raw,
-		PositionX: float64(40 + col*300), PositionY: float64(60 + row*170)})
+		PositionX: float64(40 + col*300), PositionY: float64(60 + row*240)})
 }
 
 // edge connects two nodes, into a named input when handle is not empty.

@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"errors"
 	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -139,4 +142,21 @@ func (q *Queries) UploadOf(ctx context.Context, userID, url string) (Upload, err
 	err := q.q.queryRow(ctx, `select id, user_id, url, content_type, bytes, width, height from uploads where user_id = $1 and url = $2`, userID, url).
 		Scan(&u.ID, &u.UserID, &u.URL, &u.ContentType, &u.Bytes, &u.Width, &u.Height)
 	return u, q.d.mapError("get upload", err)
+}
+
+// DeleteFont removes the user's font, unless one of their kits uses it.
+func (q *Queries) DeleteFont(ctx context.Context, userID, id string) error {
+	if _, err := q.GetFont(ctx, userID, id); err != nil {
+		return err
+	}
+	var kit string
+	err := q.q.queryRow(ctx, `select name from brand_kits where user_id = $1 and (headline_font = $2 or body_font = $2) limit 1`, userID, id).Scan(&kit)
+	if err == nil {
+		return fault.Conflict("the brand kit %q uses this font: choose another font there first", kit)
+	}
+	if !errors.Is(err, errNoRows) {
+		return q.d.mapError("delete font", err)
+	}
+	_, err = q.q.exec(ctx, `delete from fonts where id = $1 and user_id = $2`, id, userID)
+	return q.d.mapError("delete font", err)
 }

@@ -46,13 +46,15 @@ func (q *Queries) SpendOf(ctx context.Context, userID string, lock bool) (Spend,
 	if err := q.q.queryRow(ctx, `select monthly_budget from users where id = $1`+suffix, userID).Scan(&s.Budget); err != nil {
 		return s, q.d.mapError("read budget", err)
 	}
-	err := q.q.queryRow(ctx, `select coalesce(sum(g.cost), 0) from generations g join executions e on e.id = g.execution_id
-		join workflows w on w.id = e.workflow_id where w.user_id = $1 and g.created_at >= $2`, userID, q.d.time(MonthStart(time.Now()))).Scan(&s.Spent)
-	if err != nil {
-		return s, q.d.mapError("read spend", err)
-	}
-	err = q.q.queryRow(ctx, `select coalesce(sum(amount), 0) from budget_reservations where user_id = $1`, userID).Scan(&s.Reserved)
-	return s, q.d.mapError("read reservations", err)
+	// One statement, so one snapshot: a node completing meanwhile (its cost
+	// recorded and its reservation released together) is counted once,
+	// either way, never zero times.
+	err := q.q.queryRow(ctx, `select
+		(select coalesce(sum(g.cost), 0) from generations g join executions e on e.id = g.execution_id
+			join workflows w on w.id = e.workflow_id where w.user_id = $1 and g.created_at >= $2),
+		(select coalesce(sum(amount), 0) from budget_reservations where user_id = $1)`,
+		userID, q.d.time(MonthStart(time.Now()))).Scan(&s.Spent, &s.Reserved)
+	return s, q.d.mapError("read spend", err)
 }
 
 // SetBudget sets the user's monthly budget (nil: none).
@@ -98,18 +100,36 @@ func overBudget(need, left, budget float64) string {
 	return fmtUSD("this needs %s but your monthly budget of %s has %s left: raise it, or wait for next month", need, budget, max(left, 0))
 }
 
-// Release settles a node execution's reservation (its cost, if any, is
-// recorded as a generation in the same transaction).
-func (q *Queries) Release(ctx context.Context, nodeExecutionID string) error {
-	_, err := q.q.exec(ctx, `delete from budget_reservations where node_execution_id = $1`, nodeExecutionID)
-	return q.d.mapError("release reservation", err)
+// releaseSQL deletes a node execution's reservation, if it has one.
+const releaseSQL = `delete from budget_reservations where node_execution_id = $1`
+
+// Release settles a node execution's reservation, if it has one (its cost,
+// if any, is recorded as a generation in the same transaction). Every node
+// that ends releases, reserved or not: a retried attempt may not know an
+// earlier one reserved. On Postgres the delete goes with the transaction's
+// other queued writes, in one round trip.
+func (tx *Tx) Release(ctx context.Context, nodeExecutionID string) error {
+	if tx.pgx != nil {
+		tx.pending = append(tx.pending, pendingStmt{sql: releaseSQL, args: []any{nodeExecutionID}})
+		return nil
+	}
+	_, err := tx.q.exec(ctx, releaseSQL, nodeExecutionID)
+	return tx.d.mapError("release reservation", err)
 }
 
-// ReleaseRun settles every reservation of a run that ended.
-func (q *Queries) ReleaseRun(ctx context.Context, executionID string) error {
-	_, err := q.q.exec(ctx, `delete from budget_reservations where node_execution_id in
-		(select id from node_executions where execution_id = $1)`, executionID)
-	return q.d.mapError("release reservations", err)
+// releaseRunSQL deletes the reservations of a run's node executions.
+const releaseRunSQL = `delete from budget_reservations where node_execution_id in
+	(select id from node_executions where execution_id = $1)`
+
+// ReleaseRun settles every reservation of a run that ended (queued with the
+// transaction's other writes on Postgres).
+func (tx *Tx) ReleaseRun(ctx context.Context, executionID string) error {
+	if tx.pgx != nil {
+		tx.pending = append(tx.pending, pendingStmt{sql: releaseRunSQL, args: []any{executionID}})
+		return nil
+	}
+	_, err := tx.q.exec(ctx, releaseRunSQL, executionID)
+	return tx.d.mapError("release reservations", err)
 }
 
 // fmtUSD formats dollar amounts into a message.

@@ -59,9 +59,13 @@ func (q *Queries) GetNodeExecution(ctx context.Context, executionID, nodeID stri
 	return n, q.d.mapError("get node execution", err)
 }
 
-// nodeUpdateSQL saves every mutable field of a node execution.
+// nodeUpdateSQL saves every mutable field of a node execution. The
+// checkpoint is written by the executor on its own (SaveCheckpoint) while
+// the engine may be writing the row from an older read (marking it
+// RUNNING): a missing one never erases a saved one, or the node would ask
+// FAL again.
 const nodeUpdateSQL = `update node_executions set status = $2, input_data = $3, output_data = $4,
-	error_message = $5, started_at = $6, finished_at = $7, queued_at = $8, checkpoint = $9, rescues = $10,
+	error_message = $5, started_at = $6, finished_at = $7, queued_at = $8, checkpoint = coalesce($9, checkpoint), rescues = $10,
 	pending_result = $11, signature = $12, reused_from = $13 where id = $1`
 
 // nodeUpdateArgs are nodeUpdateSQL's arguments for n.

@@ -24,9 +24,11 @@ func (q *Queries) CreateUpload(ctx context.Context, u Upload) error {
 	return q.d.mapError("create upload", err)
 }
 
-// UploadUsage returns how many uploads a user has and their total size.
+// UploadUsage returns how many files a user uploaded (photos, logos and
+// fonts) and their total size: the quota counts them all.
 func (q *Queries) UploadUsage(ctx context.Context, userID string) (count int, bytes int64, err error) {
-	err = q.q.queryRow(ctx, `select count(*), coalesce(sum(bytes), 0) from uploads where user_id = $1`, userID).
+	err = q.q.queryRow(ctx, `select count(*), coalesce(sum(bytes), 0) from
+		(select bytes from uploads where user_id = $1 union all select bytes from fonts where user_id = $1) f`, userID).
 		Scan(&count, &bytes)
 	return count, bytes, q.d.mapError("count uploads", err)
 }

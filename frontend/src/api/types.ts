@@ -90,6 +90,39 @@ export type ModelMode = Schemas['ServedEndpoint'];
 /** Quote is what a node will generate and cost, as POST .../estimate says it per node. */
 export type Quote = Schemas['NodeCost'];
 
+/** Placement is one platform format an Output can deliver (GET /api/placements): exact size, safe zone, file limit. */
+export type Placement = Schemas['Placement'];
+/** SafeZone is the share of each edge of a placement kept free of text and logo (0.14: the outer 14%). */
+export type SafeZone = Schemas['Safe'];
+/** PlacementId is one of OUTPUT's placement ids, as its config schema lists them. */
+export type PlacementId = NonNullable<Schemas['OutputConfig']['placements']>[number];
+/** BrandKit is a saved brand kit: logo, colours and fonts. */
+export type BrandKit = Schemas['BrandKit'];
+/** BrandKitBody is what creating or changing a brand kit takes. */
+export type BrandKitBody = Schemas['BrandKitBody'];
+/** FontFamily is a font family bundled with the server. */
+export type FontFamily = Schemas['Family'];
+/** UploadedFont is a font the user uploaded. */
+export type UploadedFont = Schemas['Font'];
+/** Fonts are the fonts a brand kit may use: bundled families and the user's uploads. */
+export type Fonts = Reply<'fonts'>;
+/** LayoutPreviewBody is what POST /api/layout-preview takes: an ad layout at one placement. */
+export type LayoutPreviewBody = Schemas['LayoutPreviewInputBody'];
+/** Me is the signed-in user with their monthly budget and this month's spend. */
+export type Me = Reply<'me'>;
+/** UsageGroup is one group of a usage report: a day, a workflow or a model, with its totals. */
+export type UsageGroup = Schemas['UsageGroup'];
+/** Usage is GET /api/usage's answer: a period's groups and total. */
+export type Usage = Reply<'usage'>;
+/** UsageGrouping is how a usage report groups spending. */
+export type UsageGrouping = NonNullable<NonNullable<operations['usage']['parameters']['query']>['group']>;
+/**
+ * RunOptions are execute's options: fresh runs the listed nodes (and what
+ * follows them) anew, or everything with true; until runs only that node
+ * and what it needs. (The document types fresh as unknown: it is true or a list.)
+ */
+export type RunOptions = { fresh?: true | string[]; until?: string };
+
 /** ModelParam is one parameter's range for a model (from x-models). */
 export type ModelParam = Schemas['ServedRange'];
 

@@ -49,4 +49,10 @@ describe('applyEvent', () => {
     const s = applyEvent(x, running, { execution_id: 'x', node_id: 'm', status: 'RUNNING', progress: { stage: 'generating' }, time: '2026-01-01T10:00:00Z' });
     expect(s.nodes.m.started_at).toBe('2026-01-01T09:59:00Z');
   });
+
+  it('marks a node that completed with an earlier output, from its event', () => {
+    const s = fold({ node_id: 'm', status: 'COMPLETED', output: { image_urls: ['old.png'], cost: 0 }, reused_from: 'ne-earlier', time: '2026-01-01T10:00:01Z' });
+    expect(s.nodes.m.reused_from).toBe('ne-earlier');
+    expect(fold({ node_id: 'm', status: 'COMPLETED', output: { cost: 0.003 }, time: '2026-01-01T10:00:01Z' }).nodes.m.reused_from).toBeNull();
+  });
 });

@@ -25,6 +25,7 @@ function blank(executionId: string, nodeId: string): NodeState {
  * starts its clock at the event's time (unless the snapshot already had it
  * running); a final status stops it and drops the progress. A progress
  * report for a node that has already ended arrived late: it changes nothing.
+ * A node that completed with an earlier output says where from (reused_from).
  */
 function foldNode(prev: NodeState, ev: RunEvent): NodeState {
   if (ev.progress && isFinal(prev.status)) return prev;
@@ -34,6 +35,7 @@ function foldNode(prev: NodeState, ev: RunEvent): NodeState {
     status: ev.status,
     error_message: ev.error ?? null,
     output_data: ev.output ?? prev.output_data,
+    reused_from: ev.reused_from ?? prev.reused_from,
     started_at: entering ? ev.time : prev.started_at,
     finished_at: isFinal(ev.status) ? ev.time : prev.finished_at,
   };

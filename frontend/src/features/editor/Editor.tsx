@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useGraph } from '../../stores/graph';
 import { pruneOnEdit, useProblems } from '../../stores/problems';
@@ -13,7 +13,9 @@ import { ConflictDialog } from './ConflictDialog';
 import { EditorNotice } from './EditorNotice';
 import { EditorToolbar } from './EditorToolbar';
 import { Palette } from './Palette';
+import type { NoticeAction } from './runRefusal';
 import { ResultsPanel } from './ResultsPanel';
+import { useRefreshAfterRun } from './useRefreshAfterRun';
 import { useRunControls } from './useRunControls';
 import { useSave } from './useSave';
 import { useShortcuts } from './useShortcuts';
@@ -33,7 +35,8 @@ export function Editor({ workflowId, onBack }: { workflowId: string; onBack: () 
  */
 function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () => void }) {
   const dirty = useGraph((s) => s.dirty);
-  const [message, notify] = useState('');
+  const [notice, setNotice] = useState<{ text: string; action?: NoticeAction }>({ text: '' });
+  const notify = useCallback((text: string, action?: NoticeAction) => setNotice({ text, action }), []);
   const wf = useQuery({ queryKey: ['workflow', workflowId], queryFn: () => api.getWorkflow(workflowId) });
   const est = useQuery({ queryKey: ['estimate', workflowId, dirty], queryFn: () => api.estimate(workflowId), enabled: !dirty });
 
@@ -46,6 +49,7 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
     useProblems.getState().clear();
   }, [wf.data]);
   useEffect(() => pruneOnEdit(), []);
+  useRefreshAfterRun(workflowId);
 
   const saving = useSave(workflowId, notify);
   const controls = useRunControls(workflowId, saving.save, notify);
@@ -54,11 +58,11 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
   return (
     <div className="flex h-full flex-col">
       <EditorToolbar name={wf.data?.name} onBack={onBack} onSave={saving.save} run={controls} estimate={est.data?.total_cost ?? null} />
-      <EditorNotice message={message} onClear={() => notify('')} />
+      <EditorNotice message={notice.text} action={notice.action} onClear={() => notify('')} />
       <div className="flex min-h-0 flex-1">
         <Palette />
         <Canvas loading={wf.isLoading} />
-        <ConfigPanel />
+        <ConfigPanel onRun={controls.runWith} busy={controls.busy} />
       </div>
       <ResultsPanel workflowId={workflowId}>
         <div className="min-w-0 flex-1 overflow-hidden">

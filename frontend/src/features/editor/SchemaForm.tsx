@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import type { JsonSchema } from '../../api/types';
 import { fixedValue, orderedKeys } from './formOrder';
 import { fieldRanges, type Range } from './ranges';
@@ -12,7 +13,29 @@ type FormProps = {
   errors: Record<string, string>;
   /** warnings are a save's warnings, keyed as errors are; shown in amber, under any error. */
   warnings?: Record<string, string>;
+  /** custom are fields drawn by their own component rather than from the schema (OUTPUT's placement picker), keyed by path. */
+  custom?: Record<string, CustomField>;
+  /** notes are remarks under a field that depend on the rest of the form (the ratio does not apply with placements), keyed by path. */
+  notes?: Record<string, string>;
 };
+
+/** CustomFieldProps are what a custom field gets: its name and title, value, change handler, whether it is invalid, and its hint's id. */
+export type CustomFieldProps = {
+  name: string;
+  title: string;
+  prop: JsonSchema;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  invalid: boolean;
+  describedBy?: string;
+};
+
+/** CustomField is a field's own component (a picker, a select of the user's things). */
+export type CustomField = ComponentType<CustomFieldProps>;
+
+/** noCustom and noNotes are the empty defaults, shared so they keep their identity. */
+const noCustom: Record<string, CustomField> = {};
+const noNotes: Record<string, string> = {};
 
 /**
  * SchemaForm renders a node's config form from its JSON Schema: required
@@ -28,7 +51,7 @@ export function SchemaForm(props: FormProps) {
 const hintId = (path: string) => `hint-${path}`;
 
 /** ObjectFields renders one object's properties: nested objects as titled groups, single-choice enums as text, the rest as labelled fields. */
-function ObjectFields({ schema, value, onChange, errors, warnings = {}, ranges, prefix }: FormProps & { ranges: Record<string, Range>; prefix: string }) {
+function ObjectFields({ schema, value, onChange, errors, warnings = {}, custom = noCustom, notes = noNotes, ranges, prefix }: FormProps & { ranges: Record<string, Range>; prefix: string }) {
   return (
     <div className="space-y-3">
       {orderedKeys(schema).map((key) => {
@@ -47,7 +70,8 @@ function ObjectFields({ schema, value, onChange, errors, warnings = {}, ranges, 
               <legend className="px-1 text-xs font-semibold text-slate-600">{title}</legend>
               {prop.description && <p className="mb-2 text-[11px] text-slate-500">{prop.description}</p>}
               {errors[path] && <span role="alert" className="mb-1 block text-[11px] text-red-600">{errors[path]}</span>}
-              <ObjectFields schema={prop} value={(value[key] as Record<string, unknown>) ?? {}} onChange={set} errors={errors} warnings={warnings} ranges={ranges} prefix={path + '.'} />
+              <ObjectFields schema={prop} value={(value[key] as Record<string, unknown>) ?? {}} onChange={set} errors={errors} warnings={warnings} custom={custom} notes={notes}
+                ranges={ranges} prefix={path + '.'} />
             </fieldset>
           );
         }
@@ -64,6 +88,27 @@ function ObjectFields({ schema, value, onChange, errors, warnings = {}, ranges, 
         const range = ranges[path];
         const required = schema.required?.includes(key) ?? false;
         const hint = prop.description || undefined;
+        const under = (
+          <>
+            {hint && <span id={hintId(path)} className="mt-0.5 block text-[11px] font-normal text-slate-500">{hint}</span>}
+            {notes[path] && <span className="mt-0.5 block text-[11px] font-normal text-amber-700" data-testid={`note-${path}`}>{notes[path]}</span>}
+            {errors[path] && <span role="alert" className="mt-0.5 block text-[11px] text-red-600">{errors[path]}</span>}
+            {warnings[path] && <span role="status" className="mt-0.5 block text-[11px] text-amber-700" data-testid={`warning-${path}`}>{warnings[path]}</span>}
+          </>
+        );
+        const Custom = custom[path];
+        if (Custom) {
+          // A custom field may hold several inputs (checkboxes): a group named by its legend, not one label.
+          return (
+            <fieldset key={key} className="min-w-0">
+              <legend className="text-xs font-medium text-slate-700">{title}</legend>
+              <div className="mt-1">
+                <Custom name={path} title={title} prop={prop} value={value[key]} onChange={set} invalid={!!errors[path]} describedBy={hint && hintId(path)} />
+              </div>
+              {under}
+            </fieldset>
+          );
+        }
         return (
           <label key={key} className="block text-xs font-medium text-slate-700">
             <span className="flex items-baseline gap-1">
@@ -75,9 +120,7 @@ function ObjectFields({ schema, value, onChange, errors, warnings = {}, ranges, 
               <SchemaField prop={prop} name={path} value={value[key]} onChange={set} invalid={!!errors[path]} range={range}
                 required={required} describedBy={hint && hintId(path)} />
             </div>
-            {hint && <span id={hintId(path)} className="mt-0.5 block text-[11px] font-normal text-slate-500">{hint}</span>}
-            {errors[path] && <span role="alert" className="mt-0.5 block text-[11px] text-red-600">{errors[path]}</span>}
-            {warnings[path] && <span role="status" className="mt-0.5 block text-[11px] text-amber-700" data-testid={`warning-${path}`}>{warnings[path]}</span>}
+            {under}
           </label>
         );
       })}

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { follow } from '../../api/events';
-import type { Workflow } from '../../api/types';
+import type { RunOptions, Workflow } from '../../api/types';
 import { useRun } from '../../stores/run';
 import { isLive } from '../../stores/status';
 import { useLiveRuns } from '../run/useLiveRuns';
+import { budgetRefusal, type NoticeAction } from './runRefusal';
 import { showProblem } from './showProblem';
 
 /** REFOLLOW_MS is how long to wait before following an unfinished run again after its stream ended. */
@@ -17,9 +18,11 @@ type Following = { id: string; stop: () => void };
  * useRunControls runs, steps, resumes and cancels, and shows one run on the
  * canvas, live from its event stream: the one this tab starts, one picked
  * from the history, or (through the workflow's stream) the newest unfinished
- * one when the workflow opens and any that starts in another tab.
+ * one when the workflow opens and any that starts in another tab. A run
+ * may start with options (a node regenerated, or run only up to a node);
+ * one the monthly budget cannot cover is told as such, with a link to it.
  */
-export function useRunControls(workflowId: string, save: () => Promise<Workflow | null>, notify: (msg: string) => void) {
+export function useRunControls(workflowId: string, save: () => Promise<Workflow | null>, notify: (msg: string, action?: NoticeAction) => void) {
   const [busy, setBusy] = useState(false);
   const following = useRef<Following | null>(null);
 
@@ -65,28 +68,36 @@ export function useRunControls(workflowId: string, save: () => Promise<Workflow 
     try {
       await fn();
     } catch (err) {
-      notify(err instanceof ApiError ? err.message : 'Something went wrong');
+      const budget = budgetRefusal(err);
+      if (budget) notify(budget.text, budget.action);
+      else notify(err instanceof ApiError ? err.message : 'Something went wrong');
     } finally {
       setBusy(false);
     }
   };
   const id = () => useRun.getState().execution?.id ?? '';
+  /** start saves unsaved changes first (a run runs the saved graph), starts a run with options, and shows it. */
+  const start = (options?: RunOptions) => act(async () => {
+    const saved = await save();
+    if (!saved) return;
+    let started;
+    try {
+      started = await api.execute(workflowId, options);
+    } catch (err) {
+      const budget = budgetRefusal(err);
+      if (budget) notify(budget.text, budget.action);
+      // Execute validates the saved graph: its errors index into the graph as the save returned it.
+      else showProblem(err, saved, notify, 'Not run');
+      return;
+    }
+    open(started.execution_id);
+  })();
   return {
     busy,
     open,
-    run: act(async () => {
-      const saved = await save();
-      if (!saved) return;
-      let started;
-      try {
-        started = await api.execute(workflowId);
-      } catch (err) {
-        // Execute validates the saved graph: its errors index into the graph as the save returned it.
-        showProblem(err, saved, notify, 'Not run');
-        return;
-      }
-      open(started.execution_id);
-    }),
+    run: () => start(),
+    /** runWith starts a run with options: {fresh: [node]} regenerates a node, {until: node} runs only what it needs. */
+    runWith: (options: RunOptions) => start(options),
     step: act(async () => void (await api.step(id()))),
     resume: act(async () => void (await api.resume(id()))),
     cancel: act(async () => void (await api.cancel(id()))),

@@ -3,15 +3,17 @@ import type { KeyboardEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { useModelLabel } from '../../stores/catalog';
+import { SafeZoneOverlay } from '../creatives/SafeZoneOverlay';
 import { captionOf, type GalleryImage } from './gallery';
 
 /**
  * Lightbox shows one final image large, with its caption (prompt, then
  * model, seed, size and cost per image) and its download. The arrow keys
  * (and the buttons) go to the previous and next image, wrapping around;
- * Escape closes it. index is the image shown, null when closed.
+ * Escape closes it. index is the image shown, null when closed. With
+ * showSafe, the image's placement's safe zone is shaded over it.
  */
-export function Lightbox({ images, index, onIndex }: { images: GalleryImage[]; index: number | null; onIndex: (i: number | null) => void }) {
+export function Lightbox({ images, index, onIndex, showSafe = false }: { images: GalleryImage[]; index: number | null; onIndex: (i: number | null) => void; showSafe?: boolean }) {
   const modelLabel = useModelLabel();
   const im = index === null ? undefined : images[index];
   const n = images.length;
@@ -40,8 +42,11 @@ export function Lightbox({ images, index, onIndex }: { images: GalleryImage[]; i
               </DialogClose>
             </div>
             <div className="relative flex justify-center rounded bg-slate-100">
-              <img src={im.url} alt={im.prompt ?? `Final ad ${index! + 1}`} className="max-h-[68vh] w-auto object-contain" data-testid="lightbox-image"
-                style={{ aspectRatio: `${im.width} / ${im.height}` }} />
+              <span className="relative">
+                <img src={im.url} alt={im.prompt ?? `Final ad ${index! + 1}`} className="block max-h-[68vh] w-auto object-contain" data-testid="lightbox-image"
+                  style={{ aspectRatio: `${im.width} / ${im.height}` }} />
+                {showSafe && <SafeZoneOverlay safe={im.safe} />}
+              </span>
               {n > 1 && (
                 <>
                   <Button variant="ghost" size="icon" className={`${nav} left-2`} onClick={() => go(-1)} aria-label="Previous image (←)"><ChevronLeft className="h-5 w-5" /></Button>

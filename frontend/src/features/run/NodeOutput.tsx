@@ -2,7 +2,7 @@ import type { NodeExecution } from '../../api/types';
 import { StatusBadge } from '../../components/ui/badge';
 import { asRecord } from '../../lib/record';
 
-/** NodeOutput shows what a node produced: prompt text, trends, images, or raw data. */
+/** NodeOutput shows what a node produced (prompt text, trends, images, or raw data), and whether it reused an earlier output. */
 export function NodeOutput({ state }: { state: NodeExecution }) {
   const out = asRecord(state.output_data);
   const list = out.final_images ?? out.image_urls;
@@ -12,6 +12,7 @@ export function NodeOutput({ state }: { state: NodeExecution }) {
       <div className="flex items-center gap-2 text-xs font-semibold text-slate-600">
         Last run <StatusBadge status={state.status} />
       </div>
+      {state.reused_from && <p className="text-xs text-teal-800" data-testid="output-reused">Reused an earlier output of yours with the same inputs: nothing was paid.</p>}
       {state.error_message && <pre className="whitespace-pre-wrap rounded bg-red-50 p-2 text-[11px] text-red-700">{state.error_message.split('\n')[0]}</pre>}
       {typeof out.prompt === 'string' && <blockquote className="rounded bg-violet-50 p-2 text-sm italic">{out.prompt}</blockquote>}
       {typeof out.text === 'string' && <p className="rounded bg-slate-50 p-2 text-sm">{out.text}</p>}

@@ -1,4 +1,4 @@
-import type { Generation } from '../../api/types';
+import type { Generation, SafeZone } from '../../api/types';
 import { asRecord } from '../../lib/record';
 import type { NodeState } from '../../stores/runFold';
 
@@ -10,6 +10,10 @@ export type GalleryImage = {
   ratio: string;
   /** placement is the platform format it was made for (none for a plain ratio). */
   placement?: string;
+  /** format names the placement for people ("Meta · Stories"), once the gallery is grouped. */
+  format?: string;
+  /** safe is its placement's safe zone (the margins kept free of text and logo), once the gallery is grouped. */
+  safe?: SafeZone;
   /** source is the generated image it was made from. */
   source?: string;
   prompt?: string;
@@ -141,7 +145,8 @@ export function captionOf(im: GalleryImage, modelLabel: (id: string) => string):
   const parts: string[] = [];
   if (im.modelId) parts.push(modelLabel(im.modelId));
   if (im.seed !== undefined) parts.push(`seed ${im.seed}`);
-  parts.push(`${im.width}×${im.height}${im.placement || im.ratio ? ` (${im.placement ?? im.ratio})` : ''}`);
+  const format = im.format ?? im.placement ?? im.ratio;
+  parts.push(`${im.width}×${im.height}${format ? ` (${format})` : ''}`);
   if (im.costPerImage !== undefined) parts.push(`$${im.costPerImage.toFixed(3)} per image`);
   if (im.reused) parts.push('reused from an earlier run');
   return parts.join(' · ');

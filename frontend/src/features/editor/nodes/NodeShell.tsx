@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { CircleDot, TriangleAlert } from 'lucide-react';
-import type { NodeSpec, Quote } from '../../../api/types';
+import type { NodeSpec } from '../../../api/types';
 import { StatusBadge } from '../../../components/ui/badge';
 import { cn } from '../../../lib/cn';
-import { asRecord } from '../../../lib/record';
 import type { NodeData } from '../../../stores/flow';
 import { useNodeErrors, useNodeWarnings } from '../../../stores/problems';
 import { useRun } from '../../../stores/run';
+import { isLive } from '../../../stores/status';
+import { costLine, isReused } from './costLine';
 import { iconFor } from './icons';
 import { NodeActivity } from './NodeActivity';
 import { NodeProblems } from './NodeProblems';
@@ -16,21 +17,23 @@ import { Ports } from './Ports';
  * NodeShell draws what every node has: icon, name, labelled ports from the
  * catalog, live status (in words) with what a running node is doing, cost,
  * errors (red) and warnings (amber), and what this server lacks for the
- * node type (the catalog's notice); children show the node's own settings.
+ * node type (the catalog's notice); a node that reused an earlier output
+ * says so on its top border. Children show the node's own settings.
  */
 export function NodeShell({ id, data, selected, spec, children }: { id: string; data: NodeData; selected: boolean; spec: NodeSpec | undefined; children?: ReactNode }) {
   const state = useRun((s) => s.nodes[id]);
   const estimate = useRun((s) => s.estimates[id]);
   const problems = useNodeErrors(id);
   const warnings = useNodeWarnings(id);
-  const out = asRecord(state?.output_data);
-  const cost = typeof out.cost === 'number' ? out.cost : undefined;
+  const runLive = useRun((s) => isLive(s.execution?.status));
+  const money = costLine(state, estimate, runLive);
   const Icon = iconFor(spec?.icon);
   const status = state?.status;
   return (
     <div
       data-testid={`node-${data.name}`}
       data-status={status ?? 'IDLE'}
+      data-reused={isReused(state) ? 'true' : undefined}
       data-invalid={problems ? 'true' : undefined}
       data-warned={warnings ? 'true' : undefined}
       className={cn(
@@ -48,13 +51,24 @@ export function NodeShell({ id, data, selected, spec, children }: { id: string; 
       </div>
       {/* On the top border, so the name keeps the header's width. */}
       {status && <StatusBadge status={status} className="absolute -top-2.5 right-2 shadow-sm ring-1 ring-white" />}
+      {isReused(state) && (
+        <span data-testid="node-reused" title="Completed with an earlier output of yours: nothing was paid"
+          className="absolute -top-2.5 left-2 rounded bg-teal-100 px-1.5 py-0.5 text-[10px] font-semibold uppercase tracking-wide text-teal-800 shadow-sm ring-1 ring-white">
+          reused
+        </span>
+      )}
       <Ports spec={spec} />
       {state && <NodeActivity state={state} />}
       {children && <div className="border-t border-slate-100 px-3 pt-1.5 text-[11px] text-slate-700">{children}</div>}
       <div className="flex justify-between px-3 py-1.5 text-[11px] text-slate-500">
         <span>{spec?.label ?? data.type}</span>
-        {cost !== undefined ? <span data-testid="node-cost" className="font-medium text-slate-700">${cost.toFixed(3)}</span>
-          : estimate !== undefined && !estimate.preview && <span data-testid="node-estimate" title={priceNote(estimate)}>~${estimate.cost.toFixed(3)}</span>}
+        <span className="flex gap-1.5">
+          {money.map((p) => (
+            <span key={p.testId} data-testid={p.testId} title={p.title} className={p.testId === 'node-cost' ? 'font-medium text-slate-700' : p.testId === 'node-will-reuse' ? 'text-teal-700' : undefined}>
+              {p.text}
+            </span>
+          ))}
+        </span>
       </div>
       {/* One line, so a node this server cannot fully run is hardly taller; the full text is in its tooltip. */}
       {spec?.notice && (
@@ -71,10 +85,4 @@ export function NodeShell({ id, data, selected, spec, children }: { id: string; 
       )}
     </div>
   );
-}
-
-/** priceNote explains an estimate: how many units at which price ("2 megapixels × $0.025"). */
-function priceNote(q: Quote): string {
-  if (!q.unit || q.units === undefined || q.unit_usd === undefined) return 'estimated cost';
-  return `estimated: ${q.units} ${q.unit}${q.units === 1 ? '' : 's'} × $${q.unit_usd} (FAL's price)`;
 }

@@ -1,4 +1,5 @@
 import type { NodeType } from '../../../api/types';
+import { AdLayoutBody } from './AdLayoutBody';
 import type { Body } from './body';
 import { GenericBody } from './GenericBody';
 import { ImageInputBody } from './ImageInputBody';
@@ -16,6 +17,7 @@ const bodies: { [T in NodeType]?: Body<T> } = {
   PROMPT: PromptBody,
   IMAGE_MODEL: ImageModelBody,
   OUTPUT: OutputBody,
+  AD_LAYOUT: AdLayoutBody,
 };
 
 /** bodyFor returns a node type's canvas body: its custom one, or the generic one. */

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { Input, Select } from '../../components/ui/input';
+import { usePlacements } from '../../stores/placements';
+import { LayoutPreview } from '../creatives/LayoutPreview';
+import { FALLBACK_PLACEMENT } from '../creatives/layoutTargets';
+import { groupByPlatform, sizeText } from '../creatives/placements';
+
+/** sample is the ad the kit is previewed with until the user writes their own. */
+const sample = { headline: 'Red canvas sneakers', subline: 'Spring collection, now 20% off', cta: 'Shop now' };
+
+/**
+ * KitPreview draws an ad in a saved kit's look on a sample picture, live as
+ * its sample words and placement change. The server draws only saved kits:
+ * a new kit shows the default look, and unsaved changes show once saved
+ * (version, the kit's last save, draws it again).
+ */
+export function KitPreview({ kitId, version, dirty }: { kitId: string | null; version: string; dirty: boolean }) {
+  const { list, byId } = usePlacements();
+  const [placement, setPlacement] = useState(FALLBACK_PLACEMENT);
+  const [copy, setCopy] = useState(sample);
+  const body = copy.headline.trim()
+    ? { placement, headline: copy.headline, subline: copy.subline || undefined, cta: copy.cta || undefined, brand_kit_id: kitId ?? undefined, width: 360 }
+    : null;
+  const edit = (k: keyof typeof sample) => (e: React.ChangeEvent<HTMLInputElement>) => setCopy({ ...copy, [k]: e.target.value });
+  return (
+    <section aria-labelledby="kit-preview-title" className="space-y-2" data-testid="kit-preview">
+      <h2 id="kit-preview-title" className="text-sm font-semibold">Preview</h2>
+      {(!kitId || dirty) && (
+        <p className="rounded bg-amber-50 px-2 py-1 text-[11px] text-amber-800" data-testid="kit-preview-note">
+          {kitId ? 'Save to see your latest changes here.' : 'Save the kit to see it here; until then this is the default look.'}
+        </p>
+      )}
+      <label className="block text-xs font-medium text-slate-700">
+        Placement
+        <Select className="mt-1" value={placement} onChange={(e) => setPlacement(e.target.value)} data-testid="kit-preview-placement">
+          {groupByPlatform(list).map((g) => (
+            <optgroup key={g.platform} label={g.platform}>
+              {g.placements.map((p) => <option key={p.id} value={p.id}>{p.name} · {sizeText(p)}</option>)}
+            </optgroup>
+          ))}
+        </Select>
+      </label>
+      <fieldset className="space-y-1.5">
+        <legend className="mb-1 text-xs font-medium text-slate-700">Sample words</legend>
+        <Input aria-label="Sample headline" placeholder="Headline" value={copy.headline} onChange={edit('headline')} maxLength={300} data-testid="kit-preview-headline" />
+        <Input aria-label="Sample subline" placeholder="Subline" value={copy.subline} onChange={edit('subline')} maxLength={500} />
+        <Input aria-label="Sample call to action" placeholder="Call to action" value={copy.cta} onChange={edit('cta')} maxLength={60} />
+      </fieldset>
+      <div className="mx-auto max-w-[300px]">
+        <LayoutPreview body={body} placement={byId[placement]} version={version} empty="Write a headline to see it." />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { BrandKit } from '../../api/types';
+import { blankDraft, bodyOf, checkDraft, draftOf, fieldErrors, sameDraft } from './kitForm';
+
+const kit: BrandKit = {
+  id: 'k', user_id: 'u', name: 'Acme', logo_url: '/files/uploads/logo.png', primary_color: '#ff5a1f', text_color: null,
+  headline_font: 'lato', body_font: 'font-1', created_at: '', updated_at: '',
+};
+
+describe('the brand kit form', () => {
+  it('edits a saved kit and saves it back, leaving out what it does not have', () => {
+    const d = draftOf(kit);
+    expect(d).toMatchObject({ logo_url: '/files/uploads/logo.png', autoText: true });
+    expect(bodyOf(d)).toEqual({ name: 'Acme', logo_url: '/files/uploads/logo.png', primary_color: '#ff5a1f', headline_font: 'lato', body_font: 'font-1' });
+    expect(bodyOf({ ...d, logo_url: '', autoText: false, text_color: '#FFFFFF', name: ' Acme 2 ' })).toEqual({
+      name: 'Acme 2', primary_color: '#ff5a1f', text_color: '#ffffff', headline_font: 'lato', body_font: 'font-1',
+    });
+    expect(sameDraft(d, { ...d, text_color: '#000000' })).toBe(true);
+    expect(sameDraft(d, { ...d, primary_color: '#000000' })).toBe(false);
+  });
+
+  it('finds a missing name and a colour not written #rrggbb before asking the server', () => {
+    expect(checkDraft(blankDraft)).toEqual({ name: 'give the kit a name' });
+    expect(checkDraft({ ...blankDraft, name: 'A', primary_color: 'red', autoText: false, text_color: '#fff' })).toEqual({
+      primary_color: 'write a colour as #rrggbb, e.g. #ff5a1f', text_color: 'write a colour as #rrggbb, e.g. #ffffff',
+    });
+  });
+
+  it('places the server\'s errors at their fields', () => {
+    expect(fieldErrors([
+      { location: 'body.primary_color', message: 'expected string to match pattern ^#[0-9a-fA-F]{6}$' },
+      { location: 'body.headline_font', message: 'choose a bundled family' },
+      { location: 'body.headline_font', message: 'or a font you uploaded' },
+      { location: 'body', message: 'unexpected property' },
+    ], 'validation failed')).toEqual({
+      primary_color: 'expected string to match pattern ^#[0-9a-fA-F]{6}$', headline_font: 'choose a bundled family; or a font you uploaded', '': 'unexpected property',
+    });
+    expect(fieldErrors([{ location: 'body.font', message: 'not a TrueType or OpenType font' }], 'x')).toEqual({ font: 'not a TrueType or OpenType font' });
+    expect(fieldErrors([], 'brand kit not found')).toEqual({ '': 'brand kit not found' });
+  });
+});
