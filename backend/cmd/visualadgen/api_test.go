@@ -90,16 +90,17 @@ type eventStream struct {
 	sc *bufio.Scanner
 }
 
-// openEvents connects to an execution's event stream, for at most 30 s.
+// openEvents connects to an execution's event stream (see openStream).
 func openEvents(t testing.TB, c api, id string) *eventStream {
 	t.Helper()
 	return openStream(t, c, "/api/executions/"+id+"/events")
 }
 
-// openStream connects to an event stream at path, for at most 30 s.
+// openStream connects to an event stream at path, for at most 2 minutes
+// (the race detector on two busy cores makes image work slow).
 func openStream(t testing.TB, c api, path string) *eventStream {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
 	req, _ := http.NewRequestWithContext(ctx, "GET", c.base+path, nil)
 	if c.token != "" {
