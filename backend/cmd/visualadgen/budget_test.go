@@ -65,7 +65,7 @@ func TestBudgetsCannotBeOverspent(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	spent, completed := 0.0, 0
+	spent, completed, paidWorkflow := 0.0, 0, ""
 	for _, xid := range started {
 		var x obj
 		require.Eventually(t, func() bool {
@@ -74,6 +74,7 @@ func TestBudgetsCannotBeOverspent(t *testing.T) {
 		}, 30*time.Second, 50*time.Millisecond)
 		if x["status"] == "COMPLETED" {
 			completed++
+			paidWorkflow = x["workflow_id"].(string)
 		} else {
 			require.Contains(t, x["error_message"], "monthly budget of $0.05", "a node that could not reserve names the budget")
 		}
@@ -102,6 +103,19 @@ func TestBudgetsCannotBeOverspent(t *testing.T) {
 	require.Equal(t, 200, c.call("GET", "/api/me", nil, &me))
 	require.Equal(t, 0.0, me["reserved"], "every reservation was settled when its run ended")
 	require.InDelta(t, spent, me["spent"], 1e-9)
+
+	// Deleting a workflow that paid gives no budget back; usage keeps it.
+	if paidWorkflow == ids[0] {
+		ids[0], ids[1] = ids[1], ids[0]
+	}
+	require.Equal(t, 204, c.call("DELETE", "/api/workflows/"+paidWorkflow, nil, nil))
+	require.Equal(t, 200, c.call("GET", "/api/me", nil, &me))
+	require.InDelta(t, spent, me["spent"], 1e-9, "a deleted workflow's spend still counts")
+	require.Equal(t, 402, c.call("POST", "/api/workflows/"+ids[0]+"/execute", obj{"fresh": true}, &p))
+	require.Equal(t, 200, c.call("GET", "/api/usage?group=workflow", nil, &usage))
+	require.InDelta(t, spent, usage["total"].(obj)["cost"], 1e-9)
+	require.Contains(t, fmt.Sprint(usage["groups"]), " (deleted)")
+
 	require.Equal(t, 200, c.call("PUT", "/api/me/budget", obj{"monthly_usd": nil}, &me))
 	require.Nil(t, me["monthly_budget"])
 	require.Equal(t, 200, c.call("POST", "/api/workflows/"+ids[0]+"/execute", obj{"fresh": true}, &p), p)

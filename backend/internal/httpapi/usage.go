@@ -20,7 +20,7 @@ type UsageInput struct {
 
 // UsageGroup is one group's totals.
 type UsageGroup struct {
-	Key    string  `json:"key" doc:"The day (YYYY-MM-DD), the workflow's name, or the model."`
+	Key    string  `json:"key" doc:"The day (YYYY-MM-DD), the workflow's name (with \" (deleted)\" once it is deleted: its spend stays), or the model."`
 	Cost   float64 `json:"cost"`
 	Images int     `json:"images"`
 	Runs   int     `json:"runs"`
@@ -52,6 +52,9 @@ func handleUsage(st *store.Store, log *slog.Logger) func(context.Context, *Usage
 		keyOf := func(r store.UsageRow) string {
 			switch in.Group {
 			case "workflow":
+				if r.Deleted {
+					return r.Workflow + " (deleted)"
+				}
 				return r.Workflow
 			case "model":
 				return r.Model

@@ -33,8 +33,8 @@ func (s Spend) Left() *float64 {
 	return &left
 }
 
-// SpendOf reads the user's budget, this month's spend (the cost of the
-// generations of their runs since the month started) and what is reserved.
+// SpendOf reads the user's budget, this month's spend (their spend ledger
+// since the month started, deleted workflows included) and what is reserved.
 // In a transaction on Postgres it first locks the user's row, so
 // reservations made under it take turns.
 func (q *Queries) SpendOf(ctx context.Context, userID string, lock bool) (Spend, error) {
@@ -50,8 +50,7 @@ func (q *Queries) SpendOf(ctx context.Context, userID string, lock bool) (Spend,
 	// recorded and its reservation released together) is counted once,
 	// either way, never zero times.
 	err := q.q.queryRow(ctx, `select
-		(select coalesce(sum(g.cost), 0) from generations g join executions e on e.id = g.execution_id
-			join workflows w on w.id = e.workflow_id where w.user_id = $1 and g.created_at >= $2),
+		(select coalesce(sum(amount), 0) from spend_ledger where user_id = $1 and created_at >= $2),
 		(select coalesce(sum(amount), 0) from budget_reservations where user_id = $1)`,
 		userID, q.d.time(MonthStart(time.Now()))).Scan(&s.Spent, &s.Reserved)
 	return s, q.d.mapError("read spend", err)

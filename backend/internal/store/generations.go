@@ -19,7 +19,23 @@ func (q *Queries) CreateGeneration(ctx context.Context, g *workflow.Generation) 
 		image_urls, aspect_ratio, cost, created_at) values ($1, $2, $3, $4, $5, $6, `+q.d.stringsIn("$7")+`, $8, $9, $10)`,
 		g.ID, g.ExecutionID, g.NodeID, g.ModelID, g.Prompt, q.d.json(orEmptyObject(g.Parameters)),
 		encodeStrings(g.ImageURLs), g.AspectRatio, g.Cost, q.d.time(g.CreatedAt))
-	return q.d.mapError("create generation", err)
+	if err != nil {
+		return q.d.mapError("create generation", err)
+	}
+	amount := 0.0
+	if g.Cost != nil {
+		amount = *g.Cost
+	}
+	// The ledger row outlives the workflow, so its spend keeps counting.
+	n, err := q.q.exec(ctx, `insert into spend_ledger (id, user_id, generation_id, execution_id, workflow_id,
+		workflow_name, model_id, images, amount, created_at)
+		select $1, w.user_id, $1, e.id, w.id, w.name, $2, $3, $4, $5
+		from executions e join workflows w on w.id = e.workflow_id where e.id = $6`,
+		g.ID, g.ModelID, len(g.ImageURLs), amount, q.d.time(g.CreatedAt), g.ExecutionID)
+	if err == nil && n == 0 {
+		err = errNoRows
+	}
+	return q.d.mapError("record spend", err)
 }
 
 // ListGenerations returns the generations of one execution in order.

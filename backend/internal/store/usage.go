@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 )
 
@@ -16,29 +15,29 @@ type UsageRow struct {
 	Images      int
 	Cost        float64
 	At          time.Time
+	Deleted     bool // the workflow was deleted since
 }
 
 // UsageOf reads the user's generations (model, images, cost) and runs in
 // [from, to), and how many nodes reused an earlier output.
 func (q *Queries) UsageOf(ctx context.Context, userID string, from, to time.Time) (gens, runs []UsageRow, reused map[string]int, err error) {
-	rs, err := q.q.query(ctx, `select g.execution_id, w.name, w.id, g.model_id, `+q.d.stringsOut("g.image_urls")+`, coalesce(g.cost, 0), g.created_at
-		from generations g join executions e on e.id = g.execution_id join workflows w on w.id = e.workflow_id
-		where w.user_id = $1 and g.created_at >= $2 and g.created_at < $3 order by g.created_at`,
+	// From the spend ledger, so a deleted workflow's spend stays, under
+	// its name marked deleted.
+	rs, err := q.q.query(ctx, `select s.execution_id, s.workflow_name, s.workflow_id, s.model_id, s.images, s.amount,
+		s.created_at, w.id is null from spend_ledger s left join workflows w on w.id = s.workflow_id
+		where s.user_id = $1 and s.created_at >= $2 and s.created_at < $3 order by s.created_at`,
 		userID, q.d.time(from), q.d.time(to))
 	if err != nil {
 		return nil, nil, nil, q.d.mapError("read usage", err)
 	}
 	for rs.Next() {
 		var r UsageRow
-		var urls jsonCol
 		var at dbTime
-		if err := rs.Scan(&r.ExecutionID, &r.Workflow, &r.WorkflowID, &r.Model, &urls, &r.Cost, &at); err != nil {
+		if err := rs.Scan(&r.ExecutionID, &r.Workflow, &r.WorkflowID, &r.Model, &r.Images, &r.Cost, &at, &r.Deleted); err != nil {
 			rs.Close()
 			return nil, nil, nil, q.d.mapError("read usage", err)
 		}
-		var list []string
-		_ = json.Unmarshal(urls.Raw, &list)
-		r.Images, r.At = len(list), at.Time
+		r.At = at.Time
 		gens = append(gens, r)
 	}
 	rs.Close()

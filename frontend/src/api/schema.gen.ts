@@ -1302,7 +1302,7 @@ export interface components {
             cost: number;
             /** Format: int64 */
             images: number;
-            /** @description The day (YYYY-MM-DD), the workflow's name, or the model. */
+            /** @description The day (YYYY-MM-DD), the workflow's name (with " (deleted)" once it is deleted: its spend stays), or the model. */
             key: string;
             /**
              * Format: int64

@@ -15,7 +15,8 @@ import (
 
 // TestNodeTypesMigrationKeepsData applies the first schema, stores a graph
 // with a run, then applies the rest: the nodes table is rebuilt around the
-// node_types table and every row, and every reference to it, survives.
+// node_types table and every row, and every reference to it, survives; the
+// run's generation is in the spend ledger, which outlives the workflow.
 func TestNodeTypesMigrationKeepsData(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
@@ -34,6 +35,8 @@ func TestNodeTypesMigrationKeepsData(t *testing.T) {
 		`insert into edges (id, workflow_id, source_node_id, target_node_id) values ('e', 'w', 'a', 'b')`,
 		`insert into executions (id, workflow_id) values ('x', 'w')`,
 		`insert into node_executions (id, execution_id, node_id) values ('ne', 'x', 'a')`,
+		`insert into generations (id, execution_id, model_id, prompt, image_urls, aspect_ratio, cost)
+			values ('g', 'x', 'fal-ai/flux/schnell', 'p', '["a", "b"]', '1:1', 0.006)`,
 	} {
 		_, err := db.ExecContext(ctx, q)
 		require.NoError(t, err, q)
@@ -53,4 +56,12 @@ func TestNodeTypesMigrationKeepsData(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, db.QueryRowContext(ctx, `select (select count(*) from edges), (select count(*) from node_executions)`).Scan(&edges, &nes))
 	require.Equal(t, [2]int{0, 0}, [2]int{edges, nes}, "references to nodes still cascade")
+
+	_, err = db.ExecContext(ctx, `delete from workflows where id = 'w'`)
+	require.NoError(t, err)
+	var images int
+	var spent float64
+	require.NoError(t, db.QueryRowContext(ctx, `select images, amount from spend_ledger where user_id = 'u'`).Scan(&images, &spent))
+	require.Equal(t, 2, images)
+	require.InDelta(t, 0.006, spent, 1e-9, "the spend stays when its workflow goes")
 }
