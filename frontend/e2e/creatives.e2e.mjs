@@ -1,5 +1,6 @@
 // End-to-end: an ad set with a brand kit. A kit is made on the kit page
-// (logo uploaded, colours picked); a workflow Text -> Prompt -> Image model
+// (logo uploaded, colours picked, the preview following the unsaved form);
+// a workflow Text -> Prompt -> Image model
 // -> Output with an Ad layout into the Output's layout input is built
 // through the API, then three placements and the kit are picked in the
 // forms. The run's gallery is grouped by placement, shows the safe zone on
@@ -22,7 +23,19 @@ await run('creatives', async (context) => {
   await page.getByTestId('kit-name').fill(kit);
   await page.getByTestId('kit-logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
   await page.getByTestId('kit-logo').waitFor();
+  await page.getByTestId('kit-primary_color-hex').fill('red');
+  await page.getByTestId('kit-preview-note').getByText('Fix the marked colours').waitFor();
+
+  step('the preview follows the form before it is saved');
+  const src = () => page.evaluate(() => document.querySelector('[data-testid="kit-preview"] [data-testid="layout-preview"] img')?.getAttribute('src') ?? null);
+  const before = await src(); // the default look's picture, or none yet
   await page.getByTestId('kit-primary_color-hex').fill('#ff5a1f');
+  await page.getByTestId('kit-preview-note').waitFor({ state: 'detached' });
+  await page.waitForFunction((old) => {
+    const img = document.querySelector('[data-testid="kit-preview"] [data-testid="layout-preview"][data-state="ready"] img');
+    return img && img.getAttribute('src') !== old;
+  }, before);
+  assert.notEqual(await src(), before, 'an unsaved colour is drawn');
   await page.getByTestId('kit-auto-text').uncheck();
   await page.getByTestId('kit-text_color-hex').fill('#fffdf5');
   await page.getByTestId('kit-save').click();

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"image/color"
+	"image/png"
 	"io"
 	"net/http"
 	"os"
@@ -87,8 +89,9 @@ func TestBrandKitsBelongToTheirOwner(t *testing.T) {
 }
 
 // TestLayoutPreview draws a layout for the editor: a small PNG in the
-// placement's shape; a bad placement, text that cannot fit, or another
-// user's kit is a 422 at the field.
+// placement's shape, with a saved kit or unsaved kit settings; a bad
+// placement, text that cannot fit, another user's kit or a bad setting is
+// a 422 at the field.
 func TestLayoutPreview(t *testing.T) {
 	c := api{t: t, base: startServer(t, nil)}
 	preview := func(body obj) (int, []byte, obj) {
@@ -115,4 +118,36 @@ func TestLayoutPreview(t *testing.T) {
 	code, _, p = preview(obj{"placement": "meta_stories", "headline": "x", "brand_kit_id": uuid.NewString()})
 	require.Equal(t, 422, code)
 	requireLocation(t, p, "body.brand_kit_id", "a kit that is not yours")
+
+	// Unsaved kit settings, as the kit page edits them: drawn in the kit's
+	// button colour; a font or colour that cannot be is a 422 at its field.
+	kit := obj{"name": "Draft", "primary_color": "#e11d48", "headline_font": "lato", "body_font": "open-sans"}
+	code, img, p = preview(obj{"placement": "meta_feed_square", "headline": "Spring steps", "cta": "Shop now", "kit": kit})
+	require.Equal(t, 200, code, p)
+	require.Greater(t, pixelsNear(t, img, color.RGBA{0xe1, 0x1d, 0x48, 0xff}), 500, "the button is in the unsaved kit's colour")
+	kit["headline_font"] = "comic-sans"
+	code, _, p = preview(obj{"placement": "meta_feed_square", "headline": "x", "kit": kit})
+	require.Equal(t, 422, code)
+	requireLocation(t, p, "body.kit.headline_font", "a font that is neither bundled nor uploaded")
+	kit["headline_font"], kit["primary_color"] = "lato", "red"
+	code, _, p = preview(obj{"placement": "meta_feed_square", "headline": "x", "kit": kit})
+	require.Equal(t, 422, code)
+	requireLocation(t, p, "body.kit.primary_color", "a colour that is not #rrggbb")
+}
+
+// pixelsNear counts a PNG's pixels within 24 of c in every channel.
+func pixelsNear(t *testing.T, data []byte, c color.RGBA) int {
+	img, err := png.Decode(bytes.NewReader(data))
+	require.NoError(t, err)
+	n := 0
+	near := func(a uint32, b uint8) bool { d := int(a>>8) - int(b); return d > -24 && d < 24 }
+	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			if near(r, c.R) && near(g, c.G) && near(b, c.B) {
+				n++
+			}
+		}
+	}
+	return n
 }

@@ -54,8 +54,9 @@ type BrandKitsOutput struct {
 var hex = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 // kitOf checks a body against what the user owns (fonts, logo) and makes
-// the kit; a font or logo that is not theirs is a 422 at its field.
-func kitOf(ctx context.Context, st *store.Store, user string, b BrandKitBody) (workflow.BrandKit, error) {
+// the kit; a font or logo that is not theirs is a 422 at its field (under
+// at, the body's location in the request).
+func kitOf(ctx context.Context, st *store.Store, user string, b BrandKitBody, at string) (workflow.BrandKit, error) {
 	k := workflow.BrandKit{UserID: user, Name: strings.TrimSpace(b.Name), LogoURL: b.LogoURL,
 		PrimaryColor: strings.ToLower(b.PrimaryColor), HeadlineFont: b.HeadlineFont, BodyFont: b.BodyFont}
 	var errs []fault.Field
@@ -79,7 +80,7 @@ func kitOf(ctx context.Context, st *store.Store, user string, b BrandKitBody) (w
 		k.LogoURL = nil
 	}
 	if len(errs) > 0 {
-		return k, fault.Invalid("the brand kit is not valid", fault.Prefix("", errs)...)
+		return k, fault.Invalid("the brand kit is not valid", fault.Prefix(at, errs)...)
 	}
 	return k, nil
 }
@@ -98,7 +99,7 @@ func knownFont(ctx context.Context, st *store.Store, user, id string) bool {
 // handleCreateKit creates a brand kit.
 func handleCreateKit(st *store.Store, log *slog.Logger) func(context.Context, *BrandKitInput) (*BrandKitOutput, error) {
 	return func(ctx context.Context, in *BrandKitInput) (*BrandKitOutput, error) {
-		k, err := kitOf(ctx, st, userOf(ctx), in.Body)
+		k, err := kitOf(ctx, st, userOf(ctx), in.Body, "")
 		if err == nil {
 			err = st.SaveBrandKit(ctx, &k)
 		}
@@ -116,7 +117,7 @@ func handlePatchKit(st *store.Store, log *slog.Logger) func(context.Context, *Br
 		if err != nil {
 			return nil, problem(log, err)
 		}
-		k, err := kitOf(ctx, st, userOf(ctx), in.Body)
+		k, err := kitOf(ctx, st, userOf(ctx), in.Body, "")
 		if err == nil {
 			k.ID, k.CreatedAt = old.ID, old.CreatedAt
 			err = st.SaveBrandKit(ctx, &k)

@@ -24,15 +24,16 @@ import (
 // LayoutPreviewInput is an AD_LAYOUT config to preview at one placement.
 type LayoutPreviewInput struct {
 	Body struct {
-		Placement    string `json:"placement" doc:"A placement id of GET /api/placements."`
-		Headline     string `json:"headline" maxLength:"300"`
-		Subline      string `json:"subline,omitempty" maxLength:"500"`
-		CTA          string `json:"cta,omitempty" maxLength:"60"`
-		BrandKitID   string `json:"brand_kit_id,omitempty"`
-		TextPosition string `json:"text_position,omitempty" enum:"auto,top,bottom,centre"`
-		LogoPosition string `json:"logo_position,omitempty" enum:"auto,top-left,top-right,bottom-left,bottom-right,none"`
-		Scrim        string `json:"scrim,omitempty" enum:"auto,on,off"`
-		Width        int    `json:"width,omitempty" minimum:"64" maximum:"1080" default:"360" doc:"The preview's width in pixels (it keeps the placement's shape)."`
+		Placement    string        `json:"placement" doc:"A placement id of GET /api/placements."`
+		Headline     string        `json:"headline" maxLength:"300"`
+		Subline      string        `json:"subline,omitempty" maxLength:"500"`
+		CTA          string        `json:"cta,omitempty" maxLength:"60"`
+		BrandKitID   string        `json:"brand_kit_id,omitempty"`
+		Kit          *BrandKitBody `json:"kit,omitempty" doc:"A kit's settings as the brand kit page edits them, before they are saved (instead of brand_kit_id)."`
+		TextPosition string        `json:"text_position,omitempty" enum:"auto,top,bottom,centre"`
+		LogoPosition string        `json:"logo_position,omitempty" enum:"auto,top-left,top-right,bottom-left,bottom-right,none"`
+		Scrim        string        `json:"scrim,omitempty" enum:"auto,on,off"`
+		Width        int           `json:"width,omitempty" minimum:"64" maximum:"1080" default:"360" doc:"The preview's width in pixels (it keeps the placement's shape)."`
 	}
 }
 
@@ -61,7 +62,7 @@ func handleLayoutPreview(st *store.Store, blobs blob.Store, images *imaging.Budg
 		if !ok {
 			return nil, problem(log, fault.Invalid("unknown placement", fault.Field{Location: "placement", Message: "choose a placement of GET /api/placements"}))
 		}
-		brand, err := previewBrand(ctx, st, blobs, images, userOf(ctx), b.BrandKitID)
+		brand, err := previewBrand(ctx, st, blobs, images, userOf(ctx), b.BrandKitID, b.Kit)
 		if err != nil {
 			return nil, problem(log, err)
 		}
@@ -120,11 +121,21 @@ func (t *turns) take(ctx context.Context, user string) (func(), error) {
 // previewSlots is how many previews are drawn at once in this process.
 const previewSlots = 2
 
-// previewBrand loads the user's kit for a preview (the default look when
-// none is named; another user's kit is a 422 at the field).
-func previewBrand(ctx context.Context, st *store.Store, blobs blob.Store, images *imaging.Budget, user, id string) (compose.Brand, error) {
+// previewBrand loads the kit a preview draws with: unsaved settings (a
+// logo or font that is not the user's is a 422 at its field), else the
+// user's saved kit (another user's is a 422 at the field), else the
+// default look.
+func previewBrand(ctx context.Context, st *store.Store, blobs blob.Store, images *imaging.Budget, user, id string, draft *BrandKitBody) (compose.Brand, error) {
 	b := executor.DefaultBrand
-	if id != "" {
+	if draft != nil {
+		kit, err := kitOf(ctx, st, user, *draft, "kit")
+		if err != nil {
+			return compose.Brand{}, err
+		}
+		if b, err = executor.BrandOf(ctx, kit, st); err != nil {
+			return compose.Brand{}, err
+		}
+	} else if id != "" {
 		kit, err := st.GetBrandKit(ctx, user, id)
 		if err != nil {
 			return compose.Brand{}, fault.Invalid("unknown brand kit", fault.Field{Location: "brand_kit_id", Message: "choose one of your brand kits"})

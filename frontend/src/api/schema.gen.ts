@@ -886,6 +886,8 @@ export interface components {
             brand_kit_id?: string;
             cta?: string;
             headline: string;
+            /** @description A kit's settings as the brand kit page edits them, before they are saved (instead of brand_kit_id). */
+            kit?: components["schemas"]["BrandKitBody"];
             /** @enum {string} */
             logo_position?: "auto" | "top-left" | "top-right" | "bottom-left" | "bottom-right" | "none";
             /** @description A placement id of GET /api/placements. */

@@ -16,8 +16,8 @@ import { brandKitsKey } from './useBrandKits';
 /**
  * KitEditor makes a new brand kit (kit null) or changes one: name, logo,
  * button and text colours, headline and body fonts (bundled or uploaded),
- * beside a preview of the saved kit. What the server refuses shows at its
- * field; delete asks first.
+ * beside a live preview of the form as it is, saved or not. What the
+ * server refuses shows at its field; delete asks first.
  */
 export function KitEditor({ kit, onSaved, onDeleted }: { kit: BrandKit | null; onSaved: (k: BrandKit) => void; onDeleted: () => void }) {
   const qc = useQueryClient();
@@ -103,7 +103,7 @@ export function KitEditor({ kit, onSaved, onDeleted }: { kit: BrandKit | null; o
           {kit && <Button type="button" variant="ghost" onClick={() => setAsking(true)} data-testid="kit-delete"><Trash2 className="h-4 w-4" /> Delete</Button>}
         </div>
       </form>
-      <KitPreview kitId={kit?.id ?? null} version={kit?.updated_at ?? ''} dirty={dirty} />
+      <KitPreview draft={draft} />
       <DeleteKitDialog name={asking && kit ? kit.name : null} busy={remove.isPending} onConfirm={() => remove.mutate()} onClose={() => setAsking(false)} />
     </div>
   );

@@ -4,30 +4,32 @@ import { usePlacements } from '../../stores/placements';
 import { LayoutPreview } from '../creatives/LayoutPreview';
 import { FALLBACK_PLACEMENT } from '../creatives/layoutTargets';
 import { groupByPlatform, sizeText } from '../creatives/placements';
+import { previewKit, type KitDraft } from './kitForm';
 
 /** sample is the ad the kit is previewed with until the user writes their own. */
 const sample = { headline: 'Red canvas sneakers', subline: 'Spring collection, now 20% off', cta: 'Shop now' };
 
 /**
- * KitPreview draws an ad in a saved kit's look on a sample picture, live as
- * its sample words and placement change. The server draws only saved kits:
- * a new kit shows the default look, and unsaved changes show once saved
- * (version, the kit's last save, draws it again).
+ * KitPreview draws an ad in the kit's look on a sample picture, live as the
+ * form is edited (saved or not), its sample words and placement change. A
+ * draft the server would refuse (a colour not written #rrggbb) keeps the
+ * last good picture and says what to fix.
  */
-export function KitPreview({ kitId, version, dirty }: { kitId: string | null; version: string; dirty: boolean }) {
+export function KitPreview({ draft }: { draft: KitDraft }) {
   const { list, byId } = usePlacements();
   const [placement, setPlacement] = useState(FALLBACK_PLACEMENT);
   const [copy, setCopy] = useState(sample);
-  const body = copy.headline.trim()
-    ? { placement, headline: copy.headline, subline: copy.subline || undefined, cta: copy.cta || undefined, brand_kit_id: kitId ?? undefined, width: 360 }
+  const kit = previewKit(draft);
+  const body = copy.headline.trim() && kit
+    ? { placement, headline: copy.headline, subline: copy.subline || undefined, cta: copy.cta || undefined, kit, width: 360 }
     : null;
   const edit = (k: keyof typeof sample) => (e: React.ChangeEvent<HTMLInputElement>) => setCopy({ ...copy, [k]: e.target.value });
   return (
     <section aria-labelledby="kit-preview-title" className="space-y-2" data-testid="kit-preview">
       <h2 id="kit-preview-title" className="text-sm font-semibold">Preview</h2>
-      {(!kitId || dirty) && (
+      {!kit && (
         <p className="rounded bg-amber-50 px-2 py-1 text-[11px] text-amber-800" data-testid="kit-preview-note">
-          {kitId ? 'Save to see your latest changes here.' : 'Save the kit to see it here; until then this is the default look.'}
+          Fix the marked colours to see them here.
         </p>
       )}
       <label className="block text-xs font-medium text-slate-700">
@@ -47,7 +49,7 @@ export function KitPreview({ kitId, version, dirty }: { kitId: string | null; ve
         <Input aria-label="Sample call to action" placeholder="Call to action" value={copy.cta} onChange={edit('cta')} maxLength={60} />
       </fieldset>
       <div className="mx-auto max-w-[300px]">
-        <LayoutPreview body={body} placement={byId[placement]} version={version} empty="Write a headline to see it." />
+        <LayoutPreview body={body} placement={byId[placement]} empty={kit ? 'Write a headline to see it.' : 'The preview waits for valid colours.'} />
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrandKit } from '../../api/types';
-import { blankDraft, bodyOf, checkDraft, draftOf, fieldErrors, sameDraft } from './kitForm';
+import { blankDraft, bodyOf, checkDraft, draftOf, fieldErrors, previewKit, sameDraft } from './kitForm';
 
 const kit: BrandKit = {
   id: 'k', user_id: 'u', name: 'Acme', logo_url: '/files/uploads/logo.png', primary_color: '#ff5a1f', text_color: null,
@@ -37,5 +37,11 @@ describe('the brand kit form', () => {
     });
     expect(fieldErrors([{ location: 'body.font', message: 'not a TrueType or OpenType font' }], 'x')).toEqual({ font: 'not a TrueType or OpenType font' });
     expect(fieldErrors([], 'brand kit not found')).toEqual({ '': 'brand kit not found' });
+  });
+  it('previews a draft as it would save, unnamed or not, but not with a colour the server would refuse', () => {
+    expect(previewKit(blankDraft)).toMatchObject({ name: 'Preview', primary_color: '#111827', headline_font: 'inter' });
+    expect(previewKit({ ...draftOf(kit), primary_color: '#FF0000' })).toMatchObject({ name: 'Acme', primary_color: '#ff0000', logo_url: '/files/uploads/logo.png' });
+    expect(previewKit({ ...blankDraft, primary_color: 'red' })).toBeNull();
+    expect(previewKit({ ...blankDraft, autoText: false, text_color: '#fff' })).toBeNull();
   });
 });

@@ -77,3 +77,16 @@ export function fieldErrors(errors: ProblemDetail[], message: string): FieldErro
 export function sameDraft(a: KitDraft, b: KitDraft): boolean {
   return JSON.stringify(bodyOf(a)) === JSON.stringify(bodyOf(b));
 }
+
+/**
+ * previewKit is what the preview draws a draft with: its settings as saving
+ * would send them (a name stands in while it has none, as the preview needs
+ * none), or null while a colour would be refused.
+ */
+export function previewKit(d: KitDraft): BrandKitBody | null {
+  const errors = checkDraft(d);
+  delete errors.name;
+  if (Object.keys(errors).length > 0) return null;
+  const body = bodyOf(d);
+  return { ...body, name: body.name || 'Preview' };
+}
