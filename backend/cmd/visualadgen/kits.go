@@ -16,9 +16,9 @@ func (k kits) Owned(ctx context.Context, owner, id string) bool {
 	return err == nil
 }
 
-// ForRun reads kit id for a run of its owner's workflow.
-func (k kits) ForRun(ctx context.Context, executionID, id string) (executor.Brand, error) {
-	kit, err := k.st.KitOfExecution(ctx, executionID, id)
+// Kit reads owner's kit id.
+func (k kits) Kit(ctx context.Context, owner, id string) (executor.Brand, error) {
+	kit, err := k.st.GetBrandKit(ctx, owner, id)
 	if err != nil {
 		return executor.Brand{}, err
 	}

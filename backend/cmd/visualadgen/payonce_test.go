@@ -84,6 +84,12 @@ func TestPayOnce(t *testing.T) {
 			var est obj
 			require.Equal(t, 200, c.call("POST", "/api/workflows/"+id+"/estimate", nil, &est))
 			require.Equal(t, 0.0, est["total_cost"], "the estimate knows the picture is paid for")
+			foreseen := map[string]bool{}
+			for _, n := range est["nodes"].([]any) {
+				foreseen[n.(obj)["node_id"].(string)] = n.(obj)["reused"] == true
+			}
+			require.True(t, foreseen[p.out], "the estimate runs the ad layout and so foresees the Output's reuse")
+			require.False(t, foreseen[p.layout])
 			again, nodes := rerun(t, c, id, p.body("An ad for {{text}}", 2, "Spring"), nil)
 			require.Len(t, fake.Submits, 1, "no FAL call")
 			require.Equal(t, 0.0, again["total_cost"])

@@ -14,8 +14,9 @@ import (
 // predict says which nodes a run of g would reuse: walking the graph in
 // order, a node whose sources' outputs are all known (reused themselves)
 // gets its inputs, its signature and, when the user has a matching earlier
-// output, is predicted reused with that output. Nodes after one that will
-// run anew are unknown, so predicted to run.
+// output, is predicted reused with that output. A pure node that will run
+// (an Ad layout) is run here, so what follows it is known too. Nodes after
+// one that will run anew otherwise are unknown, so predicted to run.
 func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, user string, o *workflow.RunOptions) map[string]bool {
 	reused := map[string]bool{}
 	anew := fresh(dg, o)
@@ -33,16 +34,27 @@ func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, u
 		for _, s := range dg.Succs[id] {
 			fed.AddShapes(askedShapes(e.reg, dg.Nodes[s])...)
 		}
-		run := &executor.Run{ExecutionID: noExecution, Inputs: inputs, Shapes: fed.Shapes, Config: node.Config}
+		run := &executor.Run{ExecutionID: noExecution, Owner: user, NodeID: id, NodeName: node.Name, Inputs: inputs, Shapes: fed.Shapes, Config: node.Config}
 		res, ok := e.reuse(ctx, &prepared{ex: ex, run: run, user: user, signature: signature(user, ex, node, run, in), mayReuse: true})
-		if !ok {
+		if ok {
+			reused[id] = true
+		} else if res, ok = foresee(ctx, ex, run); !ok {
 			continue
 		}
 		out, _ := json.Marshal(res.Output)
 		known[id] = &workflow.NodeExecution{NodeID: id, Status: workflow.NodeCompleted, OutputData: out}
-		reused[id] = true
 	}
 	return reused
+}
+
+// foresee runs a pure node (one with no outside call, cost or write) for
+// an estimate; any other node, or one that fails, is not foreseen.
+func foresee(ctx context.Context, ex executor.Executor, run *executor.Run) (*executor.Result, bool) {
+	if p, ok := ex.(executor.Purer); !ok || !p.Pure() {
+		return nil, false
+	}
+	res, err := ex.Run(ctx, run)
+	return res, err == nil && res != nil
 }
 
 // noExecution stands for the run a prediction is for, which does not

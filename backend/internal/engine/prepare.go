@@ -78,7 +78,7 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 	for _, id := range g.Succs[j.NodeID] {
 		fed.AddShapes(askedShapes(e.reg, g.Nodes[id])...)
 	}
-	run := &executor.Run{ExecutionID: j.ExecutionID, NodeID: j.NodeID, NodeName: node.Name, Inputs: inputs,
+	run := &executor.Run{ExecutionID: j.ExecutionID, Owner: x.UserID, NodeID: j.NodeID, NodeName: node.Name, Inputs: inputs,
 		Shapes: fed.Shapes, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID),
 		Report: e.reporter(j), Reserve: e.reserver(x.UserID, ne.ID)}
 	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in, user: x.UserID,

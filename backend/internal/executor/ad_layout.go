@@ -31,9 +31,10 @@ type AdLayoutConfig struct {
 type BrandKits interface {
 	// Owned reports whether kit id is owner's.
 	Owned(ctx context.Context, owner, id string) bool
-	// ForRun reads kit id if it is the run's workflow owner's, with its
-	// fonts resolved (a bundled id, or an uploaded font's URL).
-	ForRun(ctx context.Context, executionID, id string) (Brand, error)
+	// Kit reads kit id if it is owner's (a graph cannot borrow another
+	// user's kit), with its fonts resolved (a bundled id, or an uploaded
+	// font's URL).
+	Kit(ctx context.Context, owner, id string) (Brand, error)
 }
 
 // Brand is a brand kit as a layout carries it to the Output.
@@ -110,6 +111,10 @@ func (adLayout) Warn(c *AdLayoutConfig, w Wiring) []fault.Field {
 // node is cheap; what follows it is reused when its output is the same).
 func (adLayout) Reuse(AdLayoutConfig) (bool, time.Duration) { return false, 0 }
 
+// Pure says an estimate may run the node to foresee what follows it: it
+// calls no outside service, pays nothing and writes nothing.
+func (adLayout) Pure() bool { return true }
+
 // Run fills the templates and reads the brand kit.
 func (a adLayout) Run(ctx context.Context, r *Run, c AdLayoutConfig) (*Result, error) {
 	l := Layout{TextPosition: c.TextPosition, LogoPosition: c.LogoPosition, Scrim: c.Scrim, Brand: DefaultBrand}
@@ -125,7 +130,7 @@ func (a adLayout) Run(ctx context.Context, r *Run, c AdLayoutConfig) (*Result, e
 		*t.out = strings.TrimSpace(text)
 	}
 	if c.BrandKitID != "" {
-		b, err := a.kits.ForRun(ctx, r.ExecutionID, c.BrandKitID)
+		b, err := a.kits.Kit(ctx, r.Owner, c.BrandKitID)
 		if err != nil {
 			return nil, fmt.Errorf("the brand kit: %w", err)
 		}

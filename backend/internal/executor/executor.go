@@ -37,8 +37,10 @@ type Executor interface {
 // Run is everything one node execution gets.
 type Run struct {
 	ExecutionID string
-	NodeID      string
-	NodeName    string
+	// Owner is the id of the user whose workflow runs.
+	Owner    string
+	NodeID   string
+	NodeName string
 	// Inputs are the merged outputs of the node's sources, plus each source
 	// under its edge's target handle and under the source node's name.
 	Inputs map[string]any

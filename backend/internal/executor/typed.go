@@ -136,6 +136,19 @@ func (t typed[C]) Salt() string {
 	return ""
 }
 
+// pure is implemented by nodes an estimate may run to foresee what
+// follows them.
+type pure interface {
+	Pure() bool
+}
+
+// Pure says whether an estimate may run the node: it calls no outside
+// service, pays nothing and writes nothing (false unless it says so).
+func (t typed[C]) Pure() bool {
+	p, ok := t.node.(pure)
+	return ok && p.Pure()
+}
+
 // ReuseFor says whether a node may reuse an earlier output: a node type
 // reuses (any age) unless it says otherwise.
 func (t typed[C]) ReuseFor(raw json.RawMessage) (bool, time.Duration) {

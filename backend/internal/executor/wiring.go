@@ -88,6 +88,12 @@ type Reuser interface {
 	ReuseFor(config json.RawMessage) (ok bool, maxAge time.Duration)
 }
 
+// Purer is implemented by executors that say whether an estimate may run
+// a node (with no outside call, cost or write) to foresee what follows it.
+type Purer interface {
+	Pure() bool
+}
+
 // Salter is implemented by executors whose results depend on how this
 // server runs them (the local preview or FAL): that goes in signatures.
 type Salter interface {

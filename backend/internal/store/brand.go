@@ -52,19 +52,6 @@ func (q *Queries) GetBrandKit(ctx context.Context, userID, id string) (workflow.
 	return k, q.d.mapError("get brand kit", err)
 }
 
-// KitOfExecution reads brand kit id for a run, if the kit belongs to the
-// owner of the run's workflow (a graph cannot borrow another user's kit).
-func (q *Queries) KitOfExecution(ctx context.Context, executionID, id string) (workflow.BrandKit, error) {
-	if !workflow.ValidID(id) {
-		return workflow.BrandKit{}, q.d.mapError("get brand kit", errNoRows)
-	}
-	k, err := scanKit(q.q.queryRow(ctx, `select k.id, k.user_id, k.name, k.logo_url, k.primary_color, k.text_color,
-		k.headline_font, k.body_font, k.created_at, k.updated_at from brand_kits k
-		join workflows w on w.user_id = k.user_id join executions e on e.workflow_id = w.id
-		where k.id = $1 and e.id = $2`, id, executionID))
-	return k, q.d.mapError("get brand kit", err)
-}
-
 // ListBrandKits lists the user's kits, oldest first.
 func (q *Queries) ListBrandKits(ctx context.Context, userID string) ([]workflow.BrandKit, error) {
 	rs, err := q.q.query(ctx, `select `+kitCols+` from brand_kits where user_id = $1 order by created_at, id`, userID)
