@@ -24,17 +24,15 @@ await run('creatives', async (context) => {
   await page.getByTestId('kit-logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
   await page.getByTestId('kit-logo').waitFor();
   await page.getByTestId('kit-primary_color-hex').fill('red');
-  await page.getByTestId('kit-preview-note').getByText('Fix the marked colours').waitFor();
+  await page.getByTestId('kit-preview-note').getByText('Write colours as #rrggbb').waitFor();
 
   step('the preview follows the form before it is saved');
-  const src = () => page.evaluate(() => document.querySelector('[data-testid="kit-preview"] [data-testid="layout-preview"] img')?.getAttribute('src') ?? null);
+  const img = page.locator('[data-testid="kit-preview"] [data-testid="layout-preview"] img');
+  const src = async () => ((await img.count()) ? img.getAttribute('src') : null);
   const before = await src(); // the default look's picture, or none yet
   await page.getByTestId('kit-primary_color-hex').fill('#ff5a1f');
   await page.getByTestId('kit-preview-note').waitFor({ state: 'detached' });
-  await page.waitForFunction((old) => {
-    const img = document.querySelector('[data-testid="kit-preview"] [data-testid="layout-preview"][data-state="ready"] img');
-    return img && img.getAttribute('src') !== old;
-  }, before);
+  for (let i = 0; i < 150 && (await src()) === before; i++) await page.waitForTimeout(100);
   assert.notEqual(await src(), before, 'an unsaved colour is drawn');
   await page.getByTestId('kit-auto-text').uncheck();
   await page.getByTestId('kit-text_color-hex').fill('#fffdf5');

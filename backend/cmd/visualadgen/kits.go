@@ -18,14 +18,9 @@ func (k kits) Owned(ctx context.Context, owner, id string) bool {
 
 // Kit reads owner's kit id.
 func (k kits) Kit(ctx context.Context, owner, id string) (executor.Brand, error) {
-	kit, err := k.st.GetBrandKit(ctx, owner, id)
+	kit, err := k.st.KitToDraw(ctx, owner, id)
 	if err != nil {
 		return executor.Brand{}, err
-	}
-	if kit.LogoURL != nil { // written past the API (Supabase's Data API)? only an upload of the owner's is drawn
-		if _, err := k.st.UploadOf(ctx, kit.UserID, *kit.LogoURL); err != nil {
-			kit.LogoURL = nil
-		}
 	}
 	return executor.BrandOf(ctx, kit, k.st)
 }

@@ -38,7 +38,7 @@ func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, u
 		res, ok := e.reuse(ctx, &prepared{ex: ex, run: run, user: user, signature: signature(user, ex, node, run, in), mayReuse: true})
 		if ok {
 			reused[id] = true
-		} else if res, ok = foresee(ctx, ex, run); !ok {
+		} else if res, ok = e.foresee(ctx, ex, run, len(in)); !ok {
 			continue
 		}
 		out, _ := json.Marshal(res.Output)
@@ -48,13 +48,14 @@ func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, u
 }
 
 // foresee runs a pure node (one with no outside call, cost or write) for
-// an estimate; any other node, or one that fails, is not foreseen.
-func foresee(ctx context.Context, ex executor.Executor, run *executor.Run) (*executor.Result, bool) {
-	if p, ok := ex.(executor.Purer); !ok || !p.Pure() {
+// an estimate, as a run would (inputs within the limit, a crash an error);
+// any other node, or one that fails, is not foreseen.
+func (e *Engine) foresee(ctx context.Context, ex executor.Executor, run *executor.Run, inputBytes int) (*executor.Result, bool) {
+	if p, ok := ex.(executor.Purer); !ok || !p.Pure() || inputBytes > MaxIOBytes {
 		return nil, false
 	}
-	res, err := ex.Run(ctx, run)
-	return res, err == nil && res != nil
+	res, err := e.safeRun(ctx, ex, run)
+	return res, err == nil
 }
 
 // noExecution stands for the run a prediction is for, which does not

@@ -58,9 +58,11 @@ type Run struct {
 	// be called after Run returned, from a watcher.
 	Report func(workflow.Progress)
 	// Reserve sets usd aside from the owner's monthly budget before paid
-	// work starts (nil: no budget applies); it fails when the budget cannot
-	// cover it.
-	Reserve func(ctx context.Context, usd float64) error
+	// work for model starts (nil: no budget applies); it fails when the
+	// budget cannot cover it. Once the outside service accepted the work
+	// (a checkpoint was saved), what was reserved is spent unless the node
+	// records its actual cost.
+	Reserve func(ctx context.Context, usd float64, model string) error
 }
 
 // report passes p to Report when someone listens.

@@ -89,8 +89,10 @@ type FAL struct {
 	// Fallback is how long a waiting node sleeps if no watcher wakes it (its
 	// process restarted, say); default 5 s.
 	Fallback time.Duration
-	// Watching holds the requests being watched, so a node woken by its
-	// fallback does not start a second watcher; nil watches every time.
+	// Watching holds the requests being watched, each with the
+	// context.CancelFunc that stops its watcher, so a node woken by its
+	// fallback does not start a second one and a cancelled run stops its
+	// own; nil watches every time.
 	Watching *sync.Map
 }
 
@@ -188,10 +190,17 @@ func (f FAL) collect(ctx context.Context, h fal.Handle, res *fal.Result) (*Gener
 	return out, nil
 }
 
-// CancelOutside cancels the checkpointed FAL requests of a run that ended.
+// CancelOutside cancels the checkpointed FAL requests of a run that ended,
+// and stops this process's watchers of them (nobody waits any more).
 func (f FAL) CancelOutside(ctx context.Context, checkpoint json.RawMessage) {
 	for _, h := range handlesOf(checkpoint) {
 		_ = f.Client.Cancel(ctx, h)
+		if f.Watching == nil {
+			continue
+		}
+		if stop, ok := f.Watching.LoadAndDelete(h.RequestID); ok {
+			stop.(context.CancelFunc)()
+		}
 	}
 }
 
@@ -203,12 +212,13 @@ const watchFor = time.Hour
 // for h already runs, and reports FAL's queue position and progress on
 // the way.
 func (f FAL) watch(h fal.Handle, wake func(), r *Run) {
+	ctx, cancel := context.WithTimeout(context.Background(), watchFor)
 	if f.Watching != nil {
-		if _, running := f.Watching.LoadOrStore(h.RequestID, true); running {
+		if _, running := f.Watching.LoadOrStore(h.RequestID, cancel); running {
+			cancel()
 			return
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), watchFor)
 	seen := func(st fal.Status) {
 		p := workflow.Progress{Stage: workflow.StageGenerating}
 		if st.Status == "IN_QUEUE" {

@@ -161,7 +161,7 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 		for i, pl := range plans {
 			units += cost.Quantity(e.Price, pl.sizes(reqs[i].Count))
 		}
-		if err := r.Reserve(ctx, cost.Billed(e.Price, units)); err != nil {
+		if err := r.Reserve(ctx, cost.Billed(e.Price, units), model.ID); err != nil {
 			return nil, err
 		}
 	}

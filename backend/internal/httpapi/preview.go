@@ -136,7 +136,7 @@ func previewBrand(ctx context.Context, st *store.Store, blobs blob.Store, images
 			return compose.Brand{}, err
 		}
 	} else if id != "" {
-		kit, err := st.GetBrandKit(ctx, user, id)
+		kit, err := st.KitToDraw(ctx, user, id)
 		if err != nil {
 			return compose.Brand{}, fault.Invalid("unknown brand kit", fault.Field{Location: "brand_kit_id", Message: "choose one of your brand kits"})
 		}

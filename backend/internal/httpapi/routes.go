@@ -43,7 +43,7 @@ func addRoutes(api huma.API, d Deps) {
 	huma.Register(api, op("list-workflows", http.MethodGet, "/api/workflows", "Your workflows", "workflows", 200), handleListWorkflows(st, log))
 	huma.Register(api, op("get-workflow", http.MethodGet, "/api/workflows/{id}", "A workflow with its nodes and edges", "workflows", 200), handleGetWorkflow(st, log))
 	huma.Register(api, op("patch-workflow", http.MethodPatch, "/api/workflows/{id}", "Rename or (de)activate", "workflows", 200), handlePatchWorkflow(st, log))
-	huma.Register(api, op("delete-workflow", http.MethodDelete, "/api/workflows/{id}", "Delete with everything in it", "workflows", 204), handleDeleteWorkflow(st, log))
+	huma.Register(api, op("delete-workflow", http.MethodDelete, "/api/workflows/{id}", "Delete with everything in it (409 while a run of it is going)", "workflows", 204), handleDeleteWorkflow(st, log))
 	huma.Register(api, op("put-graph", http.MethodPut, "/api/workflows/{id}/graph", "Replace the nodes and edges, validated whole", "workflows", 200), handlePutGraph(st, eng, log))
 
 	// You, your budget and your usage.

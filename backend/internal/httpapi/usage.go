@@ -75,6 +75,7 @@ func handleUsage(st *store.Store, log *slog.Logger) func(context.Context, *Usage
 			u.Cost, u.Images = cost.Round(u.Cost+g.Cost), u.Images+g.Images
 			t.Cost, t.Images = cost.Round(t.Cost+g.Cost), t.Images+g.Images
 		}
+		runs = append(runs, deletedRuns(gens)...)
 		if in.Group != "model" { // a run has no one model
 			for _, r := range runs {
 				u := get(keyOf(r))
@@ -112,4 +113,20 @@ func period(fromS, toS string) (from, to time.Time, err error) {
 		return from, to, fault.Invalid("bad period", fault.Field{Location: "to", Message: "give a period of at most a year, ending after it starts"})
 	}
 	return from, to, nil
+}
+
+// deletedRuns are the runs of deleted workflows, known only from what they
+// spent (their executions went with them): one per run, when it first
+// spent.
+func deletedRuns(gens []store.UsageRow) []store.UsageRow {
+	seen := map[string]bool{}
+	var out []store.UsageRow
+	for _, g := range gens {
+		if g.Deleted && !seen[g.ExecutionID] {
+			seen[g.ExecutionID] = true
+			g.Model, g.Images, g.Cost = "", 0, 0
+			out = append(out, g)
+		}
+	}
+	return out
 }

@@ -52,6 +52,22 @@ func (q *Queries) GetBrandKit(ctx context.Context, userID, id string) (workflow.
 	return k, q.d.mapError("get brand kit", err)
 }
 
+// KitToDraw reads owner's kit id to draw with: its logo only if it is
+// owner's own upload (a kit written past the API, through Supabase's Data
+// API, might name another user's file; such a logo is left out).
+func (q *Queries) KitToDraw(ctx context.Context, owner, id string) (workflow.BrandKit, error) {
+	kit, err := q.GetBrandKit(ctx, owner, id)
+	if err != nil {
+		return kit, err
+	}
+	if kit.LogoURL != nil {
+		if _, err := q.UploadOf(ctx, owner, *kit.LogoURL); err != nil {
+			kit.LogoURL = nil
+		}
+	}
+	return kit, nil
+}
+
 // ListBrandKits lists the user's kits, oldest first.
 func (q *Queries) ListBrandKits(ctx context.Context, userID string) ([]workflow.BrandKit, error) {
 	rs, err := q.q.query(ctx, `select `+kitCols+` from brand_kits where user_id = $1 order by created_at, id`, userID)

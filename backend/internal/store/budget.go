@@ -68,11 +68,11 @@ func (q *Queries) SetBudget(ctx context.Context, userID string, usd *float64) er
 // ErrOverBudget is the code of a reservation the budget cannot cover.
 var ErrOverBudget = errors.New("over budget")
 
-// Reserve sets usd aside for a node execution from its owner's budget,
-// once per node execution. Call it in a transaction: on Postgres the
-// user's row is locked while the spend is read, so concurrent nodes can
-// never reserve past the budget together.
-func (tx *Tx) Reserve(ctx context.Context, userID, nodeExecutionID string, usd float64) error {
+// Reserve sets usd aside for a node execution's request to model from its
+// owner's budget, once per node execution. Call it in a transaction: on
+// Postgres the user's row is locked while the spend is read, so concurrent
+// nodes can never reserve past the budget together.
+func (tx *Tx) Reserve(ctx context.Context, userID, nodeExecutionID, model string, usd float64) error {
 	s, err := tx.SpendOf(ctx, userID, true)
 	if err != nil {
 		return err
@@ -89,8 +89,8 @@ func (tx *Tx) Reserve(ctx context.Context, userID, nodeExecutionID string, usd f
 		return &fault.Error{Code: fault.CodePaymentRequired, Cause: ErrOverBudget,
 			Message: overBudget(usd, *left, *s.Budget)}
 	}
-	_, err = tx.q.exec(ctx, `insert into budget_reservations (id, user_id, node_execution_id, amount, created_at)
-		values ($1, $2, $3, $4, $5)`, workflow.NewID(), userID, nodeExecutionID, usd, tx.d.time(time.Now()))
+	_, err = tx.q.exec(ctx, `insert into budget_reservations (id, user_id, node_execution_id, model_id, amount, created_at)
+		values ($1, $2, $3, $4, $5, $6)`, workflow.NewID(), userID, nodeExecutionID, model, usd, tx.d.time(time.Now()))
 	return tx.d.mapError("reserve budget", err)
 }
 
@@ -99,36 +99,54 @@ func overBudget(need, left, budget float64) string {
 	return fmtUSD("this needs %s but your monthly budget of %s has %s left: raise it, or wait for next month", need, budget, max(left, 0))
 }
 
-// releaseSQL deletes a node execution's reservation, if it has one.
-const releaseSQL = `delete from budget_reservations where node_execution_id = $1`
+// chargeSQL turns the reservations the where clause picks (by their
+// node_execution_id) into spend when FAL accepted their
+// request (a checkpoint was saved) and the node recorded no cost: the run
+// was cancelled, the node failed or its server went, and FAL may bill the
+// request all the same, so it counts against the budget at what was
+// reserved (no images).
+const chargeSQL = `insert into spend_ledger (id, user_id, generation_id, execution_id, workflow_id, workflow_name,
+	model_id, images, amount, created_at)
+	select r.id, r.user_id, null, e.id, w.id, w.name, coalesce(r.model_id, ''), 0, r.amount, r.created_at
+	from budget_reservations r join node_executions ne on ne.id = r.node_execution_id
+	join executions e on e.id = ne.execution_id join workflows w on w.id = e.workflow_id
+	where ne.checkpoint is not null and not exists (select 1 from generations g where g.id = ne.id) and `
+
+// releaseWhere and releaseRunWhere pick a node execution's reservation and
+// the reservations of a run's node executions.
+const (
+	releaseWhere    = `node_execution_id = $1`
+	releaseRunWhere = `node_execution_id in (select id from node_executions where execution_id = $1)`
+)
 
 // Release settles a node execution's reservation, if it has one (its cost,
-// if any, is recorded as a generation in the same transaction). Every node
-// that ends releases, reserved or not: a retried attempt may not know an
-// earlier one reserved. On Postgres the delete goes with the transaction's
-// other queued writes, in one round trip.
+// if any, is recorded as a generation in the same transaction, before).
+// Every node that ends releases, reserved or not: a retried attempt may not
+// know an earlier one reserved.
 func (tx *Tx) Release(ctx context.Context, nodeExecutionID string) error {
-	if tx.pgx != nil {
-		tx.pending = append(tx.pending, pendingStmt{sql: releaseSQL, args: []any{nodeExecutionID}})
-		return nil
-	}
-	_, err := tx.q.exec(ctx, releaseSQL, nodeExecutionID)
-	return tx.d.mapError("release reservation", err)
+	return tx.settle(ctx, releaseWhere, nodeExecutionID)
 }
 
-// releaseRunSQL deletes the reservations of a run's node executions.
-const releaseRunSQL = `delete from budget_reservations where node_execution_id in
-	(select id from node_executions where execution_id = $1)`
-
-// ReleaseRun settles every reservation of a run that ended (queued with the
-// transaction's other writes on Postgres).
+// ReleaseRun settles every reservation of a run that ended.
 func (tx *Tx) ReleaseRun(ctx context.Context, executionID string) error {
+	return tx.settle(ctx, releaseRunWhere, executionID)
+}
+
+// settle charges what FAL may bill of the reservations where picks (see
+// chargeSQL) and deletes them. On Postgres both go with the transaction's
+// other queued writes, in one round trip.
+func (tx *Tx) settle(ctx context.Context, where string, id string) error {
+	del := `delete from budget_reservations where ` + where
 	if tx.pgx != nil {
-		tx.pending = append(tx.pending, pendingStmt{sql: releaseRunSQL, args: []any{executionID}})
+		tx.pending = append(tx.pending, pendingStmt{sql: chargeSQL + where, args: []any{id}},
+			pendingStmt{sql: del, args: []any{id}})
 		return nil
 	}
-	_, err := tx.q.exec(ctx, releaseRunSQL, executionID)
-	return tx.d.mapError("release reservations", err)
+	if _, err := tx.q.exec(ctx, chargeSQL+where, id); err != nil {
+		return tx.d.mapError("charge reservation", err)
+	}
+	_, err := tx.q.exec(ctx, del, id)
+	return tx.d.mapError("release reservation", err)
 }
 
 // fmtUSD formats dollar amounts into a message.

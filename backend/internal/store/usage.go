@@ -22,8 +22,9 @@ type UsageRow struct {
 // [from, to), and how many nodes reused an earlier output.
 func (q *Queries) UsageOf(ctx context.Context, userID string, from, to time.Time) (gens, runs []UsageRow, reused map[string]int, err error) {
 	// From the spend ledger, so a deleted workflow's spend stays, under
-	// its name marked deleted.
-	rs, err := q.q.query(ctx, `select s.execution_id, s.workflow_name, s.workflow_id, s.model_id, s.images, s.amount,
+	// its last name marked deleted (a workflow still here goes by its
+	// current name).
+	rs, err := q.q.query(ctx, `select s.execution_id, coalesce(w.name, s.workflow_name), s.workflow_id, s.model_id, s.images, s.amount,
 		s.created_at, w.id is null from spend_ledger s left join workflows w on w.id = s.workflow_id
 		where s.user_id = $1 and s.created_at >= $2 and s.created_at < $3 order by s.created_at`,
 		userID, q.d.time(from), q.d.time(to))

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
@@ -121,9 +122,32 @@ func (q *Queries) DeleteWorkflow(ctx context.Context, userID, id string) error {
 	if !workflow.ValidID(id) {
 		return q.d.mapError("delete workflow", errNoRows)
 	}
-	n, err := q.q.exec(ctx, `delete from workflows where id = $1 and user_id = $2`, id, userID)
+	// A run in progress may have asked FAL for pictures: it must end first
+	// (cancelled, its outside work cancelled and its spend settled), or
+	// deleting it would drop what FAL bills from the user's budget.
+	n, err := q.q.exec(ctx, `delete from workflows where id = $1 and user_id = $2
+		and not exists (select 1 from executions where workflow_id = $1 and status in (`+activeStatuses()+`))`, id, userID)
 	if err == nil && n == 0 {
-		err = errNoRows
+		var active bool
+		if err = q.q.queryRow(ctx, `select exists (select 1 from executions e join workflows w on w.id = e.workflow_id
+			where w.id = $1 and w.user_id = $2 and e.status in (`+activeStatuses()+`))`, id, userID).Scan(&active); err == nil {
+			err = errNoRows
+			if active {
+				return fault.Conflict("a run of this workflow is still going: cancel it (or let it finish), then delete the workflow")
+			}
+		}
 	}
 	return q.d.mapError("delete workflow", err)
+}
+
+// activeStatuses is the SQL list of the execution statuses that are not
+// final.
+func activeStatuses() string {
+	var out []string
+	for _, s := range workflow.ExecutionStatuses {
+		if !s.Final() {
+			out = append(out, "'"+string(s)+"'")
+		}
+	}
+	return strings.Join(out, ", ")
 }

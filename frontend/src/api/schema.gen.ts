@@ -409,7 +409,7 @@ export interface paths {
         get: operations["get-workflow"];
         put?: never;
         post?: never;
-        /** Delete with everything in it */
+        /** Delete with everything in it (409 while a run of it is going) */
         delete: operations["delete-workflow"];
         options?: never;
         head?: never;

@@ -39,10 +39,18 @@ type Server struct {
 	// TimeoutType in x-fal-request-timeout-type.
 	SubmitErrors, ResultErrors []int
 	TimeoutType                string
-	// Calls counts every call by kind: "submit", "status", "result".
+	// Calls counts every call by kind: "submit", "status", "stream",
+	// "result", "cancel" (read it with Count while requests may arrive).
 	Calls      map[string]int
 	statusSeen map[string]int
 	due        map[string]time.Time
+}
+
+// Count says how many calls of kind the fake has answered so far.
+func (s *Server) Count(kind string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.Calls[kind]
 }
 
 // Submit is one request the fake received.
@@ -78,6 +86,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case strings.HasSuffix(path, "/cancel") && r.Method == http.MethodPut:
 		parts := strings.Split(path, "/")
 		s.Cancelled = append(s.Cancelled, parts[len(parts)-2])
+		s.Calls["cancel"]++
 		_ = json.NewEncoder(w).Encode(map[string]string{"status": "CANCELLATION_REQUESTED"})
 	default:
 		s.result(w, path)
@@ -175,6 +184,9 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, statusPath strin
 		http.NotFound(w, r)
 		return
 	}
+	s.mu.Lock()
+	s.Calls["stream"]++
+	s.mu.Unlock()
 	w.Header().Set("Content-Type", "text/event-stream")
 	flusher, _ := w.(http.Flusher)
 	last := ""

@@ -29,7 +29,7 @@ export function KitPreview({ draft }: { draft: KitDraft }) {
       <h2 id="kit-preview-title" className="text-sm font-semibold">Preview</h2>
       {!kit && (
         <p className="rounded bg-amber-50 px-2 py-1 text-[11px] text-amber-800" data-testid="kit-preview-note">
-          Fix the marked colours to see them here.
+          Write colours as #rrggbb (e.g. #ff5a1f) to see them here.
         </p>
       )}
       <label className="block text-xs font-medium text-slate-700">
@@ -49,7 +49,7 @@ export function KitPreview({ draft }: { draft: KitDraft }) {
         <Input aria-label="Sample call to action" placeholder="Call to action" value={copy.cta} onChange={edit('cta')} maxLength={60} />
       </fieldset>
       <div className="mx-auto max-w-[300px]">
-        <LayoutPreview body={body} placement={byId[placement]} empty={kit ? 'Write a headline to see it.' : 'The preview waits for valid colours.'} />
+        <LayoutPreview body={body} placement={byId[placement]} empty={kit ? 'Write a headline to see it.' : undefined} />
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { useNow } from '../../lib/useNow';
@@ -43,13 +43,14 @@ export function WorkflowList({ onOpen }: { onOpen: (id: string) => void }) {
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Workflows">
             {workflows.map((w) => (
               <WorkflowRow key={w.id} w={w} now={now} editing={editing === w.id} onOpen={() => onOpen(w.id)} onEdit={() => setEditing(w.id)}
-                onRename={(n) => rename.mutate({ id: w.id, name: n })} onDelete={() => setDeleting({ id: w.id, name: w.name })} />
+                onRename={(n) => rename.mutate({ id: w.id, name: n })} onDelete={() => { remove.reset(); setDeleting({ id: w.id, name: w.name }); }} />
             ))}
           </ul>
         )}
         {workflows.length > 0 && <Starters onOpen={onOpen} prominent={false} />}
       </div>
-      <DeleteWorkflowDialog target={deleting} busy={remove.isPending} onConfirm={(id) => remove.mutate(id)} onClose={() => setDeleting(null)} />
+      <DeleteWorkflowDialog target={deleting} busy={remove.isPending}
+        error={remove.error ? (remove.error instanceof ApiError ? remove.error.message : 'The workflow could not be deleted; try again.') : undefined} onConfirm={(id) => remove.mutate(id)} onClose={() => setDeleting(null)} />
     </div>
   );
 }
