@@ -16,8 +16,9 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// testCascadeDelete checks that deleting a workflow removes its nodes, edges,
-// executions, node executions and generations.
+// testCascadeDelete checks that a workflow with a run going cannot be
+// deleted, and that deleting one removes its nodes, edges, executions,
+// node executions and generations (not its spend).
 func testCascadeDelete(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	user := newUser(t, s, "a@example.com")
@@ -25,6 +26,9 @@ func testCascadeDelete(t *testing.T, s *store.Store) {
 	e := newExecution(t, s, w)
 	require.NoError(t, s.CreateGeneration(ctx, &workflow.Generation{ExecutionID: e.ID, ModelID: "m", Prompt: "p",
 		ImageURLs: []string{"u"}, AspectRatio: "1:1"}))
+	requireCode(t, s.DeleteWorkflow(ctx, user, w.ID), fault.CodeConflict) // its run is still going
+	e.Status = workflow.ExecCancelled
+	require.NoError(t, s.UpdateExecution(ctx, e))
 	require.NoError(t, s.DeleteWorkflow(ctx, user, w.ID))
 	_, err := s.GetExecution(ctx, "", e.ID)
 	requireCode(t, err, fault.CodeNotFound)
