@@ -1,7 +1,8 @@
 // End-to-end: four image models into one Output asking for 16 images (built
 // through the API for speed): 16 images in the gallery, each named and
 // captioned from its generation, and the lightbox (open, arrow to the next,
-// Escape); an Output that receives fewer images than it asks for says so.
+// Escape); reopened, the workflow shows them again; an Output that receives
+// fewer images than it asks for says so.
 import assert from 'node:assert/strict';
 import { makeWorkflow, node, open, run, shot, step, waitStatus } from './lib.mjs';
 
@@ -49,6 +50,11 @@ await run('gallery', async (context) => {
   await shot(page, 'lightbox.png');
   await page.keyboard.press('Escape');
   await box.waitFor({ state: 'detached' });
+
+  step('reopened later, the workflow shows its last run\'s ads at once');
+  await page.reload();
+  await page.getByTestId('gallery-item').nth(15).waitFor();
+  assert.equal(await page.getByTestId('gallery-item').count(), 16);
 
   step('an Output that receives fewer images than it asks for says so, on the node and in the gallery');
   const short = await makeWorkflow(page, 'Short of images', [

@@ -47,5 +47,5 @@ func TestUploadProductPhoto(t *testing.T) {
 
 	code, out = upload(t, base, "image/png", []byte("<html>not an image</html>"))
 	require.Equal(t, 422, code)
-	require.Contains(t, out["detail"], "not an accepted type")
+	require.Contains(t, out["detail"], "not a PNG, JPEG or WebP image (it reads as text/html)")
 }

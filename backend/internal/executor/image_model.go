@@ -75,7 +75,7 @@ func (m imageModel) TuneSchema(s *schema.Of[ImageModelConfig]) {
 		labels := map[string]string{}
 		for _, m := range m.Models.All() {
 			p := m.TextToImage.Price
-			labels[m.ID] = fmt.Sprintf("%s, %s, $%g a %s", m.Label, m.Blurb, p.USD, p.Unit)
+			labels[m.ID] = fmt.Sprintf("%s, %s, $%g per %s", m.Label, m.Blurb, p.USD, p.Unit)
 		}
 		labelEnum(p, labels)
 	})

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -53,6 +54,9 @@ func handleUpload(st *store.Store, blobs blob.Store, lim UploadLimits, log *slog
 		ctype := http.DetectContentType(data)
 		bad := func(msg string) error {
 			return problem(log, fault.Invalid(msg, fault.Field{Location: "image", Message: msg}))
+		}
+		if !strings.HasPrefix(ctype, "image/") {
+			return nil, bad(fmt.Sprintf("the file is not a PNG, JPEG or WebP image (it reads as %s)", strings.SplitN(ctype, ";", 2)[0]))
 		}
 		if _, err := blob.Check(ctype, len(data)); err != nil {
 			return nil, bad(err.Error())

@@ -31,8 +31,14 @@ describe('runToAttach', () => {
     expect(runToAttach(new Set(), runs, null)).toBe('paused');
   });
 
-  it('attaches to nothing when every run has ended', () => {
-    expect(runToAttach(new Set(), [run('a', 'COMPLETED', 1), run('b', 'FAILED', 0), run('c', 'CANCELLED', 0)], null)).toBeNull();
+  it('shows the newest run when the workflow opens and every run has ended, so its ads are there', () => {
+    expect(runToAttach(new Set(), [run('a', 'COMPLETED', 1), run('b', 'FAILED', 0), run('c', 'CANCELLED', 0)], null)).toBe('a');
+    expect(runToAttach(new Set(), [], null)).toBeNull();
+  });
+
+  it('then attaches to nothing when every run has ended', () => {
+    expect(runToAttach(new Set(['x']), [run('a', 'COMPLETED', 1), run('b', 'FAILED', 0)], null)).toBeNull();
+    expect(runToAttach(new Set(), [run('a', 'COMPLETED', 1)], 'b')).toBeNull();
   });
 
   it('attaches to a run started elsewhere, but not again to one already seen or shown', () => {

@@ -33,13 +33,15 @@ export function foldRun(list: RunSummary[], ev: RunEvent): RunSummary[] {
 /**
  * runToAttach picks the run a tab should show from runs it just heard of
  * (newest first): the newest unfinished one it has not seen before and is
- * not showing. A run seen before is left alone, so a tab showing an older
- * run by choice is not pulled back to a paused one every time the list
- * comes again; a run started anywhere (this tab or another) is new, so it is
- * shown.
+ * not showing; when the workflow has just opened (nothing seen, nothing
+ * shown) and no run is going, the newest run, so its ads are there. A run
+ * seen before is left alone, so a tab showing an older run by choice is not
+ * pulled back to a paused one every time the list comes again; a run
+ * started anywhere (this tab or another) is new, so it is shown.
  */
 export function runToAttach(seen: ReadonlySet<string>, runs: Pick<RunSummary, 'id' | 'status'>[], shown: string | null): string | null {
-  const run = runs.find((r) => isLive(r.status) && !seen.has(r.id));
+  const opening = seen.size === 0 && shown === null;
+  const run = runs.find((r) => isLive(r.status) && !seen.has(r.id)) ?? (opening ? runs[0] : undefined);
   return run && run.id !== shown ? run.id : null;
 }
 
