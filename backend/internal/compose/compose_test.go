@@ -151,3 +151,31 @@ func TestLineBreaksStartLines(t *testing.T) {
 		require.Greater(t, res.Elements[0].H, res.Elements[0].FontSize*2-1, "%q: two lines", br)
 	}
 }
+
+// TestKitTextColourIsKept draws white kit text on a light picture: the
+// words stay white, on a scrim that makes them read at AA or better.
+func TestKitTextColourIsKept(t *testing.T) {
+	p, _ := placements.Get("meta_feed_square")
+	b := brand(t)
+	b.Text = &White
+	img := canvas(p.Width, p.Height, "light")
+	res, err := Compose(img, Spec{Copy: Copy{Headline: "Spring steps", CTA: "Shop now"}, Brand: b, Safe: safeOf(p), For: p.Describe()})
+	require.NoError(t, err)
+	white, scrim := 0, false
+	for _, e := range res.Elements {
+		scrim = scrim || e.Kind == "scrim"
+		if e.Kind != "headline" {
+			continue
+		}
+		require.GreaterOrEqual(t, e.Contrast, MinContrast)
+		for y := e.Y; y < e.Y+e.H; y++ {
+			for x := e.X; x < e.X+e.W; x++ {
+				if img.RGBAAt(x, y) == White {
+					white++
+				}
+			}
+		}
+	}
+	require.True(t, scrim, "a scrim makes white read on a light picture")
+	require.Greater(t, white, 200, "the headline is drawn in the kit's white")
+}

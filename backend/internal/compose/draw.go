@@ -19,7 +19,8 @@ func (p paragraph) boxes(box image.Rectangle, y int) image.Rectangle {
 }
 
 // paint picks the text colour (the brand's when it reads at AA contrast,
-// else white or black), lays a scrim where the picture needs one, and
+// on a scrim if need be, else white or black), lays a scrim where the
+// picture needs one, and
 // draws the texts, the button and the logo, measuring what it drew.
 func paint(img *image.RGBA, s Spec, b block, box image.Rectangle, logo logoSpot, margin int) (Result, error) {
 	yHead := box.Min.Y
@@ -85,16 +86,42 @@ func element(kind string, r image.Rectangle, size int, contrast float64) Element
 // scrimStep is how finely a scrim's opacity is chosen.
 const scrimStep = 0.05
 
+// brandScrim is the most opaque scrim laid to keep the kit's text colour:
+// past it the picture fades too much, and white or black reads instead.
+const brandScrim = 0.6
+
+// scrimFloor is the least opacity of a scrim: a scrim asked for ("on") is
+// plainly there.
+func scrimFloor(s Spec) float64 {
+	if s.Scrim == "on" {
+		return 0.45
+	}
+	return 0
+}
+
 // chooseColour picks the text colour and, when the picture behind the
 // text needs one, the scrim (colour and the lowest opacity that reaches AA
-// contrast, with a little to spare). alpha is 0 for no scrim, and -1 when
-// AA is out of reach because the scrim is off.
+// contrast, with a little to spare). The kit's text colour is kept when it
+// reads, else on a scrim of at most brandScrim where that makes it read;
+// only then does white or black replace it. alpha is 0 for no scrim, and
+// -1 when AA is out of reach because the scrim is off.
 func chooseColour(img *image.RGBA, s Spec, texts image.Rectangle) (text, scrim color.RGBA, alpha float64) {
 	px := samples(img, texts)
 	want := MinContrast + 0.3 // antialiased edges read a little lighter
 	cands := []color.RGBA{White, Black}
 	if s.Brand.Text != nil {
-		cands = append([]color.RGBA{*s.Brand.Text}, cands...)
+		kit := *s.Brand.Text
+		if s.Scrim != "on" && worst(kit, px, kit, 0) >= want {
+			return kit, Black, 0
+		}
+		if s.Scrim != "off" {
+			sc := onColour(kit)
+			for a := scrimStep; a <= brandScrim+1e-9; a += scrimStep {
+				if worst(kit, px, sc, a) >= want {
+					return kit, sc, math.Max(a, scrimFloor(s))
+				}
+			}
+		}
 	}
 	if s.Scrim != "on" {
 		for _, c := range cands {
@@ -112,10 +139,7 @@ func chooseColour(img *image.RGBA, s Spec, texts image.Rectangle) (text, scrim c
 		}
 		return best, best, -1
 	}
-	floor := 0.0
-	if s.Scrim == "on" {
-		floor = 0.45
-	}
+	floor := scrimFloor(s)
 	for a := scrimStep; a <= 0.95; a += scrimStep {
 		for _, c := range []color.RGBA{White, Black} {
 			sc := color.RGBA{0, 0, 0, 255}

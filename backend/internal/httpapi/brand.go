@@ -17,7 +17,7 @@ type BrandKitBody struct {
 	Name         string  `json:"name" minLength:"1" maxLength:"100"`
 	LogoURL      *string `json:"logo_url,omitempty" maxLength:"2048" doc:"An image you uploaded (POST /api/uploads); null for none."`
 	PrimaryColor string  `json:"primary_color" pattern:"^#[0-9a-fA-F]{6}$" patternDescription:"a colour as #rrggbb" doc:"The call-to-action button's colour."`
-	TextColor    *string `json:"text_color,omitempty" pattern:"^#[0-9a-fA-F]{6}$" patternDescription:"a colour as #rrggbb" doc:"The preferred text colour; left out, contrast chooses white or black."`
+	TextColor    *string `json:"text_color,omitempty" pattern:"^#[0-9a-fA-F]{6}$" patternDescription:"a colour as #rrggbb" doc:"The text colour, kept on a scrim where the picture needs one to read at 4.5:1 (white or black only when even that cannot); left out, contrast chooses white or black."`
 	HeadlineFont string  `json:"headline_font,omitempty" maxLength:"100" default:"inter" doc:"A bundled family (GET /api/fonts) or the id of a font you uploaded."`
 	BodyFont     string  `json:"body_font,omitempty" maxLength:"100" default:"inter" doc:"As headline_font, for the subline."`
 }

@@ -578,7 +578,7 @@ export interface components {
             name: string;
             /** @description The call-to-action button's colour. */
             primary_color: string;
-            /** @description The preferred text colour; left out, contrast chooses white or black. */
+            /** @description The text colour, kept on a scrim where the picture needs one to read at 4.5:1 (white or black only when even that cannot); left out, contrast chooses white or black. */
             text_color?: string;
         };
         BrandKitsOutputBody: {

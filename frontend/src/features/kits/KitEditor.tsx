@@ -82,7 +82,8 @@ export function KitEditor({ kit, onSaved, onDeleted }: { kit: BrandKit | null; o
             hint="The call-to-action button." />
           <div className="space-y-1">
             {draft.autoText ? <span className="block text-xs font-medium text-slate-700">Text colour</span> : (
-              <ColorField name="text_color" label="Text colour" value={draft.text_color} onChange={(v) => set('text_color', v)} error={errors.text_color} />
+              <ColorField name="text_color" label="Text colour" value={draft.text_color} onChange={(v) => set('text_color', v)} error={errors.text_color}
+                hint="Kept, on a shade where the picture needs one to read." />
             )}
             <label className="flex items-center gap-2 text-xs text-slate-700">
               <input type="checkbox" checked={draft.autoText} onChange={(e) => set('autoText', e.target.checked)} data-testid="kit-auto-text" />
