@@ -64,6 +64,7 @@ await run('creatives', async (context) => {
   const previews = page.locator('[data-testid="config-panel"] [data-testid="layout-preview"]');
   await previews.nth(2).and(page.locator('[data-state="ready"]')).waitFor();
   assert.deepEqual(await previews.evaluateAll((els) => els.map((e) => e.dataset.placement)), ['meta_feed_square', 'meta_stories', 'google_display_landscape']);
+  await previews.nth(2).scrollIntoViewIfNeeded();
   await shot(page, 'creatives-layout.png');
 
   step('run: the gallery is grouped by placement');
