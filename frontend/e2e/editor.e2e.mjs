@@ -68,6 +68,14 @@ await run('editor', async (context) => {
   await shot(page, 'name-error.png');
   await name.fill('Output');
   await page.getByTestId('name-error').waitFor({ state: 'detached' });
+
+  step('leaving with unsaved changes asks first; staying keeps them');
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); void d.dismiss(); });
+  await page.getByRole('button', { name: 'All workflows' }).click();
+  for (let i = 0; i < 100 && !asked; i++) await page.waitForTimeout(20);
+  assert.match(asked, /unsaved changes/);
+  assert.equal(await name.inputValue(), 'Output', 'still in the editor, the change kept');
   await page.getByTestId('notice').waitFor({ state: 'detached' });
   assert.equal(await node(page, 'Output').getAttribute('data-invalid'), null);
   await page.getByTestId('save').click();

@@ -19,6 +19,7 @@ import { useRefreshAfterRun } from './useRefreshAfterRun';
 import { useRunControls } from './useRunControls';
 import { useSave } from './useSave';
 import { useShortcuts } from './useShortcuts';
+import { useLeaveGuard } from '../../lib/leaveGuard';
 
 /** Editor is the canvas, palette, config panel, run controls, gallery and history of one workflow, fitted to the window. */
 export function Editor({ workflowId, onBack }: { workflowId: string; onBack: () => void }) {
@@ -35,6 +36,7 @@ export function Editor({ workflowId, onBack }: { workflowId: string; onBack: () 
  */
 function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () => void }) {
   const dirty = useGraph((s) => s.dirty);
+  useLeaveGuard(dirty ? 'This workflow has unsaved changes. Leave without saving them?' : null);
   const [notice, setNotice] = useState<{ text: string; action?: NoticeAction }>({ text: '' });
   const notify = useCallback((text: string, action?: NoticeAction) => setNotice({ text, action }), []);
   const wf = useQuery({ queryKey: ['workflow', workflowId], queryFn: () => api.getWorkflow(workflowId) });

@@ -12,6 +12,7 @@ import { blankDraft, bodyOf, checkDraft, draftOf, fieldErrors, sameDraft, type F
 import { KitPreview } from './KitPreview';
 import { LogoField } from './LogoField';
 import { brandKitsKey } from './useBrandKits';
+import { useLeaveGuard } from '../../lib/leaveGuard';
 
 /**
  * KitEditor makes a new brand kit (kit null) or changes one: name, logo,
@@ -26,6 +27,7 @@ export function KitEditor({ kit, onSaved, onDeleted }: { kit: BrandKit | null; o
   const [errors, setErrors] = useState<FieldErrors>({});
   const [asking, setAsking] = useState(false);
   const dirty = !sameDraft(draft, saved);
+  useLeaveGuard(dirty ? 'This brand kit has unsaved changes. Leave without saving them?' : null);
   /** set changes one field and drops its error (it is being fixed). */
   const set = <K extends keyof KitDraft>(k: K, v: KitDraft[K]) => {
     setDraft((d) => ({ ...d, [k]: v }));
