@@ -8,6 +8,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -132,4 +133,22 @@ func multipartPost(t *testing.T, c api, path, field, filename, ctype string, dat
 	var out obj
 	_ = json.NewDecoder(res.Body).Decode(&out)
 	return res.StatusCode, out
+}
+
+// TestTooMuchTextFailsCleanly runs an ad whose headline cannot fit: the
+// Output fails naming the text, the placement and the Ad layout to
+// shorten it in, and delivers nothing half-drawn.
+func TestTooMuchTextFailsCleanly(t *testing.T) {
+	c := api{t: t, base: startServer(t, nil)}
+	g := creativeGraph("")
+	g["nodes"].([]obj)[0]["config"] = obj{"value": strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis ", 30)}
+	g["nodes"].([]obj)[3]["config"].(obj)["brand_kit_id"] = ""
+	done, nodes := runGraph(t, c, g, "FAILED")
+	require.Equal(t, "COMPLETED", nodes["Layout"]["status"])
+	require.Equal(t, "FAILED", nodes["Ads"]["status"])
+	msg := nodes["Ads"]["error_message"].(string)
+	require.Contains(t, msg, "does not fit")
+	require.Contains(t, msg, `in the Ad layout "Layout"`)
+	require.Nil(t, nodes["Ads"]["output_data"], "nothing half-drawn is delivered")
+	require.Contains(t, done["error_message"], `node "Ads" failed`)
 }

@@ -67,6 +67,9 @@ type Layout struct {
 	LogoPosition string `json:"logo_position"`
 	Scrim        string `json:"scrim"`
 	Brand        Brand  `json:"brand"`
+	// Node is the Ad layout node's name, so a text that does not fit says
+	// where to shorten it.
+	Node string `json:"node,omitempty"`
 }
 
 // adLayout resolves an ad's words and brand: {headline, subline, cta,
@@ -117,7 +120,7 @@ func (adLayout) Pure() bool { return true }
 
 // Run fills the templates and reads the brand kit.
 func (a adLayout) Run(ctx context.Context, r *Run, c AdLayoutConfig) (*Result, error) {
-	l := Layout{TextPosition: c.TextPosition, LogoPosition: c.LogoPosition, Scrim: c.Scrim, Brand: DefaultBrand}
+	l := Layout{TextPosition: c.TextPosition, LogoPosition: c.LogoPosition, Scrim: c.Scrim, Brand: DefaultBrand, Node: r.NodeName}
 	for _, t := range []struct {
 		name string
 		tmpl string

@@ -3,6 +3,7 @@ package executor
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"image"
 
@@ -54,7 +55,12 @@ func (c *composer) apply(img *image.RGBA, t target) (compose.Result, error) {
 		x0, y0, x1, y1 := p.Box()
 		safe, name = image.Rect(x0, y0, x1, y1), p.Describe()
 	}
-	return compose.Compose(img, compose.Spec{Copy: compose.Copy{Headline: c.layout.Headline, Subline: c.layout.Subline, CTA: c.layout.CTA},
+	res, err := compose.Compose(img, compose.Spec{Copy: compose.Copy{Headline: c.layout.Headline, Subline: c.layout.Subline, CTA: c.layout.CTA},
 		Brand: c.brand, TextPosition: c.layout.TextPosition, LogoPosition: c.layout.LogoPosition, Scrim: c.layout.Scrim,
 		Safe: safe, For: name})
+	var fit *compose.FitError
+	if errors.As(err, &fit) && c.layout.Node != "" {
+		err = fmt.Errorf("%w, in the Ad layout %q", err, c.layout.Node)
+	}
+	return res, err
 }
