@@ -80,7 +80,7 @@ func NewServer(d Deps) http.Handler {
 	if d.Frontend != "" {
 		mux.Handle("/", spa(d.Frontend))
 	}
-	return recoverer(d.Log, localGuard(d.Local, d.Log, limitBodies(refuseNUL(d.Log, mux))))
+	return recoverer(d.Log, localGuard(d.Local, d.Log, limitBodies(refuseNUL(d.Log, releaseReadDeadline(mux)))))
 }
 
 // limitBodies caps request bodies (uploads have their own, larger cap).

@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useGraph } from '../../stores/graph';
@@ -40,7 +40,8 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
   const [notice, setNotice] = useState<{ text: string; action?: NoticeAction }>({ text: '' });
   const notify = useCallback((text: string, action?: NoticeAction) => setNotice({ text, action }), []);
   const wf = useQuery({ queryKey: ['workflow', workflowId], queryFn: () => api.getWorkflow(workflowId) });
-  const est = useQuery({ queryKey: ['estimate', workflowId, dirty], queryFn: () => api.estimate(workflowId), enabled: !dirty });
+  // While there are unsaved edits the last estimate stays, marked as the saved version's.
+  const est = useQuery({ queryKey: ['estimate', workflowId, dirty], queryFn: () => api.estimate(workflowId), enabled: !dirty, placeholderData: keepPreviousData });
 
   useEffect(() => {
     useRun.getState().setEstimates(Object.fromEntries((est.data?.nodes ?? []).map((n) => [n.node_id, n])));
@@ -59,7 +60,7 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
 
   return (
     <div className="flex h-full flex-col">
-      <EditorToolbar name={wf.data?.name} onBack={onBack} onSave={saving.save} run={controls} estimate={est.data?.total_cost ?? null} />
+      <EditorToolbar name={wf.data?.name} onBack={onBack} onSave={saving.save} run={controls} estimate={est.data?.total_cost ?? null} estimateStale={dirty} />
       <EditorNotice message={notice.text} action={notice.action} onClear={() => notify('')} />
       <div className="flex min-h-0 flex-1">
         <Palette />

@@ -8,12 +8,14 @@ import { RunBar } from '../run/RunBar';
  * save, and the run controls, on one line: a long name is cut with an
  * ellipsis (in full in its tooltip) rather than wrapping the header.
  */
-export function EditorToolbar({ name, onBack, onSave, run, estimate }: {
+export function EditorToolbar({ name, onBack, onSave, run, estimate, estimateStale }: {
   name: string | undefined;
   onBack: () => void;
   onSave: () => void;
   run: { run: () => void; step: () => void; resume: () => void; cancel: () => void; busy: boolean };
   estimate: number | null;
+  /** estimateStale says the estimate is of the saved version (there are unsaved edits). */
+  estimateStale?: boolean;
 }) {
   const dirty = useGraph((s) => s.dirty);
   const canUndo = useGraph((s) => s.past.length > 0);
@@ -33,7 +35,7 @@ export function EditorToolbar({ name, onBack, onSave, run, estimate }: {
       <div className="min-w-0 flex-1" />
       {/* Then the run bar's costs give way, cut with an ellipsis (a failed run's message is in the notice banner). */}
       <div className="min-w-0 overflow-hidden [&>div]:min-w-0">
-        <RunBar onRun={run.run} onStep={run.step} onResume={run.resume} onCancel={run.cancel} estimate={estimate} busy={run.busy} />
+        <RunBar onRun={run.run} onStep={run.step} onResume={run.resume} onCancel={run.cancel} estimate={estimate} estimateStale={estimateStale} busy={run.busy} />
       </div>
     </header>
   );

@@ -10,18 +10,20 @@ import { RunClock } from './RunClock';
  * applies, and the shown run's status, time and costs. (A failed run's error
  * shows in the notice banner.)
  */
-export function RunBar({ onRun, onStep, onResume, onCancel, estimate, busy }: {
+export function RunBar({ onRun, onStep, onResume, onCancel, estimate, estimateStale, busy }: {
   onRun: () => void;
   onStep: () => void;
   onResume: () => void;
   onCancel: () => void;
   estimate: number | null;
+  /** estimateStale marks the estimate as the saved version's (unsaved edits may change it). */
+  estimateStale?: boolean;
   busy: boolean;
 }) {
   const x = useRun((s) => s.execution);
   const status = x?.status;
   const live = isLive(status);
-  const costs = [estimate !== null && `Estimate $${estimate.toFixed(3)}`, x?.total_cost != null && `Cost $${x.total_cost.toFixed(3)}`].filter(Boolean).join(' · ');
+  const costs = [estimate !== null && `Estimate $${estimate.toFixed(3)}${estimateStale ? ' (as saved)' : ''}`, x?.total_cost != null && `Cost $${x.total_cost.toFixed(3)}`].filter(Boolean).join(' · ');
   return (
     <div className="flex items-center gap-2">
       <Button onClick={onRun} disabled={busy || live} title="Run (Ctrl+Enter)" data-testid="run">

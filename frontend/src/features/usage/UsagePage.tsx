@@ -47,7 +47,7 @@ export function UsagePage() {
             </Select>
             {total && (
               <span className="text-xs text-slate-600" data-testid="usage-total">
-                {money(total.cost)} · {total.images} image{total.images === 1 ? '' : 's'} · {total.runs} run{total.runs === 1 ? '' : 's'} · {total.reused} reused
+                {money(total.cost)} · {total.images} image{total.images === 1 ? '' : 's'} · {total.runs} run{total.runs === 1 ? '' : 's'} · {total.reused} node{total.reused === 1 ? '' : 's'} reused instead of paid
               </span>
             )}
           </div>

@@ -29,7 +29,7 @@ export function UsageTable({ title, keyLabel, groups, perRun, loading, name = (k
               <th scope="col" className="px-2 py-1 text-right font-medium">Spend</th>
               <th scope="col" className="px-2 py-1 text-right font-medium">Images</th>
               {perRun && <th scope="col" className="px-2 py-1 text-right font-medium">Runs</th>}
-              {perRun && <th scope="col" className="px-2 py-1 text-right font-medium" title="Nodes that reused an earlier output instead of paying">Reused</th>}
+              {perRun && <th scope="col" className="px-2 py-1 text-right font-medium" title="Nodes that reused an earlier output instead of paying">Nodes reused</th>}
             </tr>
           </thead>
           <tbody>
