@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { JsonSchema } from '../../api/types';
 import { fixedValue, orderedKeys } from './formOrder';
-import { fieldRanges, type Range } from './ranges';
+import { fieldRanges, outOfRange, type Range } from './ranges';
 import { SchemaField } from './SchemaField';
 
 /** FormProps are what a config form, or one of its nested objects, gets. */
@@ -86,13 +86,15 @@ function ObjectFields({ schema, value, onChange, errors, warnings = {}, custom =
           );
         }
         const range = ranges[path];
+        // A number out of its range is marked as it is typed, not only when a save is refused.
+        const bad = errors[path] || outOfRange(range, value[key]);
         const required = schema.required?.includes(key) ?? false;
         const hint = prop.description || undefined;
         const under = (
           <>
             {hint && <span id={hintId(path)} className="mt-0.5 block text-[11px] font-normal text-slate-500">{hint}</span>}
             {notes[path] && <span className="mt-0.5 block text-[11px] font-normal text-amber-700" data-testid={`note-${path}`}>{notes[path]}</span>}
-            {errors[path] && <span role="alert" className="mt-0.5 block text-[11px] text-red-600">{errors[path]}</span>}
+            {bad && <span role="alert" className="mt-0.5 block text-[11px] text-red-600" data-testid={`error-${path}`}>{bad}</span>}
             {warnings[path] && <span role="status" className="mt-0.5 block text-[11px] text-amber-700" data-testid={`warning-${path}`}>{warnings[path]}</span>}
           </>
         );
@@ -117,7 +119,7 @@ function ObjectFields({ schema, value, onChange, errors, warnings = {}, custom =
               {range?.text && <span className="ml-auto font-normal text-slate-500" data-testid={`range-${path}`}>{range.text}</span>}
             </span>
             <div className="mt-1">
-              <SchemaField prop={prop} name={path} value={value[key]} onChange={set} invalid={!!errors[path]} range={range}
+              <SchemaField prop={prop} name={path} value={value[key]} onChange={set} invalid={!!bad} range={range}
                 required={required} describedBy={hint && hintId(path)} />
             </div>
             {under}

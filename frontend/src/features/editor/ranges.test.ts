@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { imageModelSpec } from '../../test/fixtures';
-import { fieldRanges, rangeText } from './ranges';
+import { fieldRanges, outOfRange, rangeText } from './ranges';
 
 describe('numeric ranges', () => {
   const schema = imageModelSpec.config_schema;
@@ -27,5 +27,13 @@ describe('numeric ranges', () => {
 
   it('falls back to the schema for an unknown model', () => {
     expect(fieldRanges(schema, { model: 'other' })['parameters.num_images']).toMatchObject({ min: 1, max: 8, text: '1–8' });
+  });
+  it('says when a number is out of its range, as it is typed', () => {
+    expect(outOfRange({ min: 1, max: 16, text: '1–16' }, 40)).toBe('at most 16');
+    expect(outOfRange({ min: 1, max: 16, text: '1–16' }, 0)).toBe('at least 1');
+    expect(outOfRange({ min: 1, max: 16, text: '1–16' }, 4)).toBe('');
+    expect(outOfRange({ min: 1, text: '≥ 1' }, undefined)).toBe('');
+    expect(outOfRange(undefined, 40)).toBe('');
+    expect(outOfRange({ max: 12, text: '1–12 (1–50 with an image)', loose: true }, 30)).toBe('');
   });
 });

@@ -1,7 +1,11 @@
 import type { JsonSchema, ModelInfo, ModelParam } from '../../api/types';
 
-/** Range is a numeric field's bounds as the form applies and shows them. */
-export type Range = { min?: number; max?: number; placeholder?: string; text: string };
+/**
+ * Range is a numeric field's bounds as the form applies and shows them;
+ * loose bounds depend on what is connected (a model's image-to-image
+ * ranges differ), so only the server can tell.
+ */
+export type Range = { min?: number; max?: number; placeholder?: string; text: string; loose?: boolean };
 
 /** modelOf returns the chosen model's x-models entry, when the schema lists models (IMAGE_MODEL). */
 export function modelOf(schema: JsonSchema, config: Record<string, unknown>): ModelInfo | undefined {
@@ -54,10 +58,24 @@ export function fieldRanges(schema: JsonSchema, config: Record<string, unknown>)
     const main = bounded(t2i) ? t2i : bounded(i2i) ? i2i : undefined;
     if (!main) continue;
     let text = rangeText(main);
-    if (main === t2i && bounded(i2i) && rangeText(i2i) !== text) text += ` (${rangeText(i2i)} with an image)`;
+    const differs = main === t2i && bounded(i2i) && rangeText(i2i) !== text;
+    if (differs) text += ` (${rangeText(i2i)} with an image)`;
     if (main === i2i) text += ' (with an image)';
     const def = main.default ?? out[path].placeholder;
-    out[path] = { min: main.minimum ?? main.exclusive_minimum, max: main.maximum, text: `${text} for ${model.label}`, placeholder: def !== undefined ? String(def) : undefined };
+    out[path] = { min: main.minimum ?? main.exclusive_minimum, max: main.maximum, text: `${text} for ${model.label}`, placeholder: def !== undefined ? String(def) : undefined,
+      ...(differs || main === i2i ? { loose: true } : {}) };
   }
   return out;
+}
+
+/**
+ * outOfRange says what is wrong with a number a field holds, before saving
+ * asks the server: below its minimum or above its maximum ('' when it is
+ * within them, not a number yet, or its bounds are loose).
+ */
+export function outOfRange(range: Range | undefined, value: unknown): string {
+  if (!range || range.loose || typeof value !== 'number' || Number.isNaN(value)) return '';
+  if (range.min !== undefined && value < range.min) return `at least ${range.min}`;
+  if (range.max !== undefined && value > range.max) return `at most ${range.max}`;
+  return '';
 }
