@@ -56,6 +56,8 @@ await run('creatives', async (context) => {
   for (const id of ['meta_feed_square', 'meta_stories', 'google_display_landscape']) await page.getByTestId(`placement-${id}`).check();
   await page.getByTestId('note-aspect_ratio').waitFor();
   await node(page, 'Ad set').getByTestId('output-placements').getByText('Meta Stories').waitFor();
+  // Unsaved, the edit is priced already: the model plans one picture per ratio the placements need.
+  await node(page, 'Flux').getByTestId('image-plan').getByText('9:16').waitFor();
 
   step('pick the kit in the Ad layout\'s form: a preview per placement');
   await node(page, 'Layout').click();

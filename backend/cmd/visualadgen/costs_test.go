@@ -68,7 +68,8 @@ func TestCostsAsFALBills(t *testing.T) {
 }
 
 // TestOperatorPrices corrects a price with FAL_PRICES without a rebuild,
-// and refuses a correction for an endpoint we do not call.
+// prices an unsaved graph the editor sends, and refuses a correction for an
+// endpoint we do not call.
 func TestOperatorPrices(t *testing.T) {
 	c := api{t: t, base: startServer(t, map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": "http://127.0.0.1:1",
 		"FAL_PRICES": `{"fal-ai/flux/dev":{"unit":"image","usd":0.04}}`})}
@@ -78,6 +79,18 @@ func TestOperatorPrices(t *testing.T) {
 	require.Equal(t, 200, c.call("PUT", "/api/workflows/"+w["id"].(string)+"/graph", g, &w), w)
 	require.Equal(t, 200, c.call("POST", "/api/workflows/"+w["id"].(string)+"/estimate", nil, &est))
 	require.Equal(t, 0.12, est["total_cost"])
+
+	// The editor prices unsaved edits by sending its graph; the saved one stays.
+	id := w["id"].(string)
+	edited, _ := adRun(obj{"model": "fal-ai/flux/dev", "parameters": obj{"num_images": 4}})
+	require.Equal(t, 200, c.call("POST", "/api/workflows/"+id+"/estimate", edited, &est), est)
+	require.Equal(t, 0.16, est["total_cost"], "four images of the unsaved graph")
+	edited["nodes"].([]obj)[0]["type"] = "VIDEO"
+	var p obj
+	require.Equal(t, 422, c.call("POST", "/api/workflows/"+id+"/estimate", edited, &p))
+	requireLocation(t, p, "body.nodes[0].type", "an unknown node type, checked as a save would")
+	require.Equal(t, 200, c.call("POST", "/api/workflows/"+id+"/estimate", nil, &est))
+	require.Equal(t, 0.12, est["total_cost"], "the saved graph is unchanged")
 	for _, bad := range []string{`{"fal-ai/flux/pro":{"unit":"image","usd":1}}`, `{"fal-ai/flux/dev":{"unit":"second","usd":1}}`, `not json`} {
 		err := run(context.Background(), []string{"-env-file", "/nonexistent"},
 			func(k string) string { return map[string]string{"FAL_PRICES": bad}[k] }, io.Discard, io.Discard)

@@ -34,29 +34,50 @@ type EstimateOutput struct {
 	}
 }
 
-// EstimateInput is the workflow to price and, optionally, how it would run.
-type EstimateInput struct {
-	ID   string          `path:"id" format:"uuid"`
-	Body *RunOptionsBody `required:"false"`
+// EstimateBody is how a run would go (its options) and, optionally, the
+// graph as the editor holds it, unsaved edits included, to price instead
+// of the saved one.
+type EstimateBody struct {
+	RunOptionsBody
+	Nodes []GraphNode `json:"nodes,omitempty" maxItems:"200" doc:"The graph to price, as PUT .../graph takes it; left out, the saved graph."`
+	Edges []GraphEdge `json:"edges,omitempty" maxItems:"1000"`
 }
 
-// handleEstimate prices a run of the workflow as it is now, saying which
-// nodes would reuse an earlier output.
+// EstimateInput is the workflow to price and, optionally, how it would run.
+type EstimateInput struct {
+	ID   string        `path:"id" format:"uuid"`
+	Body *EstimateBody `required:"false"`
+}
+
+// handleEstimate prices a run of the workflow as it is now (or of the
+// unsaved graph the body sends, checked as a save would check it), saying
+// which nodes would reuse an earlier output.
 func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger) func(context.Context, *EstimateInput) (*EstimateOutput, error) {
 	return func(ctx context.Context, in *EstimateInput) (*EstimateOutput, error) {
 		w, err := st.GetWorkflow(ctx, userOf(ctx), in.ID)
 		if err != nil {
 			return nil, problem(log, err)
 		}
-		o, err := in.Body.options()
+		g := workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}
+		var ob *RunOptionsBody
+		if in.Body != nil {
+			ob = &in.Body.RunOptionsBody
+			if len(in.Body.Nodes) > 0 {
+				g = graphOf(in.Body.Nodes, in.Body.Edges)
+				if _, err := eng.Validate(g, w.UserID); err != nil {
+					return nil, problem(log, err)
+				}
+			}
+		}
+		o, err := ob.options()
 		if err == nil {
-			err = eng.CheckOptions(workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}, o)
+			err = eng.CheckOptions(g, o)
 		}
 		if err != nil {
 			return nil, problem(log, err)
 		}
 		out := &EstimateOutput{}
-		out.Body.TotalCost, out.Body.Nodes = eng.Estimate(ctx, workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}, w.UserID, o)
+		out.Body.TotalCost, out.Body.Nodes = eng.Estimate(ctx, g, w.UserID, o)
 		return out, nil
 	}
 }

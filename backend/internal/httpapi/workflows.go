@@ -175,18 +175,7 @@ func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 		if _, err := st.GetWorkflow(ctx, user, in.ID); err != nil {
 			return nil, problem(log, err)
 		}
-		var g workflow.Graph
-		for _, n := range in.Body.Nodes {
-			g.Nodes = append(g.Nodes, workflow.Node{ID: n.ID, Type: workflow.NodeType(n.Type), Name: n.Name,
-				Config: n.Config, PositionX: n.PositionX, PositionY: n.PositionY, HasBreakpoint: n.HasBreakpoint})
-		}
-		for _, e := range in.Body.Edges {
-			if e.ID == "" {
-				e.ID = workflow.NewID()
-			}
-			g.Edges = append(g.Edges, workflow.Edge{ID: e.ID, SourceNodeID: e.SourceNodeID, TargetNodeID: e.TargetNodeID,
-				SourceHandle: e.SourceHandle, TargetHandle: e.TargetHandle})
-		}
+		g := graphOf(in.Body.Nodes, in.Body.Edges)
 		if len(g.Nodes) > 0 {
 			if _, err := eng.Validate(g, user); err != nil {
 				return nil, problem(log, err)
@@ -212,4 +201,21 @@ func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 		}
 		return out, nil
 	}
+}
+
+// graphOf is a graph as a request sends it (edges without an id get one).
+func graphOf(nodes []GraphNode, edges []GraphEdge) workflow.Graph {
+	var g workflow.Graph
+	for _, n := range nodes {
+		g.Nodes = append(g.Nodes, workflow.Node{ID: n.ID, Type: workflow.NodeType(n.Type), Name: n.Name,
+			Config: n.Config, PositionX: n.PositionX, PositionY: n.PositionY, HasBreakpoint: n.HasBreakpoint})
+	}
+	for _, e := range edges {
+		if e.ID == "" {
+			e.ID = workflow.NewID()
+		}
+		g.Edges = append(g.Edges, workflow.Edge{ID: e.ID, SourceNodeID: e.SourceNodeID, TargetNodeID: e.TargetNodeID,
+			SourceHandle: e.SourceHandle, TargetHandle: e.TargetHandle})
+	}
+	return g
 }

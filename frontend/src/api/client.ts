@@ -1,5 +1,5 @@
 import type {
-  BrandKit, BrandKitBody, Fonts, LayoutPreviewBody, Me, NodeSpec, ProblemDetail, Reply, RequestBody, RunOptions, SavedGraph, UploadedFont, Usage, UsageGrouping, WorkflowSummary,
+  BrandKit, BrandKitBody, EstimateBody, Fonts, LayoutPreviewBody, Me, NodeSpec, ProblemDetail, Reply, RequestBody, RunOptions, SavedGraph, UploadedFont, Usage, UsageGrouping, WorkflowSummary,
 } from './types';
 
 /** ApiError carries the backend's problem+json: a message and field errors. */
@@ -82,7 +82,8 @@ export const api = {
   deleteWorkflow: (id: string) => request<void>('DELETE', `/api/workflows/${id}`),
   /** saveGraph saves the graph; with body.version, a save over a newer version answers 409. */
   saveGraph: (id: string, body: RequestBody<'put-graph'>) => request<SavedGraph>('PUT', `/api/workflows/${id}/graph`, body),
-  estimate: (id: string) => request<Reply<'estimate'>>('POST', `/api/workflows/${id}/estimate`),
+  /** estimate prices a run of the saved graph, or of the graph body sends (unsaved edits; a graph a save would refuse answers 422). */
+  estimate: (id: string, body?: EstimateBody) => request<Reply<'estimate'>>('POST', `/api/workflows/${id}/estimate`, body),
   /** execute starts a run; options run some nodes anew (fresh) or only up to one node (until). A run the budget cannot cover answers 402. */
   execute: (id: string, options?: RunOptions) => request<Reply<'execute'>>('POST', `/api/workflows/${id}/execute`, options),
   step: (id: string) => request<Reply<'step'>>('POST', `/api/executions/${id}/step`),

@@ -655,6 +655,15 @@ export interface components {
              */
             type?: string;
         };
+        EstimateBody: {
+            edges?: components["schemas"]["GraphEdge"][] | null;
+            /** @description true: reuse nothing; a list of node ids: those nodes and everything after them run anew. */
+            fresh?: unknown;
+            /** @description The graph to price, as PUT .../graph takes it; left out, the saved graph. */
+            nodes?: components["schemas"]["GraphNode"][] | null;
+            /** @description Run only this node and what it needs. */
+            until?: string;
+        };
         EstimateOutputBody: {
             nodes: components["schemas"]["NodeCost"][] | null;
             /** Format: double */
@@ -2378,7 +2387,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["RunOptionsBody"];
+                "application/json": components["schemas"]["EstimateBody"];
             };
         };
         responses: {

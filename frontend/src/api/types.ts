@@ -106,6 +106,8 @@ export type FontFamily = Schemas['Family'];
 export type UploadedFont = Schemas['Font'];
 /** Fonts are the fonts a brand kit may use: bundled families and the user's uploads. */
 export type Fonts = Reply<'fonts'>;
+/** EstimateBody is what an estimate may take: run options, and an unsaved graph to price instead of the saved one. */
+export type EstimateBody = Omit<Schemas['EstimateBody'], 'fresh'> & Pick<RunOptions, 'fresh'>;
 /** LayoutPreviewBody is what POST /api/layout-preview takes: an ad layout at one placement. */
 export type LayoutPreviewBody = Schemas['LayoutPreviewInputBody'];
 /** Me is the signed-in user with their monthly budget and this month's spend. */

@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useGraph } from '../../stores/graph';
@@ -20,6 +20,7 @@ import { useRunControls } from './useRunControls';
 import { useSave } from './useSave';
 import { useShortcuts } from './useShortcuts';
 import { useLeaveGuard } from '../../lib/leaveGuard';
+import { useEstimate } from './useEstimate';
 
 /** Editor is the canvas, palette, config panel, run controls, gallery and history of one workflow, fitted to the window. */
 export function Editor({ workflowId, onBack }: { workflowId: string; onBack: () => void }) {
@@ -40,8 +41,7 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
   const [notice, setNotice] = useState<{ text: string; action?: NoticeAction }>({ text: '' });
   const notify = useCallback((text: string, action?: NoticeAction) => setNotice({ text, action }), []);
   const wf = useQuery({ queryKey: ['workflow', workflowId], queryFn: () => api.getWorkflow(workflowId) });
-  // While there are unsaved edits the last estimate stays, marked as the saved version's.
-  const est = useQuery({ queryKey: ['estimate', workflowId, dirty], queryFn: () => api.estimate(workflowId), enabled: !dirty, placeholderData: keepPreviousData });
+  const est = useEstimate(workflowId);
 
   useEffect(() => {
     useRun.getState().setEstimates(Object.fromEntries((est.data?.nodes ?? []).map((n) => [n.node_id, n])));
@@ -60,7 +60,7 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
 
   return (
     <div className="flex h-full flex-col">
-      <EditorToolbar name={wf.data?.name} onBack={onBack} onSave={saving.save} run={controls} estimate={est.data?.total_cost ?? null} estimateStale={dirty} />
+      <EditorToolbar name={wf.data?.name} onBack={onBack} onSave={saving.save} run={controls} estimate={est.data?.total_cost ?? null} estimateStale={est.stale} />
       <EditorNotice message={notice.text} action={notice.action} onClear={() => notify('')} />
       <div className="flex min-h-0 flex-1">
         <Palette />

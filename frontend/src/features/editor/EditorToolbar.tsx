@@ -14,7 +14,7 @@ export function EditorToolbar({ name, onBack, onSave, run, estimate, estimateSta
   onSave: () => void;
   run: { run: () => void; step: () => void; resume: () => void; cancel: () => void; busy: boolean };
   estimate: number | null;
-  /** estimateStale says the estimate is of the saved version (there are unsaved edits). */
+  /** estimateStale says the estimate is older than the edits on the canvas. */
   estimateStale?: boolean;
 }) {
   const dirty = useGraph((s) => s.dirty);

@@ -16,14 +16,14 @@ export function RunBar({ onRun, onStep, onResume, onCancel, estimate, estimateSt
   onResume: () => void;
   onCancel: () => void;
   estimate: number | null;
-  /** estimateStale marks the estimate as the saved version's (unsaved edits may change it). */
+  /** estimateStale marks the estimate as older than the edits on the canvas (they are being priced, or cannot be yet). */
   estimateStale?: boolean;
   busy: boolean;
 }) {
   const x = useRun((s) => s.execution);
   const status = x?.status;
   const live = isLive(status);
-  const costs = [estimate !== null && `Estimate $${estimate.toFixed(3)}${estimateStale ? ' (as saved)' : ''}`, x?.total_cost != null && `Cost $${x.total_cost.toFixed(3)}`].filter(Boolean).join(' · ');
+  const costs = [estimate !== null && `Estimate $${estimate.toFixed(3)}${estimateStale ? ' (before your edits)' : ''}`, x?.total_cost != null && `Cost $${x.total_cost.toFixed(3)}`].filter(Boolean).join(' · ');
   return (
     <div className="flex items-center gap-2">
       <Button onClick={onRun} disabled={busy || live} title="Run (Ctrl+Enter)" data-testid="run">
