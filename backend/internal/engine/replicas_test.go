@@ -24,17 +24,24 @@ func TestTwoReplicas(t *testing.T) {
 	h.user = workflow.NewID()
 	require.NoError(t, h.st.UpsertUser(context.Background(), workflow.User{ID: h.user, Email: "r@example.com"}))
 
-	child, _ := startChild(t, "postgres", loc)
-	require.NoError(t, h.queue.Start(context.Background(), h.hooks()))
-	t.Cleanup(func() { _ = h.queue.Stop(context.Background()) })
-
-	w := h.workflowOf([]spec{{name: "a", cfg: `{"sleep_ms":30}`}, {name: "b", cfg: `{"sleep_ms":30}`}, {name: "c", cfg: `{"sleep_ms":30}`}}, "a>b", "b>c")
+	child, started := startChild(t, "postgres", loc)
+	w := h.workflowOf([]spec{{name: "a", cfg: `{"sleep_ms":150}`}, {name: "b", cfg: `{"sleep_ms":150}`}, {name: "c", cfg: `{"sleep_ms":150}`}}, "a>b", "b>c")
 	var runs []string
 	for range 40 {
 		x, err := h.eng.Start(context.Background(), h.user, w.ID)
 		require.NoError(t, err)
 		runs = append(runs, x.ID)
 	}
+	// This replica joins once the child has started a node, so the two
+	// share the work however slowly the child (under the race detector, on
+	// a busy machine) came up.
+	select {
+	case <-started:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the child started no node")
+	}
+	require.NoError(t, h.queue.Start(context.Background(), h.hooks()))
+	t.Cleanup(func() { _ = h.queue.Stop(context.Background()) })
 	// Wait until the child has completed some nodes (checked on each
 	// completion the database announces), then kill it mid-work.
 	sub := h.hub.Subscribe("")
