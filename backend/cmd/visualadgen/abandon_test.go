@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
-	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 )
 
 // TestAbandonedRequestsAreSpent gives a user $0.02 with $0.012 images, on
@@ -17,7 +16,7 @@ import (
 // counts at what was reserved: the next run is refused by its estimate.
 // Deleted after, the workflow gives no budget back.
 func TestAbandonedRequestsAreSpent(t *testing.T) {
-	for _, kind := range []string{"sqlite", "postgres"} {
+	for _, kind := range databases {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
 			fake := faltest.New()
@@ -25,9 +24,7 @@ func TestAbandonedRequestsAreSpent(t *testing.T) {
 			t.Cleanup(fake.Close)
 			env := map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": fake.URL, "ALLOW_PRIVATE_DOWNLOADS": "true",
 				"DEFAULT_MONTHLY_BUDGET_USD": "0.02", "FAL_PRICES": `{"fal-ai/flux/schnell":{"unit":"image","usd":0.012}}`}
-			if kind == "postgres" {
-				env["DATABASE_URL"] = pgtest.URL(t)
-			}
+			env = withDatabase(t, kind, env)
 			c := api{t: t, base: startServer(t, env)}
 			var w, x, p, me obj
 			require.Equal(t, 201, c.call("POST", "/api/workflows", obj{"name": "abandoned"}, &w))

@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
-	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit/reddittest"
 )
 
@@ -20,7 +19,7 @@ import (
 // with fake FAL and RapidAPI: build, estimate, run to a breakpoint, step,
 // follow the event stream, read back costs and images.
 func TestAPIWholeProduct(t *testing.T) {
-	for _, kind := range []string{"sqlite", "postgres"} {
+	for _, kind := range databases {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
 			falSrv, redditSrv := faltest.New(), reddittest.New("rk")
@@ -28,9 +27,7 @@ func TestAPIWholeProduct(t *testing.T) {
 			t.Cleanup(redditSrv.Close)
 			env := map[string]string{"FAL_KEY": "fk", "FAL_QUEUE_BASE_URL": falSrv.URL, "RAPIDAPI_KEY": "rk", "ALLOW_PRIVATE_DOWNLOADS": "true",
 				"RAPIDAPI_REDDIT_BASE_URL": redditSrv.URL}
-			if kind == "postgres" {
-				env["DATABASE_URL"] = pgtest.URL(t)
-			}
+			env = withDatabase(t, kind, env)
 			c := api{t: t, base: startServer(t, env)}
 
 			var w obj

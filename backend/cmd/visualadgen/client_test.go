@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 )
 
 // api is a tiny JSON client of a running server, as one user.
@@ -76,4 +78,16 @@ func adGraph() obj {
 		},
 		"edges": []obj{e(text, prompt), e(social, prompt), e(prompt, model), e(model, out)},
 	}
+}
+
+// databases are the databases the HTTP tests run on, each as a subtest.
+var databases = []string{"sqlite", "postgres"}
+
+// withDatabase is env for a server on database kind: SQLite (the default)
+// or a throwaway Postgres database.
+func withDatabase(t testing.TB, kind string, env map[string]string) map[string]string {
+	if kind == "postgres" {
+		env["DATABASE_URL"] = pgtest.URL(t)
+	}
+	return env
 }

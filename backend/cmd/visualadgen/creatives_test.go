@@ -16,7 +16,6 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
-	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 )
 
 // creativeGraph is TEXT -> PROMPT -> IMAGE_MODEL -> OUTPUT(placements), with
@@ -36,15 +35,13 @@ func creativeGraph(kitID string) obj {
 // FAL: one FAL request per ratio, finals at each placement's exact size,
 // the words inside the safe zones at AA contrast, and the manifest.
 func TestCreativesFromTextToZip(t *testing.T) {
-	for _, kind := range []string{"sqlite", "postgres"} {
+	for _, kind := range databases {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
 			fake := faltest.New()
 			t.Cleanup(fake.Close)
 			env := map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": fake.URL, "ALLOW_PRIVATE_DOWNLOADS": "true"}
-			if kind == "postgres" {
-				env["DATABASE_URL"] = pgtest.URL(t)
-			}
+			env = withDatabase(t, kind, env)
 			c := api{t: t, base: startServer(t, env)}
 			logo, _ := imaging.Preview("ACME", "logo", 0, 240, 120)
 			code, up := multipartPost(t, c, "/api/uploads", "image", "logo.png", "image/png", logo, nil)

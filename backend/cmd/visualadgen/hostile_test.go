@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
-	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 	"github.com/visualadgen/visualadgen/backend/internal/supabase"
 )
 
@@ -19,13 +18,11 @@ import (
 // FAILED with the reason, the server keeps serving, and the process's peak
 // memory stays bounded.
 func TestHostileInput(t *testing.T) {
-	for _, kind := range []string{"sqlite", "postgres"} {
+	for _, kind := range databases {
 		t.Run(kind, func(t *testing.T) {
 			dir := t.TempDir()
 			env := map[string]string{"DATA_DIR": dir, "UPLOAD_QUOTA_COUNT": "4"}
-			if kind == "postgres" {
-				env["DATABASE_URL"] = pgtest.URL(t)
-			}
+			env = withDatabase(t, kind, env)
 			c := api{t: t, base: startServer(t, env)}
 			hostileUploads(t, c)
 			hostileRuns(t, c, dir)

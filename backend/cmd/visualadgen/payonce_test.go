@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
-	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 )
 
 // payGraph is TEXT -> PROMPT -> IMAGE_MODEL -> OUTPUT, plus TEXT -> AD_LAYOUT
@@ -60,15 +59,13 @@ func reusedOf(nodes map[string]obj, ids ...string) []bool {
 // the output; a new Output count or headline re-runs only what follows the
 // image model; fresh and until do what they say.
 func TestPayOnce(t *testing.T) {
-	for _, kind := range []string{"sqlite", "postgres"} {
+	for _, kind := range databases {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
 			fake := faltest.New()
 			t.Cleanup(fake.Close)
 			env := map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": fake.URL, "ALLOW_PRIVATE_DOWNLOADS": "true"}
-			if kind == "postgres" {
-				env["DATABASE_URL"] = pgtest.URL(t)
-			}
+			env = withDatabase(t, kind, env)
 			c := api{t: t, base: startServer(t, env)}
 			p := newPayGraph()
 			var w obj

@@ -13,7 +13,7 @@ import (
 // then again unchanged nine times, and reports the median time from execute
 // to COMPLETED (rerun_unchanged_ms_sqlite, _postgres), asserting no FAL call.
 func BenchmarkRerunUnchanged(b *testing.B) {
-	for _, kind := range []string{"sqlite", "postgres"} {
+	for _, kind := range databases {
 		fake := faltest.New()
 		env := map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": fake.URL, "ALLOW_PRIVATE_DOWNLOADS": "true"}
 		if kind == "postgres" {

@@ -6,7 +6,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
-	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 )
 
 // TestUsageOutlivesWorkflows runs two paid workflows on SQLite and
@@ -14,16 +13,14 @@ import (
 // totals are what the runs cost, the deleted workflow's spend stays under
 // its name marked deleted, and the month's spend does not go down.
 func TestUsageOutlivesWorkflows(t *testing.T) {
-	for _, kind := range []string{"sqlite", "postgres"} {
+	for _, kind := range databases {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
 			fake := faltest.New()
 			t.Cleanup(fake.Close)
 			env := map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": fake.URL, "ALLOW_PRIVATE_DOWNLOADS": "true",
 				"FAL_PRICES": `{"fal-ai/flux/schnell":{"unit":"image","usd":0.012}}`}
-			if kind == "postgres" {
-				env["DATABASE_URL"] = pgtest.URL(t)
-			}
+			env = withDatabase(t, kind, env)
 			c := api{t: t, base: startServer(t, env)}
 			first, _ := runGraph(t, c, oneImage("blue sneakers"), "COMPLETED")
 			second, _ := runGraph(t, c, oneImage("green sneakers"), "COMPLETED")
