@@ -30,7 +30,7 @@ function SpendLink({ current }: { current: boolean }) {
 
 /**
  * AppBar is the thin bar over every page: the pages (workflows, brand
- * kits), this month's spend against the budget (to the usage page), what
+ * kits, usage), this month's spend against the budget (to the usage page), what
  * preview mode means, and sign-out in Supabase mode.
  */
 export function AppBar({ route, preview, onSignOut }: { route: Route; preview: boolean; onSignOut?: () => void }) {
@@ -39,6 +39,7 @@ export function AppBar({ route, preview, onSignOut }: { route: Route; preview: b
       <span className="mr-2 shrink-0 font-semibold text-white">VisualAdGen</span>
       <NavLink href="#/" current={route.page === 'workflows' || route.page === 'editor'}>Workflows</NavLink>
       <NavLink href="#/kits" current={route.page === 'kits'}>Brand kits</NavLink>
+      <NavLink href="#/usage" current={route.page === 'usage'}>Usage</NavLink>
       {preview && <span className="ml-3 min-w-0 truncate text-slate-400" title="Set FAL_KEY to generate for real.">Preview mode: images are local placeholders at $0 (set FAL_KEY to generate for real).</span>}
       <div className="flex-1" />
       <SpendLink current={route.page === 'usage'} />
