@@ -16,6 +16,7 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
+	"github.com/visualadgen/visualadgen/backend/internal/reddit/reddittest"
 )
 
 // creativeGraph is TEXT -> PROMPT -> IMAGE_MODEL -> OUTPUT(placements), with
@@ -132,14 +133,37 @@ func multipartPost(t *testing.T, c api, path, field, filename, ctype string, dat
 	return res.StatusCode, out
 }
 
-// TestTooMuchTextFailsCleanly runs an ad whose headline cannot fit: the
-// Output fails naming the text, the placement and the Ad layout to
-// shorten it in, and delivers nothing half-drawn.
+// TestTooMuchTextFailsCleanly runs an ad whose headline cannot fit. When
+// its words are known before the run, the run is refused (422) naming the
+// Output, the text, the placement and the Ad layout to shorten it in, and
+// nothing is created or paid for. When they are only known once it runs
+// (here, what is trending is connected too), the Output fails with that
+// message and delivers nothing half-drawn.
 func TestTooMuchTextFailsCleanly(t *testing.T) {
-	c := api{t: t, base: startServer(t, nil)}
-	g := creativeGraph("")
-	g["nodes"].([]obj)[0]["config"] = obj{"value": strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis ", 30)}
-	g["nodes"].([]obj)[3]["config"].(obj)["brand_kit_id"] = ""
+	redditSrv := reddittest.New("rk")
+	t.Cleanup(redditSrv.Close)
+	c := api{t: t, base: startServer(t, map[string]string{"RAPIDAPI_KEY": "rk", "RAPIDAPI_REDDIT_BASE_URL": redditSrv.URL})}
+	tooLong := func() obj {
+		g := creativeGraph("")
+		g["nodes"].([]obj)[0]["config"] = obj{"value": strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis ", 30)}
+		g["nodes"].([]obj)[3]["config"].(obj)["brand_kit_id"] = ""
+		return g
+	}
+	g := tooLong()
+	var w, p, list obj
+	require.Equal(t, 201, c.call("POST", "/api/workflows", obj{"name": "too much text"}, &w))
+	id := w["id"].(string)
+	require.Equal(t, 200, c.call("PUT", "/api/workflows/"+id+"/graph", g, &w), w)
+	require.Equal(t, 422, c.call("POST", "/api/workflows/"+id+"/execute", nil, &p), p)
+	require.Contains(t, p["detail"], `node "Ads" would fail`)
+	require.Contains(t, p["detail"], "does not fit")
+	require.Contains(t, p["detail"], `in the Ad layout "Layout"`)
+	require.Equal(t, 200, c.call("GET", "/api/workflows/"+id+"/executions", nil, &list))
+	require.Empty(t, list["executions"], "a refused run creates nothing")
+
+	g, social := tooLong(), uuid.NewString()
+	g["nodes"] = append(g["nodes"].([]obj), node(social, "SOCIAL_MEDIA", "Reddit", obj{"subreddit": "sneakers", "limit": 3}))
+	g["edges"] = append(g["edges"].([]obj), edge(social, g["nodes"].([]obj)[3]["id"].(string), ""))
 	done, nodes := runGraph(t, c, g, "FAILED")
 	require.Equal(t, "COMPLETED", nodes["Layout"]["status"])
 	require.Equal(t, "FAILED", nodes["Ads"]["status"])

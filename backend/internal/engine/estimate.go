@@ -27,7 +27,8 @@ func (e *Engine) Estimate(ctx context.Context, g workflow.Graph, user string, o 
 	reused := map[string]bool{}
 	var need map[string]bool
 	if dg, err := dag.Build(g, portTable{e.reg}); err == nil {
-		reused, need = e.predict(ctx, g, dg, user, o), needed(dg, o)
+		reused, _ = e.predict(ctx, dg, user, o)
+		need = needed(dg, o)
 	}
 	nodes = []NodeCost{}
 	for _, n := range g.Nodes {

@@ -14,17 +14,19 @@ import (
 // predict says which nodes a run of g would reuse: walking the graph in
 // order, a node whose sources' outputs are all known (reused themselves)
 // gets its inputs, its signature and, when the user has a matching earlier
-// output, is predicted reused with that output. A pure node that will run
-// (an Ad layout) is run here, so what follows it is known too. Nodes after
-// one that will run anew otherwise are unknown, so predicted to run.
-func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, user string, o *workflow.RunOptions) map[string]bool {
+// output, is predicted reused with that output (never one the run asks to
+// be fresh). A pure node that will run (a Text input, a Prompt, an Ad
+// layout) is run here, so what follows it is known too. Nodes after one
+// that will run anew otherwise are unknown, so predicted to run. It
+// returns the nodes predicted reused and the outputs foreseen.
+func (e *Engine) predict(ctx context.Context, dg *dag.Graph, user string, o *workflow.RunOptions) (map[string]bool, map[string]*workflow.NodeExecution) {
 	reused := map[string]bool{}
 	anew := fresh(dg, o)
 	known := map[string]*workflow.NodeExecution{}
 	for _, id := range dg.Order {
 		node := dg.Nodes[id]
 		ex, ok := e.reg.Get(node.Type)
-		if !ok || anew[id] || !sourcesKnown(dg, known, id) {
+		if !ok || !sourcesKnown(dg, known, id) {
 			continue
 		}
 		spec, _ := e.reg.Spec(node.Type)
@@ -35,7 +37,7 @@ func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, u
 			fed.AddShapes(askedShapes(e.reg, dg.Nodes[s])...)
 		}
 		run := &executor.Run{ExecutionID: noExecution, Owner: user, NodeID: id, NodeName: node.Name, Inputs: inputs, Shapes: fed.Shapes, Config: node.Config}
-		res, ok := e.reuse(ctx, &prepared{ex: ex, run: run, user: user, signature: signature(user, ex, node, run, in), mayReuse: true})
+		res, ok := e.reuse(ctx, &prepared{ex: ex, run: run, user: user, signature: signature(user, ex, node, run, in), mayReuse: !anew[id]})
 		if ok {
 			reused[id] = true
 		} else if res, ok = e.foresee(ctx, ex, run, len(in)); !ok {
@@ -44,7 +46,7 @@ func (e *Engine) predict(ctx context.Context, g workflow.Graph, dg *dag.Graph, u
 		out, _ := json.Marshal(res.Output)
 		known[id] = &workflow.NodeExecution{NodeID: id, Status: workflow.NodeCompleted, OutputData: out}
 	}
-	return reused
+	return reused, known
 }
 
 // foresee runs a pure node (one with no outside call, cost or write) for

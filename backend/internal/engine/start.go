@@ -48,8 +48,9 @@ func (e *Engine) Start(ctx context.Context, userID, workflowID string) (workflow
 
 // StartWith is Start with run options: nodes to run anew instead of
 // reusing earlier outputs, or a node to run with only what it needs. A run
-// whose estimate the user's monthly budget cannot cover is refused (402)
-// before anything is written.
+// whose estimate the user's monthly budget cannot cover is refused (402),
+// and one a node can tell it would fail (a text that cannot fit) is
+// refused (422), before anything is written.
 func (e *Engine) StartWith(ctx context.Context, userID, workflowID string, o *workflow.RunOptions) (workflow.Execution, error) {
 	w, err := e.st.GetWorkflow(ctx, userID, workflowID)
 	if err != nil {
@@ -67,6 +68,9 @@ func (e *Engine) StartWith(ctx context.Context, userID, workflowID string, o *wo
 		return workflow.Execution{}, err
 	}
 	if err := e.affordable(ctx, g, w.UserID, o); err != nil {
+		return workflow.Execution{}, err
+	}
+	if err := e.precheck(ctx, dg, w.UserID, o); err != nil {
 		return workflow.Execution{}, err
 	}
 	exec := workflow.Execution{ID: workflow.NewID(), WorkflowID: w.ID, Status: workflow.ExecRunning, Graph: &g, Options: o}

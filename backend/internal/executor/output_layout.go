@@ -64,3 +64,25 @@ func (c *composer) apply(img *image.RGBA, t target) (compose.Result, error) {
 	}
 	return res, err
 }
+
+// Precheck draws the layout, when its words are known before the run (its
+// Ad layout's sources are), on a blank picture at every target: a text
+// that cannot fit refuses the run before anything is generated or paid
+// for. Other problems are left to the run, which says more.
+func (o output) Precheck(ctx context.Context, r *Run, c OutputConfig) error {
+	raw := r.Inputs["layout"]
+	if raw == nil {
+		return nil
+	}
+	comp, err := o.composerFor(ctx, raw)
+	if err != nil {
+		return nil
+	}
+	for _, t := range targetsOf(c) {
+		_, err := comp.apply(image.NewRGBA(image.Rect(0, 0, t.width, t.height)), t)
+		if fit := (*compose.FitError)(nil); errors.As(err, &fit) {
+			return err
+		}
+	}
+	return nil
+}

@@ -62,6 +62,10 @@ func (promptNode) Warn(c *PromptConfig, w Wiring) []fault.Field {
 	return []fault.Field{{Location: "template", Message: msg}}
 }
 
+// Pure says an estimate or a run's precheck may run the node to foresee
+// what follows it: it only fills its template.
+func (promptNode) Pure() bool { return true }
+
 // Run renders the template.
 func (promptNode) Run(ctx context.Context, r *Run, c PromptConfig) (*Result, error) {
 	out, err := prompt.Render(ctx, c.Template, r.Inputs)

@@ -37,6 +37,10 @@ func (textInput) Check(c *TextInputConfig, _ Wiring) []fault.Field {
 	return nil
 }
 
+// Pure says an estimate or a run's precheck may run the node to foresee
+// what follows it: it only hands on its text.
+func (textInput) Pure() bool { return true }
+
 // Run returns the text.
 func (textInput) Run(_ context.Context, _ *Run, c TextInputConfig) (*Result, error) {
 	return &Result{Output: map[string]any{"text": c.Value}}, nil

@@ -136,6 +136,27 @@ func (t typed[C]) Salt() string {
 	return ""
 }
 
+// prechecker is implemented by nodes that can tell before a run that they
+// will fail.
+type prechecker[C any] interface {
+	Precheck(ctx context.Context, r *Run, c C) error
+}
+
+// Precheck says, before a run, whether the node will fail with the inputs
+// known by then (nil when it cannot tell, or its config is not valid: the
+// run's own checks say more).
+func (t typed[C]) Precheck(ctx context.Context, r *Run) error {
+	p, ok := t.node.(prechecker[C])
+	if !ok {
+		return nil
+	}
+	c, _, errs := t.schema.Decode(r.Config)
+	if len(errs) > 0 {
+		return nil
+	}
+	return p.Precheck(ctx, r, c)
+}
+
 // pure is implemented by nodes an estimate may run to foresee what
 // follows them.
 type pure interface {

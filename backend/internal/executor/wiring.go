@@ -1,6 +1,7 @@
 package executor
 
 import (
+	"context"
 	"encoding/json"
 	"slices"
 	"time"
@@ -86,6 +87,13 @@ type Reuser interface {
 	// ReuseFor says whether a node with config may reuse an earlier output,
 	// and how old that output may be (0: any age).
 	ReuseFor(config json.RawMessage) (ok bool, maxAge time.Duration)
+}
+
+// Prechecker is implemented by executors that can tell, before a run
+// starts, that a node will fail: from its config and the inputs known by
+// then (sources that have not run yet are missing from r.Inputs).
+type Prechecker interface {
+	Precheck(ctx context.Context, r *Run) error
 }
 
 // Purer is implemented by executors that say whether an estimate may run
