@@ -125,3 +125,22 @@ func (e *Engine) cancelLocal(executionID string, cause error) {
 		cancel(cause)
 	}
 }
+
+// hold marks j as worked on in this process, and returns its release; ok is
+// false when an earlier attempt of j still works here (a wake or a rescue
+// made its job available again meanwhile). Two attempts of one node never
+// run at once here: the second would read the checkpoint before the first
+// saved what it asked FAL for, and ask again.
+func (e *Engine) hold(j Job) (release func(), ok bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.holding[j] {
+		return nil, false
+	}
+	e.holding[j] = true
+	return func() {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		delete(e.holding, j)
+	}, true
+}

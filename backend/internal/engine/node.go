@@ -32,6 +32,11 @@ type outcome struct {
 // Snooze or Retry when the queue should run the job again, another error
 // when recording failed.
 func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
+	release, ok := e.hold(j)
+	if !ok {
+		return job.Snooze{After: time.Second} // its earlier attempt still works here; then this one reads what it saved
+	}
+	defer release()
 	p, err := e.prepare(ctx, j)
 	if err != nil || p == nil {
 		if fault.Is(err, fault.CodeNotFound) {
