@@ -5,7 +5,8 @@
 // through the API, then three placements and the kit are picked in the
 // forms. The run's gallery is grouped by placement, shows the safe zone on
 // demand (thumbnails and lightbox) and downloads as a zip; run again
-// unchanged, the nodes say they reused their earlier outputs.
+// unchanged, the nodes say they reused their earlier outputs; words that
+// cannot fit are refused before a run starts.
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { makeWorkflow, node, open, run, shot, step, waitStatus } from './lib.mjs';
@@ -102,4 +103,13 @@ await run('creatives', async (context) => {
   assert.equal(await node(page, 'Flux').getByTestId('node-cost').textContent(), '$0.000');
   assert.equal(await page.getByTestId('history-item').count(), 2);
   await shot(page, 'creatives-reused.png');
+
+  step('words that cannot fit: the run is refused before it starts, saying where to shorten them');
+  await node(page, 'Product').click();
+  await page.locator('textarea[name="value"]').fill('Pneumonoultramicroscopicsilicovolcanoconiosis '.repeat(30));
+  await page.getByTestId('run').click();
+  await page.getByTestId('notice').getByText('in the Ad layout "Layout"', { exact: false }).waitFor();
+  assert.match(await page.getByTestId('notice').textContent(), /would fail, so the run did not start/);
+  assert.equal(await page.getByTestId('history-item').count(), 2, 'no run was created');
+  await shot(page, 'creatives-too-long.png');
 });
