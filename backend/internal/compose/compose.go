@@ -87,25 +87,17 @@ func Compose(img *image.RGBA, s Spec) (res Result, err error) {
 
 // compose is Compose without the recover.
 func compose(img *image.RGBA, s Spec) (Result, error) {
-	b := img.Bounds()
-	unit := float64(min(b.Dx(), b.Dy()))
-	margin := int(math.Round(unit * 0.04))
-	area := s.Safe.Intersect(b).Inset(margin)
-	if area.Dx() < 40 || area.Dy() < 40 {
-		return Result{}, &FitError{fmt.Sprintf("the safe zone of %s leaves no room for text", s.For)}
-	}
-	logo := logoBox(s, area, unit)
 	textPos := s.TextPosition
 	if textPos == "" || textPos == Auto {
+		area, _, _, err := safeArea(s, img.Bounds())
+		if err != nil {
+			return Result{}, err
+		}
 		textPos = calmer(img, area)
 	}
-	logo = logo.placed(s.LogoPosition, textPos, area)
-	room := area
-	if logo.on(Top) && textPos != Bottom {
-		room.Min.Y = logo.rect.Max.Y + margin/2
-	}
-	if logo.on(Bottom) && textPos != Top {
-		room.Max.Y = logo.rect.Min.Y - margin/2
+	room, logo, unit, margin, err := layoutRoom(s, img.Bounds(), textPos)
+	if err != nil {
+		return Result{}, err
 	}
 	blk, err := fit(s, room, unit, textPos == Centre)
 	if err != nil {
@@ -119,6 +111,65 @@ func compose(img *image.RGBA, s Spec) (Result, error) {
 		top = room.Min.Y + (room.Dy()-blk.height)/2
 	}
 	return paint(img, s, blk, image.Rect(room.Min.X, top, room.Max.X, top+blk.height), logo, margin)
+}
+
+// Fits says, without drawing, whether s's words fit a final of w x h: with
+// the text position auto, at the top or at the bottom (the picture
+// decides which), so it refuses only what fits in neither.
+func Fits(w, h int, s Spec) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = nil // the drawing itself will say
+		}
+	}()
+	b := image.Rect(0, 0, w, h)
+	positions := []string{s.TextPosition}
+	if s.TextPosition == "" || s.TextPosition == Auto {
+		positions = []string{Bottom, Top}
+	}
+	for _, pos := range positions {
+		room, _, unit, _, e := layoutRoom(s, b, pos)
+		if e == nil {
+			_, e = fit(s, room, unit, pos == Centre)
+		}
+		if e == nil {
+			return nil
+		}
+		if err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// safeArea is where an ad's elements may go on a picture of bounds b: the
+// safe zone less a margin (and the unit sizes scale with, and the margin).
+func safeArea(s Spec, b image.Rectangle) (area image.Rectangle, unit float64, margin int, err error) {
+	unit = float64(min(b.Dx(), b.Dy()))
+	margin = int(math.Round(unit * 0.04))
+	area = s.Safe.Intersect(b).Inset(margin)
+	if area.Dx() < 40 || area.Dy() < 40 {
+		return area, unit, margin, &FitError{fmt.Sprintf("the safe zone of %s leaves no room for text", s.For)}
+	}
+	return area, unit, margin, nil
+}
+
+// layoutRoom is where the words go with the text at textPos: the safe
+// area less the logo's band on the same side, and where the logo goes.
+func layoutRoom(s Spec, b image.Rectangle, textPos string) (room image.Rectangle, logo logoSpot, unit float64, margin int, err error) {
+	area, unit, margin, err := safeArea(s, b)
+	if err != nil {
+		return room, logo, unit, margin, err
+	}
+	logo = logoBox(s, area, unit).placed(s.LogoPosition, textPos, area)
+	room = area
+	if logo.on(Top) && textPos != Bottom {
+		room.Min.Y = logo.rect.Max.Y + margin/2
+	}
+	if logo.on(Bottom) && textPos != Top {
+		room.Max.Y = logo.rect.Min.Y - margin/2
+	}
+	return room, logo, unit, margin, nil
 }
 
 // calmer is where text reads best: the top or the bottom of the area,

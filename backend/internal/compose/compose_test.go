@@ -179,3 +179,38 @@ func TestKitTextColourIsKept(t *testing.T) {
 	require.True(t, scrim, "a scrim makes white read on a light picture")
 	require.Greater(t, white, 200, "the headline is drawn in the kit's white")
 }
+
+// TestFitsAsTheDrawingWill measures without drawing as Compose draws: a
+// text too long for any final does not fit, a short one does, and with the
+// text position auto a text that fits at the top (where a picture busy at
+// the bottom puts it) fits, even when a bottom logo leaves the bottom too
+// small for it.
+func TestFitsAsTheDrawingWill(t *testing.T) {
+	p, _ := placements.Get("meta_reels")
+	b := brand(t)
+	spec := func(headline string) Spec {
+		return Spec{Copy: Copy{Headline: headline, Subline: strings.Repeat("Soft canvas, bright soles. ", 18), CTA: "Shop now"},
+			Brand: b, LogoPosition: "bottom-left", Safe: safeOf(p), For: p.Describe()}
+	}
+	require.NoError(t, Fits(p.Width, p.Height, spec("Spring steps")))
+	require.Error(t, Fits(p.Width, p.Height, spec(strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis ", 30))))
+	base := canvas(p.Width, p.Height, "busy")
+	copy(base.Pix, canvas(p.Width, p.Height/2, "light").Pix) // calm at the top
+	busyBottom := func() *image.RGBA {
+		img := image.NewRGBA(base.Rect)
+		copy(img.Pix, base.Pix)
+		return img
+	}
+	found := false
+	for words := 8; words <= 60 && !found; words += 4 {
+		s := spec(strings.Repeat("Bright canvas ", words/2))
+		bottom := s
+		bottom.TextPosition = Bottom
+		if _, err := Compose(busyBottom(), s); err != nil || Fits(p.Width, p.Height, bottom) == nil {
+			continue
+		}
+		found = true
+		require.NoError(t, Fits(p.Width, p.Height, s), "%d words fit at the top, where the picture puts them", words)
+	}
+	require.True(t, found, "a text that fits at the top but not above a bottom logo")
+}

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
@@ -130,17 +131,25 @@ func (e *Engine) cancelLocal(executionID string, cause error) {
 // false when an earlier attempt of j still works here (a wake or a rescue
 // made its job available again meanwhile). Two attempts of one node never
 // run at once here: the second would read the checkpoint before the first
-// saved what it asked FAL for, and ask again.
+// saved what it asked FAL for, and ask again. An attempt that has worked
+// longer than holdFor is taken to hang, and no longer holds its node.
 func (e *Engine) hold(j Job) (release func(), ok bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.holding[j] {
+	if since, held := e.holding[j]; held && time.Since(since) < holdFor {
 		return nil, false
 	}
-	e.holding[j] = true
+	now := time.Now()
+	e.holding[j] = now
 	return func() {
 		e.mu.Lock()
 		defer e.mu.Unlock()
-		delete(e.holding, j)
+		if e.holding[j] == now {
+			delete(e.holding, j)
+		}
 	}, true
 }
+
+// holdFor is how long an attempt may hold its node: longer than a node job
+// may run (ENGINE_NODE_TIMEOUT, 2 minutes by default) and its recording.
+const holdFor = 3 * time.Minute

@@ -56,7 +56,7 @@ type Engine struct {
 
 	mu      sync.Mutex
 	running map[string]map[string]context.CancelCauseFunc // execution -> node -> cancel
-	holding map[Job]bool                                  // node jobs being worked on in this process
+	holding map[Job]time.Time                             // node jobs being worked on in this process, since when
 }
 
 // New builds an engine that enqueues its jobs on q.
@@ -74,7 +74,7 @@ func New(st *store.Store, reg *executor.Registry, pub events.Publisher, q Queue,
 		cfg.ReconcileGrace = 0
 	}
 	return &Engine{st: st, reg: reg, pub: pub, queue: q, log: log, cfg: cfg,
-		running: map[string]map[string]context.CancelCauseFunc{}, holding: map[Job]bool{}}
+		running: map[string]map[string]context.CancelCauseFunc{}, holding: map[Job]time.Time{}}
 }
 
 // Registry returns the executors the engine runs.

@@ -113,3 +113,27 @@ func handleValue(out map[string]any, handle string) any {
 	}
 	return out
 }
+
+// sizeAtLeast is a lower bound of v's size as JSON, counted without
+// encoding it (the text in its strings and keys): inputs this says are
+// over a limit are refused before they are encoded, which can take many
+// times their size (a "<" is six bytes).
+func sizeAtLeast(v any) int {
+	switch x := v.(type) {
+	case string:
+		return len(x)
+	case map[string]any:
+		n := 0
+		for k, e := range x {
+			n += len(k) + sizeAtLeast(e)
+		}
+		return n
+	case []any:
+		n := 0
+		for _, e := range x {
+			n += sizeAtLeast(e)
+		}
+		return n
+	}
+	return 1
+}

@@ -18,6 +18,7 @@ import (
 func (e *Engine) precheck(ctx context.Context, dg *dag.Graph, user string, o *workflow.RunOptions) error {
 	_, known := e.predict(ctx, dg, user, o)
 	need := needed(dg, o)
+	ctx = executor.WithPrechecks(ctx)
 	for _, id := range dg.Order {
 		node := dg.Nodes[id]
 		ex, ok := e.reg.Get(node.Type)

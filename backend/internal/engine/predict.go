@@ -31,6 +31,9 @@ func (e *Engine) predict(ctx context.Context, dg *dag.Graph, user string, o *wor
 		}
 		spec, _ := e.reg.Spec(node.Type)
 		inputs := gatherInputs(dg, known, id, spec.Lists())
+		if sizeAtLeast(inputs) > MaxIOBytes {
+			continue // a run refuses these inputs; nothing to foresee
+		}
 		in, _ := json.Marshal(inputs)
 		var fed executor.Wiring
 		for _, s := range dg.Succs[id] {

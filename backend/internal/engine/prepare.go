@@ -70,8 +70,11 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 	}
 	spec, _ := e.reg.Spec(node.Type)
 	inputs := gatherInputs(g, rs.nodes, j.NodeID, spec.Lists())
-	in, _ := json.Marshal(inputs)
-	if len(in) > MaxIOBytes {
+	var in []byte
+	if sizeAtLeast(inputs) <= MaxIOBytes {
+		in, _ = json.Marshal(inputs)
+	}
+	if in == nil || len(in) > MaxIOBytes {
 		return nil, e.fail(rec, j, fmt.Errorf("the node's inputs are over the %s a node may take in: connect fewer or smaller sources", size(MaxIOBytes)), nil)
 	}
 	var fed executor.Wiring

@@ -47,42 +47,31 @@ func (o output) composerFor(ctx context.Context, raw any) (*composer, error) {
 	return &composer{layout: l, brand: brand}, nil
 }
 
-// apply lays the words onto img, a final for t, inside t's safe zone.
-func (c *composer) apply(img *image.RGBA, t target) (compose.Result, error) {
-	safe := img.Bounds()
+// spec is what drawing the layout on a final for t takes: the words, the
+// brand and t's safe zone (the whole final for a plain ratio).
+func (c *composer) spec(t target) compose.Spec {
+	safe := image.Rect(0, 0, t.width, t.height)
 	name := fmt.Sprintf("the %s ad (%dx%d)", t.ratio, t.width, t.height)
 	if p, ok := placements.Get(t.placement); ok {
 		x0, y0, x1, y1 := p.Box()
 		safe, name = image.Rect(x0, y0, x1, y1), p.Describe()
 	}
-	res, err := compose.Compose(img, compose.Spec{Copy: compose.Copy{Headline: c.layout.Headline, Subline: c.layout.Subline, CTA: c.layout.CTA},
+	return compose.Spec{Copy: compose.Copy{Headline: c.layout.Headline, Subline: c.layout.Subline, CTA: c.layout.CTA},
 		Brand: c.brand, TextPosition: c.layout.TextPosition, LogoPosition: c.layout.LogoPosition, Scrim: c.layout.Scrim,
-		Safe: safe, For: name})
-	var fit *compose.FitError
-	if errors.As(err, &fit) && c.layout.Node != "" {
-		err = fmt.Errorf("%w, in the Ad layout %q", err, c.layout.Node)
-	}
-	return res, err
+		Safe: safe, For: name}
 }
 
-// Precheck draws the layout, when its words are known before the run (its
-// Ad layout's sources are), on a blank picture at every target: a text
-// that cannot fit refuses the run before anything is generated or paid
-// for. Other problems are left to the run, which says more.
-func (o output) Precheck(ctx context.Context, r *Run, c OutputConfig) error {
-	raw := r.Inputs["layout"]
-	if raw == nil {
-		return nil
+// apply lays the words onto img, a final for t, inside t's safe zone.
+func (c *composer) apply(img *image.RGBA, t target) (compose.Result, error) {
+	res, err := compose.Compose(img, c.spec(t))
+	return res, c.where(err)
+}
+
+// where adds to a text that does not fit the Ad layout to shorten it in.
+func (c *composer) where(err error) error {
+	var fit *compose.FitError
+	if errors.As(err, &fit) && c.layout.Node != "" {
+		return fmt.Errorf("%w, in the Ad layout %q", err, c.layout.Node)
 	}
-	comp, err := o.composerFor(ctx, raw)
-	if err != nil {
-		return nil
-	}
-	for _, t := range targetsOf(c) {
-		_, err := comp.apply(image.NewRGBA(image.Rect(0, 0, t.width, t.height)), t)
-		if fit := (*compose.FitError)(nil); errors.As(err, &fit) {
-			return err
-		}
-	}
-	return nil
+	return err
 }
