@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
 )
 
 // TestAbandonedRequestsAreSpent gives a user $0.02 with $0.012 images, on
@@ -19,11 +17,9 @@ func TestAbandonedRequestsAreSpent(t *testing.T) {
 	for _, kind := range databases {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
-			fake := faltest.New()
+			fake, env := withFAL(t, map[string]string{"DEFAULT_MONTHLY_BUDGET_USD": "0.02",
+				"FAL_PRICES": `{"fal-ai/flux/schnell":{"unit":"image","usd":0.012}}`})
 			fake.CompleteAfter = time.Hour
-			t.Cleanup(fake.Close)
-			env := map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": fake.URL, "ALLOW_PRIVATE_DOWNLOADS": "true",
-				"DEFAULT_MONTHLY_BUDGET_USD": "0.02", "FAL_PRICES": `{"fal-ai/flux/schnell":{"unit":"image","usd":0.012}}`}
 			env = withDatabase(t, kind, env)
 			c := api{t: t, base: startServer(t, env)}
 			var w, x, p, me obj

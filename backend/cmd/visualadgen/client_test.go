@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
 	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 )
 
@@ -90,4 +91,16 @@ func withDatabase(t testing.TB, kind string, env map[string]string) map[string]s
 		env["DATABASE_URL"] = pgtest.URL(t)
 	}
 	return env
+}
+
+// withFAL starts a fake FAL queue for t and returns it with the env that
+// points a server at it (downloads from it allowed), plus extra.
+func withFAL(t testing.TB, extra map[string]string) (*faltest.Server, map[string]string) {
+	fake := faltest.New()
+	t.Cleanup(fake.Close)
+	env := map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": fake.URL, "ALLOW_PRIVATE_DOWNLOADS": "true"}
+	for k, v := range extra {
+		env[k] = v
+	}
+	return fake, env
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
-	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit/reddittest"
 )
@@ -39,9 +38,7 @@ func TestCreativesFromTextToZip(t *testing.T) {
 	for _, kind := range databases {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
-			fake := faltest.New()
-			t.Cleanup(fake.Close)
-			env := map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": fake.URL, "ALLOW_PRIVATE_DOWNLOADS": "true"}
+			fake, env := withFAL(t, nil)
 			env = withDatabase(t, kind, env)
 			c := api{t: t, base: startServer(t, env)}
 			logo, _ := imaging.Preview("ACME", "logo", 0, 240, 120)

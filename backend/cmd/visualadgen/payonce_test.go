@@ -5,8 +5,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
-
-	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
 )
 
 // payGraph is TEXT -> PROMPT -> IMAGE_MODEL -> OUTPUT, plus TEXT -> AD_LAYOUT
@@ -62,9 +60,7 @@ func TestPayOnce(t *testing.T) {
 	for _, kind := range databases {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
-			fake := faltest.New()
-			t.Cleanup(fake.Close)
-			env := map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": fake.URL, "ALLOW_PRIVATE_DOWNLOADS": "true"}
+			fake, env := withFAL(t, nil)
 			env = withDatabase(t, kind, env)
 			c := api{t: t, base: startServer(t, env)}
 			p := newPayGraph()

@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
 )
 
 // TestUsageOutlivesWorkflows runs two paid workflows on SQLite and
@@ -16,10 +14,7 @@ func TestUsageOutlivesWorkflows(t *testing.T) {
 	for _, kind := range databases {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
-			fake := faltest.New()
-			t.Cleanup(fake.Close)
-			env := map[string]string{"FAL_KEY": "k", "FAL_QUEUE_BASE_URL": fake.URL, "ALLOW_PRIVATE_DOWNLOADS": "true",
-				"FAL_PRICES": `{"fal-ai/flux/schnell":{"unit":"image","usd":0.012}}`}
+			_, env := withFAL(t, map[string]string{"FAL_PRICES": `{"fal-ai/flux/schnell":{"unit":"image","usd":0.012}}`})
 			env = withDatabase(t, kind, env)
 			c := api{t: t, base: startServer(t, env)}
 			first, _ := runGraph(t, c, oneImage("blue sneakers"), "COMPLETED")

@@ -59,7 +59,7 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 		a.close()
 		return nil, err
 	}
-	eng := engine.New(db.store, reg, db.publisher, db.queue, log, engine.Config{MaxParallel: cfg.MaxParallel, MaxAttempts: 3})
+	eng := engine.New(db.store, reg, db.publisher, db.queue, log, engine.Config{MaxParallel: cfg.MaxParallel, MaxAttempts: 3, NodeTimeout: cfg.NodeTimeout})
 	hooks := queue.Hooks{Run: eng.RunNode, Rescued: eng.Rescued, Reconcile: eng.Reconcile, Repair: eng.Repair}
 	if err := db.queue.Start(context.WithoutCancel(ctx), hooks); err != nil {
 		a.close()

@@ -8,10 +8,11 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// affordable refuses a run whose estimate is more than the user's monthly
-// budget has left (running nodes' reservations counted); without a budget
-// every run is.
-func (e *Engine) affordable(ctx context.Context, g workflow.Graph, user string, o *workflow.RunOptions) error {
+// affordable refuses a run whose estimate (priced with the nodes predicted
+// reused, and those the run needs) is more than the user's monthly budget
+// has left (running nodes' reservations counted); without a budget every
+// run is.
+func (e *Engine) affordable(ctx context.Context, g workflow.Graph, user string, reused, need map[string]bool) error {
 	s, err := e.st.SpendOf(ctx, user, false)
 	if err != nil {
 		return err
@@ -20,7 +21,7 @@ func (e *Engine) affordable(ctx context.Context, g workflow.Graph, user string, 
 	if left == nil {
 		return nil
 	}
-	total, _ := e.Estimate(ctx, g, user, o)
+	total, _ := e.price(g, reused, need)
 	if total <= *left+1e-9 {
 		return nil
 	}

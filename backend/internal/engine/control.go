@@ -131,12 +131,13 @@ func (e *Engine) cancelLocal(executionID string, cause error) {
 // false when an earlier attempt of j still works here (a wake or a rescue
 // made its job available again meanwhile). Two attempts of one node never
 // run at once here: the second would read the checkpoint before the first
-// saved what it asked FAL for, and ask again. An attempt that has worked
-// longer than holdFor is taken to hang, and no longer holds its node.
+// saved what it asked FAL for, and ask again. An attempt that has worked a
+// minute longer than a node job may run is taken to hang, and no longer
+// holds its node.
 func (e *Engine) hold(j Job) (release func(), ok bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if since, held := e.holding[j]; held && time.Since(since) < holdFor {
+	if since, held := e.holding[j]; held && (e.cfg.NodeTimeout <= 0 || time.Since(since) < e.cfg.NodeTimeout+time.Minute) {
 		return nil, false
 	}
 	now := time.Now()
@@ -149,7 +150,3 @@ func (e *Engine) hold(j Job) (release func(), ok bool) {
 		}
 	}, true
 }
-
-// holdFor is how long an attempt may hold its node: longer than a node job
-// may run (ENGINE_NODE_TIMEOUT, 2 minutes by default) and its recording.
-const holdFor = 3 * time.Minute

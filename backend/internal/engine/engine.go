@@ -41,6 +41,9 @@ type Config struct {
 	// ReconcileGrace is how long a waiting or running node may be without a
 	// job before the reconciler ends its run (default 30 s; negative: at once).
 	ReconcileGrace time.Duration
+	// NodeTimeout is the longest a node job may run (ENGINE_NODE_TIMEOUT):
+	// an attempt holds its node a minute longer (0: for as long as it runs).
+	NodeTimeout time.Duration
 }
 
 // Engine starts, advances, pauses, steps, resumes and cancels executions.

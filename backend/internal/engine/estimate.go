@@ -23,13 +23,19 @@ type NodeCost struct {
 // reuse an earlier output. A node whose config is not finished yet is left
 // out (saving the graph reports why).
 func (e *Engine) Estimate(ctx context.Context, g workflow.Graph, user string, o *workflow.RunOptions) (total float64, nodes []NodeCost) {
-	wired := wirings(e.reg, g)
 	reused := map[string]bool{}
 	var need map[string]bool
 	if dg, err := dag.Build(g, portTable{e.reg}); err == nil {
 		reused, _ = e.predict(ctx, dg, user, o)
 		need = needed(dg, o)
 	}
+	return e.price(g, reused, need)
+}
+
+// price is Estimate once it is known which nodes reuse (reused) and which
+// the run needs (need; nil: every node).
+func (e *Engine) price(g workflow.Graph, reused, need map[string]bool) (total float64, nodes []NodeCost) {
+	wired := wirings(e.reg, g)
 	nodes = []NodeCost{}
 	for _, n := range g.Nodes {
 		ex, ok := e.reg.Get(n.Type)

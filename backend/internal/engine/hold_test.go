@@ -9,9 +9,9 @@ import (
 
 // TestOneAttemptAtATime holds a node job for its attempt: a second attempt
 // waits while the first works, runs once it returned, and runs anyway when
-// the first has hung past holdFor.
+// the first has hung a minute past the node timeout.
 func TestOneAttemptAtATime(t *testing.T) {
-	e := &Engine{holding: map[Job]time.Time{}}
+	e := &Engine{holding: map[Job]time.Time{}, cfg: Config{NodeTimeout: time.Minute}}
 	j := Job{ExecutionID: "x", NodeID: "n"}
 	release, ok := e.hold(j)
 	require.True(t, ok)
@@ -22,9 +22,9 @@ func TestOneAttemptAtATime(t *testing.T) {
 	release()
 	release2, ok := e.hold(j)
 	require.True(t, ok, "the first attempt returned")
-	e.holding[j] = time.Now().Add(-holdFor - time.Second)
+	e.holding[j] = time.Now().Add(-2*time.Minute - time.Second)
 	_, ok = e.hold(j)
-	require.True(t, ok, "an attempt hung past holdFor holds its node no longer")
+	require.True(t, ok, "an attempt hung a minute past the node timeout holds its node no longer")
 	release2() // the hung attempt returning late does not free the new one's hold
 	_, ok = e.hold(j)
 	require.False(t, ok)

@@ -12,11 +12,10 @@ import (
 
 // precheck refuses a run that would fail in a way known before it starts
 // (an Ad layout's words that cannot fit an Output's placement), so nothing
-// is generated or paid for first. It walks the graph as the estimate does
-// (reused outputs and pure nodes foreseen) and asks each node that can
-// tell (executor.Prechecker), with the inputs known by then.
-func (e *Engine) precheck(ctx context.Context, dg *dag.Graph, user string, o *workflow.RunOptions) error {
-	_, known := e.predict(ctx, dg, user, o)
+// is generated or paid for first. Given the outputs predict foresaw
+// (reused, or of pure nodes), it asks each node that can tell
+// (executor.Prechecker), with the inputs known by then.
+func (e *Engine) precheck(ctx context.Context, dg *dag.Graph, known map[string]*workflow.NodeExecution, user string, o *workflow.RunOptions) error {
 	need := needed(dg, o)
 	ctx = executor.WithPrechecks(ctx)
 	for _, id := range dg.Order {

@@ -67,10 +67,11 @@ func (e *Engine) StartWith(ctx context.Context, userID, workflowID string, o *wo
 	if err := checkOptions(dg, o); err != nil {
 		return workflow.Execution{}, err
 	}
-	if err := e.affordable(ctx, g, w.UserID, o); err != nil {
+	reused, known := e.predict(ctx, dg, w.UserID, o) // once, for the budget and the precheck
+	if err := e.affordable(ctx, g, w.UserID, reused, needed(dg, o)); err != nil {
 		return workflow.Execution{}, err
 	}
-	if err := e.precheck(ctx, dg, w.UserID, o); err != nil {
+	if err := e.precheck(ctx, dg, known, w.UserID, o); err != nil {
 		return workflow.Execution{}, err
 	}
 	exec := workflow.Execution{ID: workflow.NewID(), WorkflowID: w.ID, Status: workflow.ExecRunning, Graph: &g, Options: o}

@@ -31,12 +31,10 @@ type Snapshot struct {
 // that reconnects with Last-Event-ID and gets the snapshot again loses
 // nothing.
 func registerEvents(api huma.API, op huma.Operation, d Deps, open *streams) {
-	op.Middlewares = append(op.Middlewares, beforeStream(api, d, open, func(ctx huma.Context) error {
+	guardStream(api, &op, d, open, "execution", func(ctx huma.Context) error {
 		_, err := d.Store.GetExecution(ctx.Context(), userOf(ctx.Context()), ctx.Param("execution_id"))
 		return err
-	}))
-	op.Responses = map[string]*huma.Response{"404": {Description: "the execution is missing or not yours"},
-		"429": {Description: "too many live views are open"}}
+	})
 	sse.Register(api, op, map[string]any{"snapshot": Snapshot{}, "change": events.Event{}},
 		func(ctx context.Context, in *EventsInput, send sse.Sender) {
 			ctx, cancel := context.WithTimeout(ctx, d.Streams.MaxAge)
@@ -51,6 +49,15 @@ type StreamLimits struct {
 	// MaxAge ends a stream after a while; the browser reconnects and gets
 	// the current state again, so nothing is lost.
 	MaxAge time.Duration
+}
+
+// guardStream makes op a stream of one of the caller's things (what: an
+// execution, a workflow) that mine finds: see beforeStream, and the two
+// answers it documents.
+func guardStream(api huma.API, op *huma.Operation, d Deps, open *streams, what string, mine func(huma.Context) error) {
+	op.Middlewares = append(op.Middlewares, beforeStream(api, d, open, mine))
+	op.Responses = map[string]*huma.Response{"404": {Description: "the " + what + " is missing or not yours"},
+		"429": {Description: "too many live views are open"}}
 }
 
 // beforeStream answers a missing or foreign execution or workflow (mine

@@ -72,13 +72,8 @@ func handleFontUpload(st *store.Store, blobs blob.Store, lim UploadLimits, log *
 		if name == "" {
 			name = "Uploaded font"
 		}
-		count, used, err := st.UploadUsage(ctx, user)
-		if err != nil {
+		if err := lim.room(ctx, st, user, len(data)); err != nil {
 			return nil, problem(log, err)
-		}
-		if count >= lim.QuotaCount || used+int64(len(data)) > lim.QuotaBytes {
-			return nil, problem(log, fault.TooLarge("your uploads are at their limit (%d files, %d MB): %d files and %d MB are used",
-				lim.QuotaCount, lim.QuotaBytes>>20, count, (used+(1<<20)-1)>>20))
 		}
 		ctype := "font/ttf"
 		if len(data) > 4 && string(data[:4]) == "OTTO" {

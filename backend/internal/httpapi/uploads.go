@@ -40,6 +40,20 @@ type UploadLimits struct {
 	QuotaBytes int64           // bytes kept per user
 }
 
+// room refuses a file of size bytes that would take user past the upload
+// quota (images and fonts count together).
+func (lim UploadLimits) room(ctx context.Context, st *store.Store, user string, size int) error {
+	count, used, err := st.UploadUsage(ctx, user)
+	if err != nil {
+		return err
+	}
+	if count >= lim.QuotaCount || used+int64(size) > lim.QuotaBytes {
+		return fault.TooLarge("your uploads are at their limit (%d files, %d MB): %d files and %d MB are used",
+			lim.QuotaCount, lim.QuotaBytes>>20, count, (used+(1<<20)-1)>>20)
+	}
+	return nil
+}
+
 // handleUpload stores an image after checking that it is one (its real
 // type from its bytes, its dimensions from its header, within the pixel
 // budget) and that the user's quota has room for it.
@@ -68,13 +82,8 @@ func handleUpload(st *store.Store, blobs blob.Store, lim UploadLimits, log *slog
 		if _, err := lim.Images.Decode(ctx, data); err != nil { // the whole file, not just its header
 			return nil, bad(err.Error())
 		}
-		count, used, err := st.UploadUsage(ctx, user)
-		if err != nil {
+		if err := lim.room(ctx, st, user, len(data)); err != nil {
 			return nil, problem(log, err)
-		}
-		if count >= lim.QuotaCount || used+int64(len(data)) > lim.QuotaBytes {
-			return nil, problem(log, fault.TooLarge("your uploads are at their limit (%d files, %d MB): %d files and %d MB are used",
-				lim.QuotaCount, lim.QuotaBytes>>20, count, (used+(1<<20)-1)>>20))
 		}
 		id := workflow.NewID()
 		url, err := blobs.Put(ctx, "uploads/"+user+"/"+id, ctype, data)

@@ -30,12 +30,10 @@ const snapshotRuns = 20
 // starting in another tab, pausing, ending) as it happens, so every tab on
 // a workflow sees every run. Node changes go to the run's own stream.
 func registerWorkflowEvents(api huma.API, op huma.Operation, d Deps, open *streams) {
-	op.Middlewares = append(op.Middlewares, beforeStream(api, d, open, func(ctx huma.Context) error {
+	guardStream(api, &op, d, open, "workflow", func(ctx huma.Context) error {
 		_, err := d.Store.GetWorkflow(ctx.Context(), userOf(ctx.Context()), ctx.Param("id"))
 		return err
-	}))
-	op.Responses = map[string]*huma.Response{"404": {Description: "the workflow is missing or not yours"},
-		"429": {Description: "too many live views are open"}}
+	})
 	sse.Register(api, op, map[string]any{"runs": RunsSnapshot{}, "run": events.Event{}},
 		func(ctx context.Context, in *WorkflowEventsInput, send sse.Sender) {
 			ctx, cancel := context.WithTimeout(ctx, d.Streams.MaxAge)
