@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
@@ -103,7 +102,7 @@ func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, 
 	var gen executor.Generator = executor.Preview{}
 	if cfg.FalKey != "" {
 		gen = executor.FAL{Client: &fal.Client{BaseURL: cfg.FalQueueBaseURL, Key: cfg.FalKey},
-			Downloads: downloads, Images: images, Watching: &sync.Map{}}
+			Downloads: downloads, Images: images, Watching: executor.NewWatchers()}
 	}
 	return executor.NewRegistry(
 		executor.NewTextInput(),

@@ -18,6 +18,10 @@ const (
 	// PerMegapixel bills each image by its pixels in megapixels of
 	// Megapixel pixels, rounded up to whole megapixels per image.
 	PerMegapixel Unit = "megapixel"
+	// PerSecond is a compute second: how FAL bills some endpoints
+	// (fast-sdxl). It is what FAL may count in x-fal-billable-units, never
+	// a unit of our prices (Units): a second cannot be foreseen.
+	PerSecond Unit = "second"
 )
 
 // Units lists the billing units, for validation and the schema.

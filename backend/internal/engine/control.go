@@ -90,10 +90,12 @@ func (e *Engine) Cancel(ctx context.Context, userID, executionID string) (State,
 }
 
 // OnEvent cancels this process's running nodes of an execution that ended
-// elsewhere (another replica cancelled it, or a sibling node failed).
+// elsewhere (another replica cancelled it, or a sibling node failed), and
+// stops its watchers of that run's outside requests.
 func (e *Engine) OnEvent(ev events.Event) {
 	if ev.Final() {
 		e.cancelLocal(ev.ExecutionID, ErrCancelled)
+		e.stopWatching(ev.ExecutionID)
 	}
 }
 

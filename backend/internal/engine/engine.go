@@ -60,6 +60,7 @@ type Engine struct {
 	mu      sync.Mutex
 	running map[string]map[string]context.CancelCauseFunc // execution -> node -> cancel
 	holding map[Job]time.Time                             // node jobs being worked on in this process, since when
+	bg      sync.WaitGroup                                // cancels of ended runs' outside requests
 }
 
 // New builds an engine that enqueues its jobs on q.
@@ -103,6 +104,9 @@ func (e *Engine) inTx(ctx context.Context, executionID string, fn func(rs *runSt
 	})
 	if err != nil {
 		return nil, err
+	}
+	if out.ended {
+		e.ended(executionID, out.g)
 	}
 	return out, nil
 }

@@ -26,8 +26,8 @@ type fake struct {
 	gates    map[string]chan struct{}
 	attempts map[string]int
 	cancels  chan string // node names whose context was cancelled
-	outside  chan string // checkpoints whose outside work was cancelled
-	// checkpointed gets a node name once its checkpoint is saved.
+	outside  chan string // handles of outside requests cancelled
+	// checkpointed gets a node name once its outside request is saved.
 	checkpointed chan string
 }
 
@@ -122,14 +122,8 @@ func (f *fake) Run(ctx context.Context, r *executor.Run) (*executor.Result, erro
 	default: // nobody is watching (benchmarks)
 	}
 	if cfg.Outside || attempt <= cfg.Pending {
-		if r.Checkpoint == nil {
-			if err := r.SaveCheckpoint(ctx, json.RawMessage(`{"request":"`+r.NodeName+`"}`)); err != nil {
-				return nil, err
-			}
-			select {
-			case f.checkpointed <- r.NodeName:
-			default:
-			}
+		if err := f.sendOnce(ctx, r); err != nil {
+			return nil, err
 		}
 		return nil, executor.Wait(5 * time.Millisecond)
 	}
@@ -184,7 +178,40 @@ func (f *fake) attemptsOf(name string) int {
 	return f.attempts[name]
 }
 
-// CancelOutside records that a run's end released the node's outside work.
-func (f typed) CancelOutside(_ context.Context, checkpoint json.RawMessage) {
-	f.outside <- string(checkpoint)
+// sendOnce "sends" the node's one outside request, claiming its slot
+// first, unless an earlier attempt did (image models only: they are the
+// fake's outside workers).
+func (f *fake) sendOnce(ctx context.Context, r *executor.Run) error {
+	if r.Requests == nil {
+		return nil
+	}
+	_, mine, err := r.Requests.Claim(ctx, 0, "fake", 0.01)
+	if err != nil || !mine {
+		return err
+	}
+	if _, err := r.Requests.Save(ctx, 0, json.RawMessage(`{"request":"`+r.NodeName+`"}`)); err != nil {
+		return err
+	}
+	select {
+	case f.checkpointed <- r.NodeName:
+	default:
+	}
+	return nil
 }
+
+// Outside makes the fake image model an outside worker.
+func (f typed) Outside() executor.Outsider {
+	if f.t == executor.ImageModelType {
+		return f
+	}
+	return nil
+}
+
+// CancelOutside records that a run's end cancelled an outside request.
+func (f typed) CancelOutside(_ context.Context, handle json.RawMessage) (string, error) {
+	f.outside <- string(handle)
+	return "CANCELLATION_REQUESTED", nil
+}
+
+// StopWatching has no watchers to stop.
+func (typed) StopWatching(string) {}

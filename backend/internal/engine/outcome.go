@@ -8,7 +8,6 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
-	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -104,14 +103,6 @@ func (e *Engine) failIn(ctx context.Context, rs *runState, ne *workflow.NodeExec
 	name := rs.g.Nodes[ne.NodeID].Name
 	return rs.finish(ctx, workflow.ExecFailed, fmt.Sprintf("node %q failed: %s", name, firstLine(msg)),
 		fmt.Sprintf("skipped: node %q failed", name))
-}
-
-// checkpointer saves executor state on the node execution, outside any
-// other transaction, so it is durable before the executor waits.
-func (e *Engine) checkpointer(nodeExecutionID string) func(context.Context, json.RawMessage) error {
-	return func(ctx context.Context, state json.RawMessage) error {
-		return e.st.InTx(ctx, func(tx *store.Tx) error { return tx.SaveCheckpoint(ctx, nodeExecutionID, state) })
-	}
 }
 
 // recordGenerations stores a node's generations (the first under the node

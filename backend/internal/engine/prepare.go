@@ -52,8 +52,8 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 	ex, _ := e.reg.Get(node.Type)
 	state := ne.State()
 	if x.Status.Final() || state != workflow.StateQueued && state != workflow.StateRunning {
-		if ex != nil && ne.Checkpoint != nil && ne.Status != workflow.NodeCompleted {
-			ex.CancelOutside(context.WithoutCancel(ctx), ne.Checkpoint)
+		if ex != nil && ex.Outside() != nil && x.Status.Final() && ne.Status != workflow.NodeCompleted {
+			e.stopOutside(context.WithoutCancel(ctx), j.ExecutionID, g) // in case the run's end could not
 		}
 		return nil, nil
 	}
@@ -82,10 +82,18 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 		fed.AddShapes(askedShapes(e.reg, g.Nodes[id])...)
 	}
 	run := &executor.Run{ExecutionID: j.ExecutionID, Owner: x.UserID, NodeID: j.NodeID, NodeName: node.Name, Inputs: inputs,
-		Shapes: fed.Shapes, Config: node.Config, Checkpoint: ne.Checkpoint, SaveCheckpoint: e.checkpointer(ne.ID),
-		Report: e.reporter(j), Reserve: e.reserver(x.UserID, ne.ID)}
+		Shapes: fed.Shapes, Config: node.Config, Report: e.reporter(j), Reserve: e.reserver(x.UserID, ne.ID)}
+	sent := false // a node that asked an outside service already waits for that answer: it never reuses
+	if ex.Outside() != nil {
+		run.Requests = e.requestsOf(ne.ID)
+		list, err := run.Requests.List(ctx)
+		if err != nil {
+			return nil, err
+		}
+		sent = len(list) > 0
+	}
 	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in, user: x.UserID,
-		signature: signature(x.UserID, ex, node, run, in), mayReuse: ne.Checkpoint == nil && !fresh(g, x.Options)[j.NodeID]}, nil
+		signature: signature(x.UserID, ex, node, run, in), mayReuse: !sent && !fresh(g, x.Options)[j.NodeID]}, nil
 }
 
 // claim marks a QUEUED node RUNNING with its inputs. It fails with

@@ -13,14 +13,38 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// signature is what a node computes from: its type, its config as
-// normalised (defaults filled, keys ordered), its inputs (JSON with sorted
-// keys, so the same values in any order match; what a source cost is left
-// out, as a reused source cost nothing) and the image shapes the nodes it
-// feeds ask for, and its owner: signatures never match across users, so
-// looking one up reads only the owner's rows. Node ids are not part of it:
-// a copied graph matches too.
+// signature is what a node computes from, and its owner: signatures never
+// match across users, so looking one up reads only the owner's rows. A
+// node that sends outside requests (an image model) computes from what it
+// would ask the service: each request's endpoint and planned input, so a
+// change downstream that leaves them as they were (a new Output count with
+// an explicit ratio) never asks again, and one that changes them (a
+// matched ratio following a new Output ratio) does. Any other node
+// computes from its type, its config as normalised (defaults filled, keys
+// ordered), its inputs (JSON with sorted keys, so the same values in any
+// order match; what a source cost is left out, as a reused source cost
+// nothing) and the image shapes the nodes it feeds ask for. Node ids are
+// not part of it: a copied graph matches too.
 func signature(user string, ex executor.Executor, node workflow.Node, run *executor.Run, inputs []byte) string {
+	h := sha256.New()
+	part := func(b []byte) {
+		h.Write(b)
+		h.Write([]byte{0})
+	}
+	part([]byte(user))
+	part([]byte(node.Type))
+	part([]byte(salt(ex)))
+	if p, ok := ex.(executor.Planner); ok {
+		if reqs, ok := p.Plan(run); ok {
+			part([]byte("requests"))
+			for _, r := range reqs {
+				in, _ := json.Marshal(r.Input) // keys sorted
+				part([]byte(r.Endpoint))
+				part(in)
+			}
+			return hex.EncodeToString(h.Sum(nil))
+		}
+	}
 	inputs = withoutCost(inputs)
 	w := executor.Inputs()
 	for k := range run.Inputs {
@@ -31,10 +55,8 @@ func signature(user string, ex executor.Executor, node workflow.Node, run *execu
 	if len(errs) > 0 {
 		norm = node.Config
 	}
-	h := sha256.New()
-	for _, part := range [][]byte{[]byte(user), []byte(node.Type), []byte(salt(ex)), norm, inputs, []byte(strings.Join(run.Shapes, ","))} {
-		h.Write(part)
-		h.Write([]byte{0})
+	for _, b := range [][]byte{norm, inputs, []byte(strings.Join(run.Shapes, ","))} {
+		part(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

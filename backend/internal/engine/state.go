@@ -19,6 +19,7 @@ type runState struct {
 	nodes map[string]*workflow.NodeExecution
 	evs   []events.Event
 	dirty map[string]bool // node executions moved but not yet written
+	ended bool            // the execution reached a final status here
 }
 
 // load locks the execution and reads its node executions (one round

@@ -107,6 +107,7 @@ func (rs *runState) moveExec(ctx context.Context, to workflow.ExecutionStatus, m
 		}
 	}
 	rs.exec.Status = to
+	rs.ended = rs.ended || to.Final()
 	if err := rs.tx.UpdateExecution(ctx, rs.exec); err != nil {
 		return err
 	}

@@ -29,9 +29,10 @@ type Executor interface {
 	// Estimate is what one run of the config will cost (0 for free nodes)
 	// and, for nodes that generate, what they will generate.
 	Estimate(config json.RawMessage, w Wiring) (Quote, error)
-	// CancelOutside releases outside work a node left running when its run
-	// ended first (a FAL request); most node types hold none.
-	CancelOutside(ctx context.Context, checkpoint json.RawMessage)
+	// Outside is how the engine stops the outside work a node left running
+	// when its run ended first (a FAL request); nil for node types that
+	// send no outside requests.
+	Outside() Outsider
 }
 
 // Run is everything one node execution gets.
@@ -48,20 +49,19 @@ type Run struct {
 	// Output's ratio or placements, for an image model that matches them).
 	Shapes []string
 	Config json.RawMessage
-	// Checkpoint is what SaveCheckpoint stored in an earlier attempt of this
-	// same node execution, or nil.
-	Checkpoint json.RawMessage
-	// SaveCheckpoint durably stores state a retry needs (a FAL request id)
-	// before the executor waits on something slow or paid.
-	SaveCheckpoint func(ctx context.Context, state json.RawMessage) error
+	// Requests is the durable record of the requests this node execution
+	// sent to outside services (FAL), by slot: a node claims a slot before
+	// it sends a request, so no attempt sends one twice (nil: none may be
+	// sent, as in an estimate).
+	Requests Requests
 	// Report shows how outside work is going (nil: nobody listens). It may
 	// be called after Run returned, from a watcher.
 	Report func(workflow.Progress)
 	// Reserve sets usd aside from the owner's monthly budget before paid
 	// work for model starts (nil: no budget applies); it fails when the
-	// budget cannot cover it. Once the outside service accepted the work
-	// (a checkpoint was saved), what was reserved is spent unless the node
-	// records its actual cost.
+	// budget cannot cover it. Once the outside service accepted a request
+	// (Requests has its slot), what it was planned to cost is spent unless
+	// the node records its actual cost.
 	Reserve func(ctx context.Context, usd float64, model string) error
 }
 

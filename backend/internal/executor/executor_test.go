@@ -13,11 +13,11 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/reddit/reddittest"
 )
 
-// run runs ex with a config and inputs, keeping checkpoints in memory.
+// run runs ex with a config and inputs, keeping its outside requests in memory.
 func run(t *testing.T, ex executor.Executor, cfg string, inputs map[string]any) (*executor.Result, error) {
 	t.Helper()
 	r := &executor.Run{ExecutionID: "e1", NodeID: "n1", NodeName: "node", Inputs: inputs, Config: json.RawMessage(cfg)}
-	r.SaveCheckpoint = func(_ context.Context, b json.RawMessage) error { r.Checkpoint = b; return nil }
+	r.Requests = executor.NewMemoryRequests("test")
 	for {
 		res, err := ex.Run(context.Background(), r)
 		if _, pending := executor.IsPending(err); !pending {

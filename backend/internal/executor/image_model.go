@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
+	"maps"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -41,6 +43,8 @@ type ImageModelDeps struct {
 	Downloads *http.Client
 	// Preview says Gen is the local preview renderer: nothing is billed.
 	Preview bool
+	// Log notes billing facts worth an operator's eye (nil: none).
+	Log *slog.Logger
 }
 
 // imageModel generates images from a prompt (and optionally a product
@@ -131,10 +135,18 @@ func (m imageModel) Estimate(c ImageModelConfig, w Wiring) (Quote, error) {
 	return q, nil
 }
 
-// Run makes one FAL request per planned ratio, stores the images that
-// passed FAL's safety checker and records each request's generation with
-// what FAL billed.
-func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Result, error) {
+// planned is what a run of the node asks FAL for, request by request.
+type planned struct {
+	model  imagemodel.Model
+	ep     imagemodel.Endpoint
+	prompt string
+	plans  []plan
+	reqs   []Request // inputs as planned: a photo by our URL
+}
+
+// planOf plans a run's requests: one per planned ratio, each with what it
+// is planned to cost.
+func (m imageModel) planOf(r *Run, c ImageModelConfig) (*planned, error) {
 	prompt, _ := str(r.Inputs, "prompt")
 	if strings.TrimSpace(prompt) == "" {
 		return nil, fmt.Errorf("no prompt: connect a Prompt or Text node to this image model")
@@ -145,24 +157,59 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 	imageURL, _ := str(r.Inputs, "image_url")
 	model, _ := m.Models.Get(c.Model)
 	e, _ := model.Endpoint(imageURL != "")
-	plans := c.Parameters.plans(wiringOf(r))
-	reqs := make([]Request, len(plans))
-	params := make([]json.RawMessage, len(plans))
-	for i, pl := range plans {
-		input := c.Parameters.request(e, pl, prompt, imageURL)
-		params[i], _ = json.Marshal(input) // recorded with our URL, never a data URI
-		if err := m.sizePhoto(ctx, input, pl.size); err != nil {
-			return nil, err
+	p := &planned{model: model, ep: e, prompt: prompt, plans: c.Parameters.plans(wiringOf(r))}
+	for _, pl := range p.plans {
+		n := c.Parameters.count(e)
+		usd := 0.0
+		if !m.Preview {
+			usd = cost.Billed(e.Price, cost.Quantity(e.Price, pl.sizes(n)))
 		}
-		reqs[i] = Request{Model: model, Endpoint: e.ID, Input: input, Width: pl.size.Width, Height: pl.size.Height, Count: c.Parameters.count(e)}
+		p.reqs = append(p.reqs, Request{Model: model, Endpoint: e.ID, Input: c.Parameters.request(e, pl, prompt, imageURL),
+			Width: pl.size.Width, Height: pl.size.Height, Count: n, PlannedUSD: usd})
 	}
-	if len(r.Checkpoint) == 0 && r.Reserve != nil && !m.Preview { // before FAL is asked for anything
-		units := 0.0
-		for i, pl := range plans {
-			units += cost.Quantity(e.Price, pl.sizes(reqs[i].Count))
+	return p, nil
+}
+
+// Plan lists the requests a run would send FAL: the node's signature.
+func (m imageModel) Plan(r *Run, c ImageModelConfig) ([]PlannedRequest, error) {
+	p, err := m.planOf(r, c)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]PlannedRequest, len(p.reqs))
+	for i, req := range p.reqs {
+		out[i] = PlannedRequest{Endpoint: req.Endpoint, Input: req.Input}
+	}
+	return out, nil
+}
+
+// Run makes one FAL request per planned ratio, stores the images that
+// passed FAL's safety checker and records each request's generation with
+// what FAL billed.
+func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Result, error) {
+	p, err := m.planOf(r, c)
+	if err != nil {
+		return nil, err
+	}
+	reqs, e := p.reqs, p.ep
+	params := make([]json.RawMessage, len(reqs))
+	total := 0.0
+	for i := range reqs {
+		params[i], _ = json.Marshal(reqs[i].Input) // recorded with our URL, never a data URI
+		input, size := reqs[i].Input, p.plans[i].size
+		reqs[i].Ready = func(ctx context.Context) (map[string]any, error) { // only when it is sent
+			sent := maps.Clone(input)
+			return sent, m.sizePhoto(ctx, sent, size)
 		}
-		if err := r.Reserve(ctx, cost.Billed(e.Price, units), model.ID); err != nil {
-			return nil, err
+		total += reqs[i].PlannedUSD
+	}
+	if r.Reserve != nil && !m.Preview && r.Requests != nil { // before FAL is asked for anything
+		if sent, err := r.Requests.List(ctx); err != nil {
+			return nil, Retryable(fmt.Errorf("read what was asked of FAL: %w", err))
+		} else if len(sent) == 0 {
+			if err := r.Reserve(ctx, cost.Round(total), p.model.ID); err != nil {
+				return nil, err
+			}
 		}
 	}
 	got, err := m.Gen.Generate(ctx, r, reqs)
@@ -171,26 +218,26 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 	}
 	var urls []string
 	var gens []*workflow.Generation
-	total, blocked := 0.0, 0
+	spentAll, blocked := 0.0, 0
 	for i, g := range got {
 		stored, flagged, err := m.store(ctx, r, i, g)
 		if err != nil {
 			return nil, err
 		}
-		spent := m.actualCost(e.Price, g)
+		spent := m.actualCost(e, reqs[i], g)
 		if _, set := reqs[i].Input["seed"]; !set && g.Seed != nil { // record the seed FAL chose
 			reqs[i].Input["seed"] = *g.Seed
 			params[i] = withSeed(params[i], *g.Seed)
 		}
-		urls, blocked, total = append(urls, stored...), blocked+flagged, cost.Round(total+spent)
-		gens = append(gens, &workflow.Generation{ModelID: model.ID, Prompt: prompt, Parameters: params[i], ImageURLs: nonNil(stored),
-			AspectRatio: plans[i].ratio, Cost: &spent})
+		urls, blocked, spentAll = append(urls, stored...), blocked+flagged, cost.Round(spentAll+spent)
+		gens = append(gens, &workflow.Generation{ModelID: p.model.ID, Prompt: p.prompt, Parameters: params[i], ImageURLs: nonNil(stored),
+			AspectRatio: p.plans[i].ratio, Cost: &spent})
 	}
 	if len(urls) == 0 {
 		return nil, PaidFailure(fmt.Errorf("FAL's safety checker flagged all %d images as not safe for work, so none is delivered (they are still billed): change the prompt", blocked), gens)
 	}
-	return &Result{Output: map[string]any{"image_urls": urls, "cost": total, "model": model.ID, "preview": m.Preview,
-		"blocked": blocked, "plans": quotePlans(plans, reqs)}, Generations: gens}, nil
+	return &Result{Output: map[string]any{"image_urls": urls, "cost": spentAll, "model": p.model.ID, "preview": m.Preview,
+		"blocked": blocked, "plans": quotePlans(p.plans, reqs)}, Generations: gens}, nil
 }
 
 // store keeps the images of request i that were not flagged, and counts
@@ -239,27 +286,38 @@ func nonNil(s []string) []string {
 }
 
 // actualCost is what FAL billed for one request: its x-fal-billable-units
-// times the unit price when it said, else the billing rule applied to the
-// images it returned (flagged ones included: they are billed too).
-func (m imageModel) actualCost(p cost.Price, got *Generated) float64 {
+// times the unit price when FAL counts in the price's unit, else the
+// billing rule applied to the images it returned (flagged ones included:
+// they are billed too). Units of another kind (FAL bills fast-sdxl per
+// compute second) are never multiplied by a price per megapixel or image:
+// then what was planned stands, and the log says why.
+func (m imageModel) actualCost(e imagemodel.Endpoint, req Request, got *Generated) float64 {
 	switch {
 	case m.Preview:
 		return 0
+	case got.BillableUnits != nil && e.BilledIn == e.Price.Unit:
+		return cost.Billed(e.Price, *got.BillableUnits)
 	case got.BillableUnits != nil:
-		return cost.Billed(p, *got.BillableUnits)
+		if m.Log != nil {
+			m.Log.Info("fal: billable units are not in the price's unit; the planned cost stands",
+				"endpoint", e.ID, "units", *got.BillableUnits, "fal_unit", e.BilledIn, "price_unit", e.Price.Unit, "planned_usd", req.PlannedUSD)
+		}
+		return req.PlannedUSD
 	}
 	sizes := make([]cost.Size, len(got.Images))
 	for i, im := range got.Images {
 		sizes[i] = cost.Size{Width: im.Width, Height: im.Height}
 	}
-	return cost.Of(p, sizes)
+	return cost.Of(e.Price, sizes)
 }
 
-// CancelOutside passes a run's end on to a generator holding outside work.
-func (m imageModel) CancelOutside(ctx context.Context, checkpoint json.RawMessage) {
-	if c, ok := m.Gen.(canceller); ok {
-		c.CancelOutside(ctx, checkpoint)
+// Outside is how a run's end stops this node's FAL requests (nil for the
+// local preview renderer, which sends none).
+func (m imageModel) Outside() Outsider {
+	if o, ok := m.Gen.(Outsider); ok {
+		return o
 	}
+	return nil
 }
 
 // labelEnum names enum values for people in the editor (x-enum-labels).

@@ -28,8 +28,14 @@ func IsPending(err error) (time.Duration, bool) {
 	return 0, false
 }
 
-// Canceller is implemented by executors that hold outside work between
-// runs (a FAL request); the engine calls it when the run ends first.
-type Canceller interface {
-	CancelOutside(ctx context.Context, checkpoint json.RawMessage)
+// Outsider stops the outside work of node types that send requests to
+// outside services (FAL) and may leave them running when their run ends
+// first. Any process may call it: what it needs is in the request's handle.
+type Outsider interface {
+	// CancelOutside cancels one accepted request at its service (handle as
+	// saved in Requests) and answers what the service said.
+	CancelOutside(ctx context.Context, handle json.RawMessage) (string, error)
+	// StopWatching stops this process's watchers of a run's requests
+	// (nobody waits for them any more).
+	StopWatching(executionID string)
 }

@@ -212,16 +212,39 @@ func (t typed[C]) AskedShapes(raw json.RawMessage) []string {
 	return a.AskedShapes(c)
 }
 
-// canceller is implemented by nodes that hold outside work between runs.
-type canceller interface {
-	CancelOutside(ctx context.Context, checkpoint json.RawMessage)
+// outsider is implemented by nodes that may send outside requests.
+type outsider interface {
+	Outside() Outsider
 }
 
-// CancelOutside passes a run's end on to a node holding outside work.
-func (t typed[C]) CancelOutside(ctx context.Context, checkpoint json.RawMessage) {
-	if c, ok := t.node.(canceller); ok {
-		c.CancelOutside(ctx, checkpoint)
+// Outside is how the node's outside work is stopped (nil: it sends none).
+func (t typed[C]) Outside() Outsider {
+	if o, ok := t.node.(outsider); ok {
+		return o.Outside()
 	}
+	return nil
+}
+
+// planner is implemented by nodes that send outside requests and can say
+// which, before sending them.
+type planner[C any] interface {
+	Plan(r *Run, c C) ([]PlannedRequest, error)
+}
+
+// Plan lists the outside requests a run of the node would send with r's
+// inputs and shapes; ok is false for node types that send none, or when it
+// cannot tell (a config or input that a run would refuse).
+func (t typed[C]) Plan(r *Run) ([]PlannedRequest, bool) {
+	p, is := t.node.(planner[C])
+	if !is {
+		return nil, false
+	}
+	c, _, errs := t.decode(r.Config, wiringOf(r))
+	if len(errs) > 0 {
+		return nil, false
+	}
+	reqs, err := p.Plan(r, c)
+	return reqs, err == nil
 }
 
 // configError joins field errors into one error for Run.

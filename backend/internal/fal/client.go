@@ -6,9 +6,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	neturl "net/url"
 	"strconv"
@@ -40,11 +42,23 @@ type Handle struct {
 	CancelURL   string `json:"cancel_url"`
 }
 
-// Error is an answer FAL gave that is not a success.
+// Error is an answer FAL gave that is not a success, or a call that got
+// no answer.
 type Error struct {
 	Status    int
 	Message   string
 	Retryable bool
+	// Unsure says a submit may have reached FAL although no answer came
+	// back (the connection broke after the request was written, or the
+	// answer could not be read): FAL may have accepted it.
+	Unsure bool
+}
+
+// MayHaveAccepted reports whether a failed submit may still have been
+// accepted by FAL (so sending it again could pay twice).
+func MayHaveAccepted(err error) bool {
+	var fe *Error
+	return errors.As(err, &fe) && fe.Unsure
 }
 
 // Error returns FAL's message with its status.
@@ -61,7 +75,7 @@ func (c *Client) Submit(ctx context.Context, endpoint string, input any) (Handle
 		return Handle{}, fmt.Errorf("fal: submit %s: %w", endpoint, err)
 	}
 	if h.RequestID == "" || h.StatusURL == "" || h.ResponseURL == "" {
-		return Handle{}, fmt.Errorf("fal: submit %s: the answer has no request_id or URLs", endpoint)
+		return Handle{}, &Error{Status: http.StatusOK, Unsure: true, Message: fmt.Sprintf("submit %s: the answer has no request_id or URLs", endpoint)}
 	}
 	return h, nil
 }
@@ -92,17 +106,26 @@ func (c *Client) Poll(ctx context.Context, h Handle) (*Result, error) {
 	return nil, fmt.Errorf("fal: request %s ended with unknown status %q", h.RequestID, st.Status)
 }
 
-// Cancel asks FAL to stop a request (not billed if it had not run).
-func (c *Client) Cancel(ctx context.Context, h Handle) error {
+// Cancel asks FAL to stop a request (not billed if it had not run) and
+// answers FAL's word: OK, CANCELLATION_REQUESTED, ALREADY_COMPLETED or
+// NOT_FOUND (FAL answers the last with a 404 or in the body).
+func (c *Client) Cancel(ctx context.Context, h Handle) (string, error) {
 	if h.CancelURL == "" {
-		return nil
+		return "", nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	if _, err := c.do(ctx, http.MethodPut, h.CancelURL, nil, noRetry, nil); err != nil {
-		return fmt.Errorf("fal: cancel %s: %w", h.RequestID, err)
+	var answer struct {
+		Status string `json:"status"`
 	}
-	return nil
+	if _, err := c.do(ctx, http.MethodPut, h.CancelURL, nil, noRetry, &answer); err != nil {
+		var fe *Error
+		if errors.As(err, &fe) && fe.Status == http.StatusNotFound {
+			return "NOT_FOUND", nil
+		}
+		return "", fmt.Errorf("fal: cancel %s: %w", h.RequestID, err)
+	}
+	return answer.Status, nil
 }
 
 // do sends one call with the key, retrying as policy says (see retry.go),
@@ -123,12 +146,19 @@ func (c *Client) do(ctx context.Context, method, url string, body []byte, policy
 		var last error
 		res, err := c.client().Do(req)
 		if err != nil {
+			if method == http.MethodPost && !neverSent(err) {
+				// A submit that may have reached FAL is never sent again.
+				return nil, &Error{Message: err.Error(), Unsure: true}
+			}
 			if ctx.Err() != nil {
 				return nil, context.Cause(ctx)
 			}
 			last = &Error{Message: err.Error(), Retryable: true}
 		} else if last = decode(res, out); last == nil {
 			return res.Header, nil
+		}
+		if fe, ok := last.(*Error); ok && fe.Unsure && method == http.MethodPost {
+			return nil, last // FAL may have accepted it: never sent again
 		}
 		wait, retry := policy.next(attempt, last, res, c.Backoff)
 		if !retry {
@@ -145,19 +175,27 @@ func (c *Client) do(ctx context.Context, method, url string, body []byte, policy
 	}
 }
 
+// neverSent reports whether a failed call cannot have reached FAL: it
+// failed while connecting (no byte of the request was written).
+func neverSent(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial"
+}
+
 // decode reads a 2xx answer into out, or FAL's error message.
 func decode(res *http.Response, out any) error {
 	defer res.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(res.Body, 32<<20))
 	if err != nil {
-		return &Error{Status: res.StatusCode, Message: "reading the answer: " + err.Error(), Retryable: true}
+		return &Error{Status: res.StatusCode, Message: "reading the answer: " + err.Error(), Retryable: true,
+			Unsure: res.StatusCode/100 == 2}
 	}
 	if res.StatusCode/100 == 2 {
 		if out == nil {
 			return nil
 		}
 		if err := json.Unmarshal(b, out); err != nil {
-			return &Error{Status: res.StatusCode, Message: "the answer is not valid JSON"}
+			return &Error{Status: res.StatusCode, Message: "the answer is not valid JSON", Unsure: true}
 		}
 		return nil
 	}

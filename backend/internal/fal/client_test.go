@@ -89,6 +89,8 @@ func TestCancelReachesFAL(t *testing.T) {
 	res, err := c.Poll(context.Background(), h)
 	require.NoError(t, err)
 	require.Nil(t, res, "still running")
-	require.NoError(t, c.Cancel(context.Background(), h))
+	answer, err := c.Cancel(context.Background(), h)
+	require.NoError(t, err)
+	require.Equal(t, "CANCELLATION_REQUESTED", answer, "FAL was working on it")
 	require.Equal(t, []string{h.RequestID}, s.Cancelled)
 }

@@ -31,10 +31,13 @@ import "github.com/visualadgen/visualadgen/backend/internal/cost"
 //   - fal-ai/flux/dev/image-to-image: $0.03 per megapixel, shared/protocols.md
 //     (a mirror dated 2025-06-12 lists $0.025; FAL's pricing API,
 //     GET https://api.fal.ai/v1/models/pricing, gives an account's price);
-//   - fal-ai/fast-sdxl (and its image-to-image): FAL bills it per compute
-//     second, with no per-output price; docs.fal.ai/fast-sdxl: "A typical
-//     inference takes 2.3 seconds and will cost ~$0.0025", so $0.0025 per
-//     image. (The brief's $0.002 per megapixel is not FAL's.)
+//   - fal-ai/fast-sdxl (and its image-to-image): the brief's $0.002 per
+//     megapixel of each image (rounded up per image, as flux is). FAL bills
+//     fast-sdxl per compute second and publishes no per-image or
+//     per-megapixel price for it (docs.fal.ai/fast-sdxl: "A typical
+//     inference takes 2.3 seconds and will cost ~$0.0025"), so nothing
+//     outranks the user's own table; its x-fal-billable-units count
+//     seconds, which are never multiplied by this price (BilledIn).
 
 // Default returns the brief's three models.
 func Default() *Table {
@@ -61,10 +64,17 @@ func common(numImagesMax float64, extra map[string]Range) map[string]Range {
 // perMP is a price per megapixel.
 func perMP(usd float64) cost.Price { return cost.Price{Unit: cost.PerMegapixel, USD: usd} }
 
+// byMP and bySecond are the units FAL counts billable units in: megapixels
+// for FLUX (its pages), compute seconds for fast-sdxl (docs.fal.ai/fast-sdxl).
+const (
+	byMP     = cost.PerMegapixel
+	bySecond = cost.PerSecond
+)
+
 // fluxSchnell is fal-ai/flux/schnell: text to image only.
 func fluxSchnell() Model {
 	return Model{ID: "fal-ai/flux/schnell", Label: "FLUX schnell", Blurb: "fast",
-		TextToImage: Endpoint{ID: "fal-ai/flux/schnell", ImageSize: true, Price: perMP(0.003), Params: common(4, map[string]Range{
+		TextToImage: Endpoint{ID: "fal-ai/flux/schnell", ImageSize: true, Price: perMP(0.003), BilledIn: byMP, Params: common(4, map[string]Range{
 			"num_inference_steps": {Min: F(1), Max: F(12), Default: 4},
 			"guidance_scale":      {Min: F(1), Max: F(20), Default: 3.5},
 		})}}
@@ -74,11 +84,11 @@ func fluxSchnell() Model {
 // photo is connected (its output follows the photo's size).
 func fluxDev() Model {
 	return Model{ID: "fal-ai/flux/dev", Label: "FLUX dev", Blurb: "detailed",
-		TextToImage: Endpoint{ID: "fal-ai/flux/dev", ImageSize: true, Price: perMP(0.025), Params: common(4, map[string]Range{
+		TextToImage: Endpoint{ID: "fal-ai/flux/dev", ImageSize: true, Price: perMP(0.025), BilledIn: byMP, Params: common(4, map[string]Range{
 			"num_inference_steps": {Min: F(1), Max: F(50), Default: 28},
 			"guidance_scale":      {Min: F(1), Max: F(20), Default: 3.5},
 		})},
-		ImageToImage: &Endpoint{ID: "fal-ai/flux/dev/image-to-image", Price: perMP(0.03), Params: common(4, map[string]Range{
+		ImageToImage: &Endpoint{ID: "fal-ai/flux/dev/image-to-image", Price: perMP(0.03), BilledIn: byMP, Params: common(4, map[string]Range{
 			"num_inference_steps": {Min: F(10), Max: F(50), Default: 40},
 			"guidance_scale":      {Min: F(1), Max: F(20), Default: 3.5},
 			"strength":            {Min: F(0.01), Max: F(1), Default: 0.95},
@@ -99,10 +109,10 @@ func sdxl() Model {
 		}
 		return common(8, base)
 	}
-	price := cost.Price{Unit: cost.PerImage, USD: 0.0025}
+	price := perMP(0.002)
 	return Model{ID: "fal-ai/stable-diffusion-xl", Label: "Stable Diffusion XL", Blurb: "negative prompts",
-		TextToImage: Endpoint{ID: "fal-ai/fast-sdxl", ImageSize: true, Price: price, Params: params(nil)},
-		ImageToImage: &Endpoint{ID: "fal-ai/fast-sdxl/image-to-image", ImageSize: true, Price: price, Params: params(map[string]Range{
+		TextToImage: Endpoint{ID: "fal-ai/fast-sdxl", ImageSize: true, Price: price, BilledIn: bySecond, Params: params(nil)},
+		ImageToImage: &Endpoint{ID: "fal-ai/fast-sdxl/image-to-image", ImageSize: true, Price: price, BilledIn: bySecond, Params: params(map[string]Range{
 			"strength": {Min: F(0.05), Max: F(1), Default: 0.95},
 		})}}
 }

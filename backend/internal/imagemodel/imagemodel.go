@@ -30,8 +30,13 @@ type Endpoint struct {
 	// ImageSize says the endpoint takes image_size; image-to-image endpoints
 	// whose output follows the input photo do not.
 	ImageSize bool
-	// Price is what FAL bills for the endpoint's output.
+	// Price is what a generation at the endpoint costs (FAL's, or the
+	// brief's where FAL publishes none).
 	Price cost.Price
+	// BilledIn is the unit FAL counts the endpoint's x-fal-billable-units
+	// in. Only when it is the price's unit are those units times the price
+	// the actual cost; otherwise the planned cost stands.
+	BilledIn cost.Unit
 }
 
 // Takes reports whether the endpoint accepts parameter name.

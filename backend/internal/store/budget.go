@@ -100,17 +100,23 @@ func overBudget(need, left, budget float64) string {
 }
 
 // chargeSQL turns the reservations the where clause picks (by their
-// node_execution_id) into spend when FAL accepted their
-// request (a checkpoint was saved) and the node recorded no cost: the run
-// was cancelled, the node failed or its server went, and FAL may bill the
-// request all the same, so it counts against the budget at what was
-// reserved (no images).
+// node_execution_id) into spend when the outside service accepted one of
+// their node's requests (outside_requests has a row: sent, lost or
+// cancelled after it was sent) and the node recorded no cost: the run was
+// cancelled, the node failed or its server went, and FAL may bill those
+// requests all the same. Each counts at what it was planned to cost (no
+// images); a request saved by an earlier version, with no planned cost,
+// counts the whole reservation.
 const chargeSQL = `insert into spend_ledger (id, user_id, generation_id, execution_id, workflow_id, workflow_name,
 	model_id, images, amount, created_at)
-	select r.id, r.user_id, null, e.id, w.id, w.name, coalesce(r.model_id, ''), 0, r.amount, r.created_at
+	select r.id, r.user_id, null, e.id, w.id, w.name, coalesce(r.model_id, ''), 0,
+		case when exists (select 1 from outside_requests o where o.node_execution_id = ne.id and o.planned_usd is null)
+			then r.amount else (select sum(o.planned_usd) from outside_requests o where o.node_execution_id = ne.id) end,
+		r.created_at
 	from budget_reservations r join node_executions ne on ne.id = r.node_execution_id
 	join executions e on e.id = ne.execution_id join workflows w on w.id = e.workflow_id
-	where ne.checkpoint is not null and not exists (select 1 from generations g where g.id = ne.id) and `
+	where exists (select 1 from outside_requests o where o.node_execution_id = ne.id)
+		and not exists (select 1 from generations g where g.id = ne.id) and `
 
 // releaseWhere and releaseRunWhere pick a node execution's reservation and
 // the reservations of a run's node executions.

@@ -10,16 +10,16 @@ import (
 
 // nodeExecCols is the column list read into scanNodeExecution.
 const nodeExecCols = `id, execution_id, node_id, status, input_data, output_data, error_message,
-	started_at, finished_at, queued_at, checkpoint, rescues, pending_result, signature, reused_from`
+	started_at, finished_at, queued_at, rescues, pending_result, signature, reused_from`
 
 // scanNodeExecution reads one node execution row.
 func scanNodeExecution(r row) (workflow.NodeExecution, error) {
 	var n workflow.NodeExecution
-	var in, out, cp, pending jsonCol
+	var in, out, pending jsonCol
 	var started, finished, queued dbTime
 	err := r.Scan(&n.ID, &n.ExecutionID, &n.NodeID, &n.Status, &in, &out, &n.ErrorMessage,
-		&started, &finished, &queued, &cp, &n.Rescues, &pending, &n.Signature, &n.ReusedFrom)
-	n.InputData, n.OutputData, n.Checkpoint, n.PendingResult = in.Raw, out.Raw, cp.Raw, pending.Raw
+		&started, &finished, &queued, &n.Rescues, &pending, &n.Signature, &n.ReusedFrom)
+	n.InputData, n.OutputData, n.PendingResult = in.Raw, out.Raw, pending.Raw
 	n.StartedAt, n.FinishedAt, n.QueuedAt = started.ptr(), finished.ptr(), queued.ptr()
 	return n, err
 }
@@ -59,19 +59,18 @@ func (q *Queries) GetNodeExecution(ctx context.Context, executionID, nodeID stri
 	return n, q.d.mapError("get node execution", err)
 }
 
-// nodeUpdateSQL saves every mutable field of a node execution. The
-// checkpoint is written by the executor on its own (SaveCheckpoint) while
-// the engine may be writing the row from an older read (marking it
-// RUNNING): a missing one never erases a saved one, or the node would ask
-// FAL again.
+// nodeUpdateSQL saves every mutable field of a node execution that the
+// state machine owns. What a node asked outside services for lives in
+// outside_requests, written only under compare-and-set: a write from an
+// older read of the row can never erase it.
 const nodeUpdateSQL = `update node_executions set status = $2, input_data = $3, output_data = $4,
-	error_message = $5, started_at = $6, finished_at = $7, queued_at = $8, checkpoint = coalesce($9, checkpoint), rescues = $10,
-	pending_result = $11, signature = $12, reused_from = $13 where id = $1`
+	error_message = $5, started_at = $6, finished_at = $7, queued_at = $8, rescues = $9,
+	pending_result = $10, signature = $11, reused_from = $12 where id = $1`
 
 // nodeUpdateArgs are nodeUpdateSQL's arguments for n.
 func (q *Queries) nodeUpdateArgs(n workflow.NodeExecution) []any {
 	return []any{n.ID, string(n.Status), q.d.json(n.InputData), q.d.json(n.OutputData), n.ErrorMessage,
-		q.d.timePtr(n.StartedAt), q.d.timePtr(n.FinishedAt), q.d.timePtr(n.QueuedAt), q.d.json(n.Checkpoint),
+		q.d.timePtr(n.StartedAt), q.d.timePtr(n.FinishedAt), q.d.timePtr(n.QueuedAt),
 		n.Rescues, q.d.json(n.PendingResult), n.Signature, n.ReusedFrom}
 }
 
@@ -105,12 +104,6 @@ func (tx *Tx) WriteNodeExecutions(ctx context.Context, list []workflow.NodeExecu
 func (q *Queries) SavePendingResult(ctx context.Context, nodeExecutionID string, result []byte) error {
 	_, err := q.q.exec(ctx, `update node_executions set pending_result = $2 where id = $1`, nodeExecutionID, q.d.json(result))
 	return q.d.mapError("save pending result", err)
-}
-
-// SaveCheckpoint stores executor state on a node execution.
-func (q *Queries) SaveCheckpoint(ctx context.Context, nodeExecutionID string, state []byte) error {
-	_, err := q.q.exec(ctx, `update node_executions set checkpoint = $2 where id = $1`, nodeExecutionID, q.d.json(state))
-	return q.d.mapError("save checkpoint", err)
 }
 
 // CreatePendingNodeExecutions inserts a PENDING node execution for each

@@ -31,7 +31,7 @@ func (q *Queries) LoadRun(ctx context.Context, id string, lock bool) (workflow.E
 		select x.id, x.workflow_id, x.status, x.total_cost, x.error_message, x.started_at, x.finished_at, x.step_mode,
 			x.options, x.user_id,
 			n.id, n.execution_id, n.node_id, n.status, n.input_data, n.output_data, n.error_message, n.started_at,
-			n.finished_at, n.queued_at, n.checkpoint, n.rescues, n.pending_result, n.signature, n.reused_from
+			n.finished_at, n.queued_at, n.rescues, n.pending_result, n.signature, n.reused_from
 		from x left join node_executions n on n.execution_id = x.id order by n.id`, id)
 	if err != nil {
 		return x, nil, q.d.mapError("get execution", err)
@@ -42,12 +42,12 @@ func (q *Queries) LoadRun(ctx context.Context, id string, lock bool) (workflow.E
 	for rs.Next() {
 		found = true
 		var started, finished, nStarted, nFinished, nQueued dbTime
-		var in, out, cp, pending, opts jsonCol
+		var in, out, pending, opts jsonCol
 		var nID, nExec, nNode, nStatus *string
 		var nRescues *int
 		var ne workflow.NodeExecution
 		if err := rs.Scan(&x.ID, &x.WorkflowID, &x.Status, &x.TotalCost, &x.ErrorMessage, &started, &finished, &x.StepMode,
-			&opts, &x.UserID, &nID, &nExec, &nNode, &nStatus, &in, &out, &ne.ErrorMessage, &nStarted, &nFinished, &nQueued, &cp,
+			&opts, &x.UserID, &nID, &nExec, &nNode, &nStatus, &in, &out, &ne.ErrorMessage, &nStarted, &nFinished, &nQueued,
 			&nRescues, &pending, &ne.Signature, &ne.ReusedFrom); err != nil {
 			return x, nil, q.d.mapError("get execution", err)
 		}
@@ -57,7 +57,7 @@ func (q *Queries) LoadRun(ctx context.Context, id string, lock bool) (workflow.E
 			continue
 		}
 		ne.ID, ne.ExecutionID, ne.NodeID, ne.Status = *nID, *nExec, *nNode, workflow.NodeStatus(*nStatus)
-		ne.InputData, ne.OutputData, ne.Checkpoint, ne.PendingResult = in.Raw, out.Raw, cp.Raw, pending.Raw
+		ne.InputData, ne.OutputData, ne.PendingResult = in.Raw, out.Raw, pending.Raw
 		ne.StartedAt, ne.FinishedAt, ne.QueuedAt = nStarted.ptr(), nFinished.ptr(), nQueued.ptr()
 		if nRescues != nil {
 			ne.Rescues = *nRescues

@@ -99,8 +99,6 @@ type NodeExecution struct {
 	FinishedAt   *time.Time      `json:"finished_at"`
 	// QueuedAt is when a job was enqueued for this node; nil while waiting.
 	QueuedAt *time.Time `json:"queued_at"`
-	// Checkpoint is executor state that survives a retry (a FAL request id).
-	Checkpoint json.RawMessage `json:"-"`
 	// Rescues counts the times the node's job was taken over from a process
 	// that died while running it.
 	Rescues int `json:"-"`

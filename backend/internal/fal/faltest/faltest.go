@@ -20,12 +20,15 @@ import (
 type Server struct {
 	*httptest.Server
 	mu        sync.Mutex
-	Submits   []Submit      // every accepted submission
-	Cancelled []string      // request ids cancelled
-	Reject422 string        // answer submits with 422 and this message
-	Busy503   int           // answer this many status polls with 503 first
-	Polls     int           // how many IN_PROGRESS answers before COMPLETED
-	Hold      chan struct{} // when set, stay IN_PROGRESS until closed
+	Submits   []Submit // every accepted submission
+	Cancelled []string // request ids cancelled
+	// CancelSeen, when set, receives each cancelled request id as it
+	// arrives (a buffered channel: a full one drops the signal).
+	CancelSeen chan string
+	Reject422  string        // answer submits with 422 and this message
+	Busy503    int           // answer this many status polls with 503 first
+	Polls      int           // how many IN_PROGRESS answers before COMPLETED
+	Hold       chan struct{} // when set, stay IN_PROGRESS until closed
 	// CompleteAfter, when set, completes each request that long after its
 	// submission (Done tells the instant), whatever Polls says.
 	CompleteAfter time.Duration
@@ -84,10 +87,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case strings.HasSuffix(path, "/status"):
 		s.status(w, path)
 	case strings.HasSuffix(path, "/cancel") && r.Method == http.MethodPut:
-		parts := strings.Split(path, "/")
-		s.Cancelled = append(s.Cancelled, parts[len(parts)-2])
-		s.Calls["cancel"]++
-		_ = json.NewEncoder(w).Encode(map[string]string{"status": "CANCELLATION_REQUESTED"})
+		s.cancel(w, strings.TrimSuffix(path, "/cancel"))
 	default:
 		s.result(w, path)
 	}
@@ -128,6 +128,33 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, endpoint string)
 		"response_url": base, "cancel_url": base + "/cancel", "status": "IN_QUEUE", "queue_position": 0})
 }
 
+// cancel answers a PUT {cancel_url} as FAL does: OK for a request still
+// in the queue, CANCELLATION_REQUESTED for one running, ALREADY_COMPLETED
+// for one done, and 404 NOT_FOUND for a request it never had. Each cancel
+// is recorded, and signalled on CancelSeen when set.
+func (s *Server) cancel(w http.ResponseWriter, requestPath string) {
+	id := requestID(requestPath + "/status")
+	s.Calls["cancel"]++
+	known := false
+	for i := range s.Submits {
+		known = known || fmt.Sprintf("req-%d", i+1) == id
+	}
+	if !known {
+		w.WriteHeader(http.StatusNotFound)
+		_ = json.NewEncoder(w).Encode(map[string]string{"status": "NOT_FOUND"})
+		return
+	}
+	s.Cancelled = append(s.Cancelled, id)
+	if s.CancelSeen != nil {
+		select {
+		case s.CancelSeen <- id:
+		default:
+		}
+	}
+	answer := map[string]string{"IN_QUEUE": "OK", "IN_PROGRESS": "CANCELLATION_REQUESTED", "COMPLETED": "ALREADY_COMPLETED"}[s.peek(requestPath+"/status")]
+	_ = json.NewEncoder(w).Encode(map[string]string{"status": answer})
+}
+
 // status answers IN_QUEUE, IN_PROGRESS (Polls times), then COMPLETED.
 func (s *Server) status(w http.ResponseWriter, path string) {
 	s.Calls["status"]++
@@ -140,10 +167,18 @@ func (s *Server) status(w http.ResponseWriter, path string) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"status": s.statusOf(path), "queue_position": 0, "logs": []any{}})
 }
 
+// peek is a request's status now, without counting a poll (as the next
+// poll would see it, had it come).
+func (s *Server) peek(path string) string { return s.statusAt(path, s.statusSeen[path]+1) }
+
 // statusOf is a request's status now; each call counts as one poll.
 func (s *Server) statusOf(path string) string {
 	s.statusSeen[path]++
-	n := s.statusSeen[path]
+	return s.statusAt(path, s.statusSeen[path])
+}
+
+// statusAt is a request's status at its n-th poll.
+func (s *Server) statusAt(path string, n int) string {
 	st := "COMPLETED"
 	if due, ok := s.due[requestID(path)]; ok {
 		if time.Now().Before(due) {

@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) *store.Store) {
 		"UploadUsage":           testUploadUsage,
 		"GraphVersions":         testGraphVersions,
 		"LastRuns":              testLastRuns,
+		"OutsideRequests":       testOutsideRequests,
 	}
 	for name, fn := range tests {
 		t.Run(name, func(t *testing.T) {
