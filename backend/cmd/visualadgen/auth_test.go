@@ -5,8 +5,12 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
+	"encoding/base64"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -105,4 +109,43 @@ func TestUsersCannotReachEachOther(t *testing.T) {
 	require.Equal(t, 200, api{t: t, base: base}.call("GET", "/api/config", nil, &cfg), "config needs no sign-in")
 	require.Equal(t, "supabase", cfg["auth_mode"])
 	require.NotContains(t, cfg, "supabase_secret_api_key")
+}
+
+// TestHS256OfAProjectWithKeys signs in, over HTTP, with an HS256 token of a
+// project that publishes signing keys (signed with its previous shared
+// secret, valid until it expires): Supabase Auth vouches for it. A forged
+// one is a 401, and Supabase Auth is asked about it once.
+func TestHS256OfAProjectWithKeys(t *testing.T) {
+	ec, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	var calls atomic.Int32
+	supa := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/auth/v1/.well-known/jwks.json" {
+			_ = json.NewEncoder(w).Encode(obj{"keys": []obj{{"kty": "EC", "crv": "P-256", "kid": "k1", "alg": "ES256", "use": "sig",
+				"x": base64.RawURLEncoding.EncodeToString(ec.X.FillBytes(make([]byte, 32))), "y": base64.RawURLEncoding.EncodeToString(ec.Y.FillBytes(make([]byte, 32)))}}})
+			return
+		}
+		calls.Add(1)
+		raw, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		tok, err := jwt.Parse(raw, func(*jwt.Token) (any, error) { return []byte(secret), nil }, jwt.WithValidMethods([]string{"HS256"}))
+		if r.URL.Path != "/auth/v1/user" || r.Header.Get("apikey") != "pk" || err != nil {
+			w.WriteHeader(http.StatusUnauthorized)
+			_, _ = w.Write([]byte(`{"code":401,"error_code":"bad_jwt","msg":"invalid JWT: unable to parse or verify signature"}`))
+			return
+		}
+		sub, _ := tok.Claims.GetSubject()
+		_ = json.NewEncoder(w).Encode(obj{"id": sub, "email": sub[:8] + "@example.com", "aud": "authenticated", "role": "authenticated"})
+	}))
+	t.Cleanup(supa.Close)
+	base := startServer(t, map[string]string{"SUPABASE_URL": supa.URL, "SUPABASE_PUBLISHABLE_KEY": "pk"})
+
+	previous := api{t: t, base: base, token: token(t, supa.URL, uuid.NewString(), jwt.SigningMethodHS256, []byte(secret), nil)}
+	require.Equal(t, 200, previous.call("GET", "/api/workflows", nil, nil), "a valid HS256 token is asked of Supabase Auth")
+	require.EqualValues(t, 1, calls.Load())
+	forged := api{t: t, base: base, token: token(t, supa.URL, uuid.NewString(), jwt.SigningMethodHS256, []byte("not-the-secret"), nil)}
+	for range 5 {
+		var p obj
+		require.Equal(t, 401, forged.call("GET", "/api/workflows", nil, &p))
+		require.NotEmpty(t, p["detail"])
+	}
+	require.EqualValues(t, 2, calls.Load(), "a forged token is asked about once, then its answer is cached")
 }

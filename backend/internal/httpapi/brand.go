@@ -12,7 +12,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// BrandKitBody is what POST and PATCH /api/brand-kits take.
+// BrandKitBody is what POST /api/brand-kits takes, and what PATCH patches.
 type BrandKitBody struct {
 	Name         string  `json:"name" minLength:"1" maxLength:"100"`
 	LogoURL      *string `json:"logo_url,omitempty" maxLength:"2048" doc:"An image you uploaded (POST /api/uploads); null for none."`
@@ -24,12 +24,6 @@ type BrandKitBody struct {
 
 // BrandKitInput is a body for creating a kit.
 type BrandKitInput struct {
-	Body BrandKitBody
-}
-
-// BrandKitPatchInput is a kit's id and its new settings.
-type BrandKitPatchInput struct {
-	ID   string `path:"id" format:"uuid"`
 	Body BrandKitBody
 }
 
@@ -110,14 +104,21 @@ func handleCreateKit(st *store.Store, log *slog.Logger) func(context.Context, *B
 	}
 }
 
-// handlePatchKit replaces a kit's settings.
-func handlePatchKit(st *store.Store, log *slog.Logger) func(context.Context, *BrandKitPatchInput) (*BrandKitOutput, error) {
-	return func(ctx context.Context, in *BrandKitPatchInput) (*BrandKitOutput, error) {
+// handlePatchKit changes the fields of a kit that the merge patch gives:
+// the owner is checked first, then the merged kit is validated as POST
+// validates a new one, and nothing is saved when it is refused.
+func handlePatchKit(st *store.Store, kits merger[BrandKitBody], log *slog.Logger) func(context.Context, *PatchInput) (*BrandKitOutput, error) {
+	return func(ctx context.Context, in *PatchInput) (*BrandKitOutput, error) {
 		old, err := st.GetBrandKit(ctx, userOf(ctx), in.ID)
 		if err != nil {
 			return nil, problem(log, err)
 		}
-		k, err := kitOf(ctx, st, userOf(ctx), in.Body, "")
+		b, err := kits.apply(in, BrandKitBody{Name: old.Name, LogoURL: old.LogoURL, PrimaryColor: old.PrimaryColor,
+			TextColor: old.TextColor, HeadlineFont: old.HeadlineFont, BodyFont: old.BodyFont})
+		if err != nil {
+			return nil, err
+		}
+		k, err := kitOf(ctx, st, userOf(ctx), b, "")
 		if err == nil {
 			k.ID, k.CreatedAt = old.ID, old.CreatedAt
 			err = st.SaveBrandKit(ctx, &k)

@@ -13,12 +13,18 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
+// WorkflowFields are a workflow's own fields, as POST sets them and PATCH
+// (WorkflowSettings) changes them.
+type WorkflowFields struct {
+	Name        string  `json:"name" minLength:"1" maxLength:"200" doc:"Workflow name"`
+	Description *string `json:"description,omitempty" maxLength:"2000"`
+}
+
 // CreateWorkflowInput is the body of POST /api/workflows.
 type CreateWorkflowInput struct {
 	Body struct {
-		Name        string  `json:"name" minLength:"1" maxLength:"200" doc:"Workflow name"`
-		Description *string `json:"description,omitempty" maxLength:"2000"`
-		Starter     string  `json:"starter,omitempty" maxLength:"100" doc:"Start from this starter of GET /api/starters instead of an empty graph."`
+		WorkflowFields
+		Starter string `json:"starter,omitempty" maxLength:"100" doc:"Start from this starter of GET /api/starters instead of an empty graph."`
 	}
 }
 

@@ -87,21 +87,28 @@ func handleGetWorkflow(st *store.Store, log *slog.Logger) func(context.Context, 
 	}
 }
 
-// PatchWorkflowInput is the body of PATCH /api/workflows/{id}.
-type PatchWorkflowInput struct {
-	ID   string `path:"id" format:"uuid"`
-	Body struct {
-		Name        *string `json:"name,omitempty" minLength:"1" maxLength:"200"`
-		Description *string `json:"description,omitempty" maxLength:"2000"`
-		IsActive    *bool   `json:"is_active,omitempty"`
-	}
+// WorkflowSettings are what PATCH /api/workflows/{id} patches: the fields
+// POST sets, and whether the workflow is active.
+type WorkflowSettings struct {
+	WorkflowFields
+	IsActive bool `json:"is_active"`
 }
 
-// handlePatchWorkflow renames or (de)activates a workflow.
-func handlePatchWorkflow(st *store.Store, log *slog.Logger) func(context.Context, *PatchWorkflowInput) (*WorkflowOutput, error) {
-	return func(ctx context.Context, in *PatchWorkflowInput) (*WorkflowOutput, error) {
-		w, err := st.UpdateWorkflow(ctx, userOf(ctx), in.ID, store.WorkflowPatch{Name: in.Body.Name,
-			Description: in.Body.Description, IsActive: in.Body.IsActive})
+// handlePatchWorkflow renames, describes or (de)activates a workflow with
+// a merge patch: the owner is checked first, then the merged settings are
+// validated as POST validates a new workflow's; null clears the description.
+func handlePatchWorkflow(st *store.Store, settings merger[WorkflowSettings], log *slog.Logger) func(context.Context, *PatchInput) (*WorkflowOutput, error) {
+	return func(ctx context.Context, in *PatchInput) (*WorkflowOutput, error) {
+		w, err := st.GetWorkflow(ctx, userOf(ctx), in.ID)
+		if err != nil {
+			return nil, problem(log, err)
+		}
+		s, err := settings.apply(in, WorkflowSettings{WorkflowFields{Name: w.Name, Description: w.Description}, w.IsActive})
+		if err != nil {
+			return nil, err
+		}
+		w, err = st.UpdateWorkflow(ctx, userOf(ctx), in.ID, store.WorkflowPatch{Name: &s.Name,
+			Description: s.Description, ClearDescription: s.Description == nil, IsActive: &s.IsActive})
 		if err != nil {
 			return nil, problem(log, err)
 		}

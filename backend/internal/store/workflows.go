@@ -72,9 +72,10 @@ func (q *Queries) GetWorkflow(ctx context.Context, userID, id string) (workflow.
 
 // WorkflowPatch holds the fields PATCH may change; nil leaves a field as is.
 type WorkflowPatch struct {
-	Name        *string
-	Description *string
-	IsActive    *bool
+	Name             *string
+	Description      *string
+	ClearDescription bool // sets the description to null (when Description is nil)
+	IsActive         *bool
 }
 
 // UpdateWorkflow applies p to the user's workflow and returns it whole.
@@ -83,8 +84,8 @@ func (q *Queries) UpdateWorkflow(ctx context.Context, userID, id string, p Workf
 		return workflow.Workflow{}, q.d.mapError("update workflow", errNoRows)
 	}
 	n, err := q.q.exec(ctx, `update workflows set name = coalesce($3, name),
-		description = coalesce($4, description), is_active = coalesce($5, is_active), updated_at = $6
-		where id = $1 and user_id = $2`, id, userID, p.Name, p.Description, p.IsActive, q.d.time(time.Now()))
+		description = case when $7 then null else coalesce($4, description) end, is_active = coalesce($5, is_active), updated_at = $6
+		where id = $1 and user_id = $2`, id, userID, p.Name, p.Description, p.IsActive, q.d.time(time.Now()), p.ClearDescription && p.Description == nil)
 	if err != nil {
 		return workflow.Workflow{}, q.d.mapError("update workflow", err)
 	}

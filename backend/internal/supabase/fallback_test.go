@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -18,23 +19,29 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// legacyProject is a fake project on a shared HS256 secret: it publishes no
-// keys and answers /auth/v1/user for tokens signed with its current secret.
-func legacyProject(t *testing.T, current string, calls *atomic.Int32) *httptest.Server {
+// fakeProject is a fake Supabase project that publishes keys (none for a
+// project on a shared HS256 secret) and answers GET /auth/v1/user as
+// Supabase Auth does: the user for a token signed with secret (the secret
+// only Supabase knows: a rotated one, or the previous one during a move to
+// published keys), else 401 with {"code","error_code":"bad_jwt","msg"}.
+func fakeProject(t *testing.T, secret string, keys []map[string]any, calls *atomic.Int32) *httptest.Server {
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/auth/v1/.well-known/jwks.json" {
-			_, _ = w.Write([]byte(`{"keys":[]}`))
+			_ = json.NewEncoder(w).Encode(map[string]any{"keys": append([]map[string]any{}, keys...)})
 			return
 		}
 		calls.Add(1)
-		raw := r.Header.Get("Authorization")[len("Bearer "):]
-		tok, err := jwt.Parse(raw, func(*jwt.Token) (any, error) { return []byte(current), nil })
-		if err != nil || !tok.Valid {
+		raw, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		tok, err := jwt.Parse(raw, func(*jwt.Token) (any, error) { return []byte(secret), nil }, jwt.WithValidMethods([]string{"HS256"}))
+		if r.Header.Get("apikey") != "pk" || err != nil || !tok.Valid {
+			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(401)
+			_, _ = w.Write([]byte(`{"code":401,"error_code":"bad_jwt","msg":"invalid JWT: unable to parse or verify signature, token signature is invalid"}`))
 			return
 		}
 		sub, _ := tok.Claims.GetSubject()
-		_ = json.NewEncoder(w).Encode(map[string]any{"id": sub, "email": "b@example.com", "role": "authenticated"})
+		_ = json.NewEncoder(w).Encode(map[string]any{"id": sub, "email": "b@example.com", "aud": "authenticated",
+			"role": "authenticated", "app_metadata": map[string]any{}, "user_metadata": map[string]any{"full_name": "Bea"}})
 	}))
 	t.Cleanup(s.Close)
 	return s
@@ -53,7 +60,7 @@ func hs(t *testing.T, secret, iss, sub string) string {
 // cached per token, forged ones included; calls are rate limited.
 func TestRotatedSecretAndCaching(t *testing.T) {
 	var calls atomic.Int32
-	srv := legacyProject(t, "new-secret", &calls)
+	srv := fakeProject(t, "new-secret", nil, &calls)
 	v := &Verifier{URL: srv.URL, PublishableKey: "pk", JWTSecret: "old-secret", Users: &users{}}
 	ctx, sub := context.Background(), uuid.NewString()
 
@@ -69,29 +76,39 @@ func TestRotatedSecretAndCaching(t *testing.T) {
 	}
 	require.EqualValues(t, 1, calls.Load(), "the answer is cached per token")
 
-	forged := hs(t, "attacker", srv.URL+"/auth/v1", sub)
+	requireForgedBounded(t, v, srv.URL, sub, &calls)
+}
+
+// requireForgedBounded checks that a forged HS256 token is refused (401),
+// that Supabase Auth is asked about it once however often it comes, and
+// that a flood of new forged tokens is rate limited, not passed on.
+func requireForgedBounded(t *testing.T, v *Verifier, url, sub string, calls *atomic.Int32) {
+	ctx, before := context.Background(), calls.Load()
+	forged := hs(t, "attacker", url+"/auth/v1", sub)
 	for range 5 {
 		_, err := v.Authenticate(ctx, "Bearer "+forged)
-		require.True(t, fault.Is(err, fault.CodeUnauthorized))
+		require.True(t, fault.Is(err, fault.CodeUnauthorized), "%v", err)
 	}
-	require.EqualValues(t, 2, calls.Load(), "a refused token is asked about once")
+	require.EqualValues(t, before+1, calls.Load(), "a refused token is asked about once")
 
+	var err error
 	for i := range 200 {
-		_, err = v.Authenticate(ctx, "Bearer "+hs(t, "attacker", srv.URL+"/auth/v1", uuid.NewString()))
+		_, err = v.Authenticate(ctx, "Bearer "+hs(t, "attacker", url+"/auth/v1", uuid.NewString()))
 		if fault.Is(err, fault.CodeUnavailable) {
 			require.Greater(t, i, 10, "the limit lets ordinary traffic through")
 			break
 		}
+		require.True(t, fault.Is(err, fault.CodeUnauthorized), "%v", err)
 	}
 	require.True(t, fault.Is(err, fault.CodeUnavailable), "a flood of new tokens is rate limited, not passed on")
-	require.Less(t, calls.Load(), int32(100))
+	require.Less(t, calls.Load(), before+100)
 }
 
 // TestIssuerComparedAsURL accepts an issuer that differs only in host case,
 // default port or trailing slash, and refuses another project's.
 func TestIssuerComparedAsURL(t *testing.T) {
 	var calls atomic.Int32
-	srv := legacyProject(t, "s", &calls)
+	srv := fakeProject(t, "s", nil, &calls)
 	v := &Verifier{URL: srv.URL, PublishableKey: "pk", JWTSecret: "s", Users: &users{}}
 	for _, iss := range []string{srv.URL + "/auth/v1/", "HTTP://" + srv.URL[len("http://"):] + "/auth/v1"} {
 		_, err := v.Authenticate(context.Background(), "Bearer "+hs(t, "s", iss, uuid.NewString()))
@@ -114,7 +131,7 @@ func (failing) RecordUser(context.Context, workflow.User) error {
 // the user as "unavailable", with no internals in the message.
 func TestDatabaseErrorIsUnavailable(t *testing.T) {
 	var calls atomic.Int32
-	srv := legacyProject(t, "s", &calls)
+	srv := fakeProject(t, "s", nil, &calls)
 	v := &Verifier{URL: srv.URL, PublishableKey: "pk", JWTSecret: "s", Users: failing{}}
 	_, err := v.Authenticate(context.Background(), "Bearer "+hs(t, "s", srv.URL+"/auth/v1", uuid.NewString()))
 	fe, ok := fault.As(err)

@@ -1,5 +1,5 @@
 import type {
-  BrandKit, BrandKitBody, EstimateBody, Fonts, LayoutPreviewBody, Me, NodeSpec, ProblemDetail, Reply, RequestBody, RunOptions, SavedGraph, UploadedFont, Usage, UsageGrouping, WorkflowSummary,
+  BrandKit, BrandKitBody, BrandKitPatch, EstimateBody, Fonts, LayoutPreviewBody, Me, NodeSpec, ProblemDetail, Reply, RequestBody, RunOptions, SavedGraph, UploadedFont, Usage, UsageGrouping, WorkflowSummary,
 } from './types';
 
 /** ApiError carries the backend's problem+json: a message and field errors. */
@@ -95,7 +95,8 @@ export const api = {
   placements: () => request<Reply<'placements'>>('GET', '/api/placements'),
   brandKits: () => request<Reply<'list-brand-kits'>>('GET', '/api/brand-kits'),
   createBrandKit: (body: BrandKitBody) => request<BrandKit>('POST', '/api/brand-kits', body),
-  updateBrandKit: (id: string, body: BrandKitBody) => request<BrandKit>('PATCH', `/api/brand-kits/${id}`, body),
+  /** updateBrandKit changes the fields body gives (a JSON merge patch: null clears an optional one). */
+  updateBrandKit: (id: string, body: BrandKitPatch) => request<BrandKit>('PATCH', `/api/brand-kits/${id}`, body),
   deleteBrandKit: (id: string) => request<void>('DELETE', `/api/brand-kits/${id}`),
   fonts: () => request<Fonts>('GET', '/api/fonts'),
   /** uploadFont stores a TTF or OTF font; a file that is not one answers 422 at body.font. */

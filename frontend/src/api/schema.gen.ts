@@ -35,7 +35,7 @@ export interface paths {
         delete: operations["delete-brand-kit"];
         options?: never;
         head?: never;
-        /** Change a brand kit */
+        /** Change a brand kit (a JSON merge patch) */
         patch: operations["patch-brand-kit"];
         trace?: never;
     };
@@ -413,7 +413,7 @@ export interface paths {
         delete: operations["delete-workflow"];
         options?: never;
         head?: never;
-        /** Rename or (de)activate */
+        /** Rename, describe or (de)activate (a JSON merge patch) */
         patch: operations["patch-workflow"];
         trace?: never;
     };
@@ -580,6 +580,20 @@ export interface components {
             primary_color: string;
             /** @description The text colour, kept on a scrim where the picture needs one to read at 4.5:1 (white or black only when even that cannot); left out, contrast chooses white or black. */
             text_color?: string;
+        };
+        /** @description A JSON merge patch (RFC 7396) of BrandKitBody: the fields given change, the others stay; null clears an optional field (back to its default, if it has one). */
+        BrandKitBodyPatch: {
+            /** @description As headline_font, for the subline. */
+            body_font?: string | null;
+            /** @description A bundled family (GET /api/fonts) or the id of a font you uploaded. */
+            headline_font?: string | null;
+            /** @description An image you uploaded (POST /api/uploads); null for none. */
+            logo_url?: string | null;
+            name?: string;
+            /** @description The call-to-action button's colour. */
+            primary_color?: string;
+            /** @description The text colour, kept on a scrim where the picture needs one to read at 4.5:1 (white or black only when even that cannot); left out, contrast chooses white or black. */
+            text_color?: string | null;
         };
         BrandKitsOutputBody: {
             brand_kits: components["schemas"]["BrandKit"][] | null;
@@ -1028,11 +1042,6 @@ export interface components {
              */
             placements?: ("meta_feed_square" | "meta_feed_portrait" | "meta_stories" | "meta_reels" | "google_display_landscape" | "google_display_square" | "linkedin_single" | "x_single" | "pinterest_standard")[] | null;
         };
-        PatchWorkflowInputBody: {
-            description?: string;
-            is_active?: boolean;
-            name?: string;
-        };
         Placement: {
             /** Format: int64 */
             height: number;
@@ -1352,6 +1361,19 @@ export interface components {
         WorkflowListOutputBody: {
             workflows: components["schemas"]["WorkflowSummary"][] | null;
         };
+        WorkflowSettings: {
+            description?: string;
+            is_active: boolean;
+            /** @description Workflow name */
+            name: string;
+        };
+        /** @description A JSON merge patch (RFC 7396) of WorkflowSettings: the fields given change, the others stay; null clears an optional field (back to its default, if it has one). */
+        WorkflowSettingsPatch: {
+            description?: string | null;
+            is_active?: boolean;
+            /** @description Workflow name */
+            name?: string;
+        };
         WorkflowSummary: {
             /** Format: date-time */
             created_at: string;
@@ -1500,13 +1522,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of what to change */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BrandKitBody"];
+                "application/json": components["schemas"]["BrandKitBodyPatch"];
+                "application/merge-patch+json": components["schemas"]["BrandKitBodyPatch"];
             };
         };
         responses: {
@@ -2346,13 +2370,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The id of what to change */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PatchWorkflowInputBody"];
+                "application/json": components["schemas"]["WorkflowSettingsPatch"];
+                "application/merge-patch+json": components["schemas"]["WorkflowSettingsPatch"];
             };
         };
         responses: {

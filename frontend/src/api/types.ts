@@ -98,8 +98,10 @@ export type SafeZone = Schemas['Safe'];
 export type PlacementId = NonNullable<Schemas['OutputConfig']['placements']>[number];
 /** BrandKit is a saved brand kit: logo, colours and fonts. */
 export type BrandKit = Schemas['BrandKit'];
-/** BrandKitBody is what creating or changing a brand kit takes. */
+/** BrandKitBody is what creating a brand kit takes. */
 export type BrandKitBody = Schemas['BrandKitBody'];
+/** BrandKitPatch is what changing a brand kit takes: a JSON merge patch (left out: kept; null: cleared). */
+export type BrandKitPatch = Schemas['BrandKitBodyPatch'];
 /** FontFamily is a font family bundled with the server. */
 export type FontFamily = Schemas['Family'];
 /** UploadedFont is a font the user uploaded. */

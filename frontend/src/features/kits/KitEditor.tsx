@@ -8,7 +8,7 @@ import { Input } from '../../components/ui/input';
 import { ColorField } from './ColorField';
 import { DeleteKitDialog } from './DeleteKitDialog';
 import { FontSelect, FontUpload } from './FontFields';
-import { blankDraft, bodyOf, checkDraft, draftOf, fieldErrors, sameDraft, type FieldErrors, type KitDraft } from './kitForm';
+import { blankDraft, bodyOf, checkDraft, draftOf, fieldErrors, patchOf, sameDraft, type FieldErrors, type KitDraft } from './kitForm';
 import { KitPreview } from './KitPreview';
 import { LogoField } from './LogoField';
 import { brandKitsKey } from './useBrandKits';
@@ -40,7 +40,7 @@ export function KitEditor({ kit, onSaved, onDeleted }: { kit: BrandKit | null; o
   /** refused shows why the server said no. */
   const refused = (err: unknown) => setErrors(err instanceof ApiError ? fieldErrors(err.errors, err.message) : { '': 'Something went wrong; try again.' });
   const save = useMutation({
-    mutationFn: () => (kit ? api.updateBrandKit(kit.id, bodyOf(draft)) : api.createBrandKit(bodyOf(draft))),
+    mutationFn: () => (kit ? api.updateBrandKit(kit.id, patchOf(draft)) : api.createBrandKit(bodyOf(draft))),
     onSuccess: (k) => {
       setErrors({});
       // The list shows the saved kit at once (and so can open it), then is asked for again.

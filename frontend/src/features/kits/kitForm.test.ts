@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrandKit } from '../../api/types';
-import { blankDraft, bodyOf, checkDraft, draftOf, fieldErrors, previewKit, sameDraft } from './kitForm';
+import { blankDraft, bodyOf, checkDraft, draftOf, fieldErrors, patchOf, previewKit, sameDraft } from './kitForm';
 
 const kit: BrandKit = {
   id: 'k', user_id: 'u', name: 'Acme', logo_url: '/files/uploads/logo.png', primary_color: '#ff5a1f', text_color: null,
@@ -17,6 +17,14 @@ describe('the brand kit form', () => {
     });
     expect(sameDraft(d, { ...d, text_color: '#000000' })).toBe(true);
     expect(sameDraft(d, { ...d, primary_color: '#000000' })).toBe(false);
+  });
+
+  it('saves over a saved kit with a merge patch that clears a logo or text colour taken away', () => {
+    const d = draftOf(kit);
+    expect(patchOf(d)).toEqual({ ...bodyOf(d), text_color: null });
+    expect(patchOf({ ...d, logo_url: '', autoText: false, text_color: '#FFFFFF' })).toEqual({
+      name: 'Acme', logo_url: null, primary_color: '#ff5a1f', text_color: '#ffffff', headline_font: 'lato', body_font: 'font-1',
+    });
   });
 
   it('finds a missing name and a colour not written #rrggbb before asking the server', () => {

@@ -1,4 +1,4 @@
-import type { BrandKit, BrandKitBody, ProblemDetail } from '../../api/types';
+import type { BrandKit, BrandKitBody, BrandKitPatch, ProblemDetail } from '../../api/types';
 
 /**
  * KitDraft is a brand kit as its form edits it: every field a string, the
@@ -35,13 +35,18 @@ export function draftOf(k: BrandKit): KitDraft {
   };
 }
 
-/** bodyOf is what a draft saves: the logo and the text colour left out when there are none (PATCH replaces the whole kit). */
+/** bodyOf is what a draft saves as a new kit: the logo and the text colour left out when there are none. */
 export function bodyOf(d: KitDraft): BrandKitBody {
   return {
     name: d.name.trim(), primary_color: d.primary_color.toLowerCase(), headline_font: d.headline_font, body_font: d.body_font,
     ...(d.logo_url ? { logo_url: d.logo_url } : {}),
     ...(d.autoText ? {} : { text_color: d.text_color.toLowerCase() }),
   };
+}
+
+/** patchOf is what a draft saves over a saved kit: every field, and null for a logo or text colour it no longer has (PATCH keeps what it is not sent). */
+export function patchOf(d: KitDraft): BrandKitPatch {
+  return { ...bodyOf(d), logo_url: d.logo_url || null, text_color: d.autoText ? null : d.text_color.toLowerCase() };
 }
 
 /** HEX is a colour as the API takes it. */
