@@ -23,7 +23,6 @@ if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
 fi
 
 PGTMP=$(mktemp -d)
-PORT=${PGPORT_TEST:-$((20000 + RANDOM % 20000))}
 as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -36,9 +35,18 @@ trap cleanup EXIT
 
 as_pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$PGTMP/initdb.log" 2>&1 \
   || { cat "$PGTMP/initdb.log" >&2; exit 1; }
-as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 30 \
-  -o "-p $PORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
-  || { cat "$PGTMP/server.log" >&2; exit 1; }
+# A random port may be taken by something else on the machine: try others.
+started=0
+for _ in 1 2 3 4 5 6 7 8; do
+  PORT=${PGPORT_TEST:-$((20000 + RANDOM % 20000))}
+  if as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 30 \
+    -o "-p $PORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null; then
+    started=1
+    break
+  fi
+  [ -n "${PGPORT_TEST:-}" ] && break
+done
+[ "$started" = 1 ] || { cat "$PGTMP/server.log" >&2; exit 1; }
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres?sslmode=disable"
 echo "with-postgres: throwaway PostgreSQL on port $PORT"

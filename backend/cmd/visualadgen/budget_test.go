@@ -67,11 +67,7 @@ func TestBudgetsCannotBeOverspent(t *testing.T) {
 	wg.Wait()
 	spent, completed, paidWorkflow := 0.0, 0, ""
 	for _, xid := range started {
-		var x obj
-		require.Eventually(t, func() bool {
-			c.call("GET", "/api/executions/"+xid, nil, &x)
-			return x["status"] == "COMPLETED" || x["status"] == "FAILED"
-		}, 30*time.Second, 50*time.Millisecond)
+		x := c.waitEnded(xid)
 		if x["status"] == "COMPLETED" {
 			completed++
 			paidWorkflow = x["workflow_id"].(string)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -58,6 +59,33 @@ func (a api) waitStatus(id, status string) obj {
 	s.untilEvent("", status)
 	var x obj
 	require.Equal(a.t, 200, a.call("GET", "/api/executions/"+id, nil, &x))
+	return x
+}
+
+// await waits for a signal on ch and returns it, failing the test with
+// what it waited for after a minute (a deadline, not a pace: the signal
+// usually comes within milliseconds).
+func await(t testing.TB, ch <-chan string, what string) string {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(time.Minute):
+		t.Fatalf("waited a minute for %s", what)
+		return ""
+	}
+}
+
+// waitEnded follows an execution's event stream until it ends (the
+// stream closes after the execution's final state), then reads it whole.
+func (a api) waitEnded(id string) obj {
+	a.t.Helper()
+	s := openEvents(a.t, a, id)
+	for s.sc.Scan() {
+	}
+	var x obj
+	require.Equal(a.t, 200, a.call("GET", "/api/executions/"+id, nil, &x))
+	require.Contains(a.t, []any{"COMPLETED", "FAILED", "CANCELLED"}, x["status"], "the stream ended with the run")
 	return x
 }
 

@@ -8,7 +8,6 @@ import (
 	"maps"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -17,7 +16,6 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
-	promptpkg "github.com/visualadgen/visualadgen/backend/internal/prompt"
 	"github.com/visualadgen/visualadgen/backend/internal/schema"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -133,54 +131,6 @@ func (m imageModel) Estimate(c ImageModelConfig, w Wiring) (Quote, error) {
 	}
 	q.Cost = cost.Billed(e.Price, q.Units)
 	return q, nil
-}
-
-// planned is what a run of the node asks FAL for, request by request.
-type planned struct {
-	model  imagemodel.Model
-	ep     imagemodel.Endpoint
-	prompt string
-	plans  []plan
-	reqs   []Request // inputs as planned: a photo by our URL
-}
-
-// planOf plans a run's requests: one per planned ratio, each with what it
-// is planned to cost.
-func (m imageModel) planOf(r *Run, c ImageModelConfig) (*planned, error) {
-	prompt, _ := str(r.Inputs, "prompt")
-	if strings.TrimSpace(prompt) == "" {
-		return nil, fmt.Errorf("no prompt: connect a Prompt or Text node to this image model")
-	}
-	if n := utf8.RuneCountInString(prompt); n > promptpkg.MaxChars {
-		return nil, fmt.Errorf("the prompt is %d characters; the image models read at most about %d: shorten it", n, promptpkg.MaxChars)
-	}
-	imageURL, _ := str(r.Inputs, "image_url")
-	model, _ := m.Models.Get(c.Model)
-	e, _ := model.Endpoint(imageURL != "")
-	p := &planned{model: model, ep: e, prompt: prompt, plans: c.Parameters.plans(wiringOf(r))}
-	for _, pl := range p.plans {
-		n := c.Parameters.count(e)
-		usd := 0.0
-		if !m.Preview {
-			usd = cost.Billed(e.Price, cost.Quantity(e.Price, pl.sizes(n)))
-		}
-		p.reqs = append(p.reqs, Request{Model: model, Endpoint: e.ID, Input: c.Parameters.request(e, pl, prompt, imageURL),
-			Width: pl.size.Width, Height: pl.size.Height, Count: n, PlannedUSD: usd})
-	}
-	return p, nil
-}
-
-// Plan lists the requests a run would send FAL: the node's signature.
-func (m imageModel) Plan(r *Run, c ImageModelConfig) ([]PlannedRequest, error) {
-	p, err := m.planOf(r, c)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]PlannedRequest, len(p.reqs))
-	for i, req := range p.reqs {
-		out[i] = PlannedRequest{Endpoint: req.Endpoint, Input: req.Input}
-	}
-	return out, nil
 }
 
 // Run makes one FAL request per planned ratio, stores the images that
