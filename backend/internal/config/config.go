@@ -56,6 +56,14 @@ type Config struct {
 	// DefaultBudget is the monthly budget, in US dollars, a new user starts
 	// with (DEFAULT_MONTHLY_BUDGET_USD; nil: none).
 	DefaultBudget *float64
+	// MaxBudget is the most a user's monthly budget may be
+	// (MAX_MONTHLY_BUDGET_USD; nil: no ceiling): a user may lower theirs,
+	// never raise it past this, and no budget is never allowed under it.
+	MaxBudget *float64
+	// ServerBudget is what all users together may spend in a month on this
+	// server's FAL key (SERVER_MONTHLY_BUDGET_USD; nil: no limit), reserved
+	// and settled as a user's is.
+	ServerBudget *float64
 }
 
 // Limits bound what one user or one request may use of the shared server.
@@ -69,6 +77,17 @@ type Limits struct {
 	ConnsPerIP          int           // MAX_CONNECTIONS_PER_IP: open connections per client address
 	AllowedOrigins      []string      // ALLOWED_ORIGINS: browser origins local mode accepts besides its own
 	AllowPrivateFetches bool          // ALLOW_PRIVATE_DOWNLOADS: let image downloads reach private addresses (tests)
+	EstimatesPerMinute  int           // ESTIMATES_PER_MINUTE: estimates of an unsaved graph per user
+	Run                 RunLimits     // what one run may deliver
+}
+
+// RunLimits bound what one run may make, checked before it starts (on the
+// graph as saved, however it was written) and while it runs.
+type RunLimits struct {
+	Nodes           int   // MAX_RUN_NODES: nodes in a run's graph
+	FinalsPerOutput int   // MAX_FINALS_PER_OUTPUT: final ads one Output may deliver
+	FinalsPerRun    int   // MAX_FINALS_PER_RUN: final ads one run may deliver
+	Bytes           int64 // MAX_RUN_MB: bytes of final ads one run may write
 }
 
 // AuthMode reports "supabase" when users sign in with Supabase, else "local".
@@ -111,6 +130,8 @@ func Load(lookup func(string) string) (Config, error) {
 		RescueAfter:            p.duration("ENGINE_RESCUE_AFTER", 0),
 		ShutdownGrace:          p.duration("SHUTDOWN_GRACE", 15*time.Second),
 		DefaultBudget:          p.optionalUSD("DEFAULT_MONTHLY_BUDGET_USD"),
+		MaxBudget:              p.optionalUSD("MAX_MONTHLY_BUDGET_USD"),
+		ServerBudget:           p.optionalUSD("SERVER_MONTHLY_BUDGET_USD"),
 		AllowNoAuthLAN:         p.boolean("ALLOW_UNAUTHENTICATED_NETWORK", false),
 		Limits: Limits{
 			MaxImagePixels:      p.integer("MAX_IMAGE_PIXELS", 40_000_000, 1_000_000, 500_000_000),
@@ -122,6 +143,13 @@ func Load(lookup func(string) string) (Config, error) {
 			ConnsPerIP:          p.integer("MAX_CONNECTIONS_PER_IP", 256, 0, 1_000_000),
 			AllowedOrigins:      p.list("ALLOWED_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173"),
 			AllowPrivateFetches: p.boolean("ALLOW_PRIVATE_DOWNLOADS", false),
+			EstimatesPerMinute:  p.integer("ESTIMATES_PER_MINUTE", 60, 1, 100_000),
+			Run: RunLimits{
+				Nodes:           p.integer("MAX_RUN_NODES", 200, 1, 10_000),
+				FinalsPerOutput: p.integer("MAX_FINALS_PER_OUTPUT", 200, 1, 100_000),
+				FinalsPerRun:    p.integer("MAX_FINALS_PER_RUN", 400, 1, 1_000_000),
+				Bytes:           int64(p.integer("MAX_RUN_MB", 1024, 1, 1_000_000)) << 20,
+			},
 		},
 	}
 	if c.RescueAfter == 0 {
@@ -131,6 +159,9 @@ func Load(lookup func(string) string) (Config, error) {
 	}
 	if c.SupabaseURL == "" && !c.AllowNoAuthLAN && !IsLoopback(c.Host) {
 		p.fail("HOST", "%q is not a loopback address; without SUPABASE_URL every visitor would act as the one local user (set SUPABASE_URL, or ALLOW_UNAUTHENTICATED_NETWORK=true if you mean it)", c.Host)
+	}
+	if c.MaxBudget != nil && c.DefaultBudget != nil && *c.DefaultBudget > *c.MaxBudget {
+		p.fail("DEFAULT_MONTHLY_BUDGET_USD", "must be at most MAX_MONTHLY_BUDGET_USD ($%g)", *c.MaxBudget)
 	}
 	if c.SupabaseURL != "" && c.SupabasePublishableKey == "" {
 		p.fail("SUPABASE_PUBLISHABLE_KEY", "is required when SUPABASE_URL is set (the browser signs in with it)")
