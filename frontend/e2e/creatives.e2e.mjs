@@ -28,13 +28,16 @@ await run('creatives', async (context) => {
   await page.getByTestId('kit-preview-note').getByText('Write colours as #rrggbb').waitFor();
 
   step('the preview follows the form before it is saved');
+  // While the colour is refused the preview keeps its last picture (or none yet): read it, then wait for it to change.
   const img = page.locator('[data-testid="kit-preview"] [data-testid="layout-preview"] img');
-  const src = async () => ((await img.count()) ? img.getAttribute('src') : null);
-  const before = await src(); // the default look's picture, or none yet
+  const before = (await img.count()) ? await img.getAttribute('src') : null;
   await page.getByTestId('kit-primary_color-hex').fill('#ff5a1f');
   await page.getByTestId('kit-preview-note').waitFor({ state: 'detached' });
-  for (let i = 0; i < 150 && (await src()) === before; i++) await page.waitForTimeout(100);
-  assert.notEqual(await src(), before, 'an unsaved colour is drawn');
+  const preview = await page.getByTestId('kit-preview').elementHandle();
+  await page.waitForFunction(([section, old]) => {
+    const src = section.querySelector('[data-testid="layout-preview"] img')?.getAttribute('src');
+    return Boolean(src) && src !== old;
+  }, [preview, before]); // an unsaved colour is drawn
   await page.getByTestId('kit-auto-text').uncheck();
   await page.getByTestId('kit-text_color-hex').fill('#fffdf5');
   await page.getByTestId('kit-save').click();

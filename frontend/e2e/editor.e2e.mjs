@@ -6,7 +6,7 @@
 // (still PAUSED, Step works), and completes; a failed run's message leaves
 // with its node. Screenshots go to frontend/test-results/.
 import assert from 'node:assert/strict';
-import { api, assertNoOverlap, makeWorkflow, node, open, run, shot, step, waitStatus } from './lib.mjs';
+import { api, assertNoOverlap, makeWorkflow, node, open, run, shot, step, viewSettled, waitStatus } from './lib.mjs';
 
 await run('editor', async (context) => {
   const page = await open(context);
@@ -18,7 +18,7 @@ await run('editor', async (context) => {
   step('add four nodes from the palette: each lands in view, on free canvas');
   for (const t of ['TEXT_INPUT', 'PROMPT', 'IMAGE_MODEL', 'OUTPUT']) await page.getByTestId(`palette-${t}`).click();
   assert.equal(await page.locator('.react-flow__node').count(), 4);
-  await page.waitForTimeout(350); // the view's pan to a new node
+  await viewSettled(page); // the view's pan to a new node has ended
   const pane = await page.locator('.react-flow').boundingBox();
   for (const b of await assertNoOverlap(page, '.react-flow__node', 'new nodes')) {
     assert.ok(b.x >= pane.x && b.y >= pane.y && b.x + b.width <= pane.x + pane.width && b.y + b.height <= pane.y + pane.height, 'a new node lands in view');
@@ -70,11 +70,9 @@ await run('editor', async (context) => {
   await page.getByTestId('name-error').waitFor({ state: 'detached' });
 
   step('leaving with unsaved changes asks first; staying keeps them');
-  let asked = '';
-  page.once('dialog', (d) => { asked = d.message(); void d.dismiss(); });
+  const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
   await page.getByRole('button', { name: 'All workflows' }).click();
-  for (let i = 0; i < 100 && !asked; i++) await page.waitForTimeout(20);
-  assert.match(asked, /unsaved changes/);
+  assert.match(await asked, /unsaved changes/);
   assert.equal(await name.inputValue(), 'Output', 'still in the editor, the change kept');
   await page.getByTestId('notice').waitFor({ state: 'detached' });
   assert.equal(await node(page, 'Output').getAttribute('data-invalid'), null);
@@ -127,7 +125,7 @@ await run('editor', async (context) => {
     await page.getByTestId('run').click();
     await waitStatus(page, 'Sneaker talk', 'FAILED');
     await page.getByTestId('notice').getByText('The run failed').waitFor();
-    await page.waitForTimeout(300); // the view fits the smaller canvas again
+    await viewSettled(page); // the view fits the smaller canvas again
     await shot(page, 'failed-run.png');
     await node(page, 'Sneaker talk').click();
     await page.getByLabel('Delete node').click();

@@ -70,6 +70,25 @@ export const node = (page, name) => page.getByTestId(`node-${name}`);
 /** waitStatus waits until the node named name shows status. */
 export const waitStatus = (page, name, status) => page.locator(`[data-testid="node-${name}"][data-status="${status}"]`).waitFor();
 
+/**
+ * viewSettled waits until the canvas view is still (no pan or zoom under
+ * way: the canvas's data-view, from React Flow's move events) with every
+ * node inside the canvas. A pan to a node added out of sight, or a refit
+ * after the canvas shrank, has not begun while that node is out of view,
+ * so both together mean it has ended.
+ */
+export async function viewSettled(page) {
+  const canvas = await page.getByRole('main', { name: 'Workflow canvas' }).elementHandle();
+  await page.waitForFunction((main) => {
+    const pane = main.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!pane || main.dataset.view !== 'still') return false;
+    return [...main.querySelectorAll('.react-flow__node')].every((n) => {
+      const b = n.getBoundingClientRect();
+      return b.x >= pane.x && b.y >= pane.y && b.x + b.width <= pane.x + pane.width && b.y + b.height <= pane.y + pane.height;
+    });
+  }, canvas);
+}
+
 /** overlaps says whether two boxes overlap (touching is fine). */
 const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 

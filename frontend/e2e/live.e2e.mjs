@@ -20,7 +20,8 @@ await run('live', async (context) => {
   const b = await open(context, path);
   await b.getByTestId('workflow-name').getByText('Two tabs').waitFor();
   await node(b, 'Flux').waitFor();
-  await b.waitForTimeout(300); // its stream of the workflow's runs is open: the run below reaches it as an event
+  // Its stream of the workflow's runs is open, so the run below reaches it as an event.
+  await b.locator('[data-testid="editor"][data-stream="open"]').waitFor();
 
   step('the second tab sees the run the first started, live');
   await a.getByTestId('run').click();

@@ -4,8 +4,14 @@ import type { Execution, RunEvent, RunSnapshot, RunSummary } from './types';
 /** Handlers receive an execution stream's snapshot and changes, and its end. */
 export type Handlers = { snapshot: (x: Execution) => void; change: (ev: RunEvent) => void; end: () => void };
 
-/** WorkflowHandlers receive a workflow stream's runs (newest first, sent again now and then) and each change of one of its runs. */
-export type WorkflowHandlers = { runs: (runs: RunSummary[]) => void; run: (ev: RunEvent) => void };
+/**
+ * WorkflowHandlers receive a workflow stream's runs (newest first, sent again
+ * now and then) and each change of one of its runs; live, if given, hears
+ * true when a connection's first list arrived (the server listens for
+ * changes before it sends the list, so from then on none is missed) and
+ * false when the connection ended.
+ */
+export type WorkflowHandlers = { runs: (runs: RunSummary[]) => void; run: (ev: RunEvent) => void; live?: (open: boolean) => void };
 
 /** SSEvent is one server-sent event: its name and its data. */
 type SSEvent = { event: string; data: string };
@@ -75,10 +81,14 @@ export function followWorkflow(workflowId: string, h: WorkflowHandlers): () => v
   /** connect reads the stream once, then schedules the next connection. */
   const connect = () => {
     read(`/api/workflows/${workflowId}/events`, ctrl.signal, (ev) => {
-      if (ev.event === 'runs') h.runs((JSON.parse(ev.data) as { runs: RunSummary[] | null }).runs ?? []);
-      else if (ev.event === 'run') h.run(JSON.parse(ev.data) as RunEvent);
+      if (ev.event === 'runs') {
+        h.runs((JSON.parse(ev.data) as { runs: RunSummary[] | null }).runs ?? []);
+        h.live?.(true);
+      } else if (ev.event === 'run') h.run(JSON.parse(ev.data) as RunEvent);
     }).then(() => {
-      if (!ctrl.signal.aborted) timer = setTimeout(connect, RECONNECT_MS);
+      if (ctrl.signal.aborted) return;
+      h.live?.(false);
+      timer = setTimeout(connect, RECONNECT_MS);
     });
   };
   connect();

@@ -15,7 +15,6 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
 	"github.com/visualadgen/visualadgen/backend/internal/queue"
-	"github.com/visualadgen/visualadgen/backend/internal/store"
 )
 
 // allowed is every table-level right the API roles have: what the brief's
@@ -41,7 +40,7 @@ var allowed = map[string]bool{
 // only the rights in allowed exist.
 func TestAPIRolesReachOnlyWhatPoliciesAllow(t *testing.T) {
 	pool := pgtest.Pool(t)
-	seed(t, store.NewPostgres(pool), "a@example.com")
+	seedUser(t, pool, readTables(t, pool))
 	ctx := context.Background()
 	_, err := queue.NewPostgres(ctx, pool, queue.Config{Workers: 1}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	require.NoError(t, err, "River's tables are part of the surface")

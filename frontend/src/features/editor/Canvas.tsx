@@ -12,6 +12,7 @@ import { nodeTypes } from './nodes';
 import { useAddNode } from './useAddNode';
 import { useRefitOnResize } from './useRefitOnResize';
 import { useShownGraph } from './useShownGraph';
+import { useViewMotion } from './useViewMotion';
 
 /** onSelectionChange keeps the store's selected node in step with React Flow's selection. */
 const onSelectionChange = ({ nodes }: { nodes: { id: string }[] }) => useGraph.getState().select(nodes[0]?.id ?? null);
@@ -20,7 +21,9 @@ const onSelectionChange = ({ nodes }: { nodes: { id: string }[] }) => useGraph.g
  * Canvas is the React Flow graph: nodes and edges (named in words, edges into
  * running nodes animated, refused ones red with their error), drops from the
  * palette, connections checked while drawn (with the reason shown when
- * refused), the controls and the minimap.
+ * refused), the controls and the minimap. data-view is "moving" while the
+ * view pans or zooms (an animated pan to a new node, a refit) and "still"
+ * otherwise, so a test can wait for the view to settle.
  */
 export function Canvas({ loading }: { loading: boolean }) {
   const { nodes, edges } = useShownGraph();
@@ -33,6 +36,7 @@ export function Canvas({ loading }: { loading: boolean }) {
   const [refused, flashRefused] = useFlash();
   const loadedId = useGraph((s) => s.workflowId);
   useRefitOnResize();
+  const { moving, onMoveStart, onMoveEnd } = useViewMotion();
 
   // Fit the view to each workflow as it opens. (Not React Flow's fitView prop: on an
   // empty workflow it would fire at the first node added, and centre it.)
@@ -55,7 +59,7 @@ export function Canvas({ loading }: { loading: boolean }) {
   }, [reasonOf, flashRefused]);
 
   return (
-    <main className="relative min-w-0 flex-1" aria-label="Workflow canvas" onDragOver={(e) => e.preventDefault()} onDrop={(e) => {
+    <main className="relative min-w-0 flex-1" aria-label="Workflow canvas" data-view={moving ? 'moving' : 'still'} onDragOver={(e) => e.preventDefault()} onDrop={(e) => {
       const spec = byType[e.dataTransfer.getData(DRAG_TYPE)];
       if (!spec) return;
       e.preventDefault();
@@ -69,6 +73,7 @@ export function Canvas({ loading }: { loading: boolean }) {
       <ConnectionHint last={refused} />
       <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
         onConnect={onConnect} onConnectEnd={onConnectEnd} isValidConnection={isValid} onSelectionChange={onSelectionChange}
+        onMoveStart={onMoveStart} onMoveEnd={onMoveEnd}
         deleteKeyCode={['Delete', 'Backspace']} minZoom={0.2} proOptions={{ hideAttribution: true }}>
         <Background />
         <CanvasControls />

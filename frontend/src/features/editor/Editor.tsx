@@ -34,6 +34,8 @@ export function Editor({ workflowId, onBack }: { workflowId: string; onBack: () 
 /**
  * EditorInner loads the workflow and its estimate and wires saving, running
  * and the notice; it re-renders only when the dirty flag flips or the message changes.
+ * data-stream is "open" while the workflow's stream is (see useLiveRuns), so
+ * a test can wait until a run started elsewhere will reach this tab.
  */
 function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () => void }) {
   const dirty = useGraph((s) => s.dirty);
@@ -59,7 +61,7 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
   useShortcuts({ save: saving.save, run: controls.run, step: controls.step, resume: controls.resume });
 
   return (
-    <div className="flex h-full flex-col">
+    <div className="flex h-full flex-col" data-testid="editor" data-stream={controls.live ? 'open' : 'connecting'}>
       <EditorToolbar name={wf.data?.name} onBack={onBack} onSave={saving.save} run={controls} estimate={est.data?.total_cost ?? null} estimateStale={est.stale} />
       <EditorNotice message={notice.text} action={notice.action} onClear={() => notify('')} />
       <div className="flex min-h-0 flex-1">

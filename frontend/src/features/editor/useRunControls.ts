@@ -56,7 +56,7 @@ export function useRunControls(workflowId: string, save: () => Promise<Workflow 
     return open;
   }, []);
 
-  useLiveRuns(workflowId, open);
+  const live = useLiveRuns(workflowId, open);
   useEffect(() => () => {
     following.current?.stop();
     following.current = null;
@@ -94,6 +94,8 @@ export function useRunControls(workflowId: string, save: () => Promise<Workflow 
   })();
   return {
     busy,
+    /** live says the workflow's stream is open: a run started from now on, here or elsewhere, is seen. */
+    live,
     open,
     run: () => start(),
     /** runWith starts a run with options: {fresh: [node]} regenerates a node, {until: node} runs only what it needs. */

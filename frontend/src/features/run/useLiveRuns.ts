@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { followWorkflow } from '../../api/events';
 import type { RunSummary } from '../../api/types';
 import { useRun } from '../../stores/run';
@@ -10,9 +10,12 @@ import { foldRun, mergeRuns, runsQuery, runToAttach } from './runs';
  * keeps the runs list current (no polling), and attaches the canvas to the
  * newest unfinished run when the workflow opens (a reload mid-run) and to
  * any run that starts later, in this tab or another. attach must be stable.
+ * It returns whether the stream is open (its first list arrived), so no run
+ * that starts from then on is missed.
  */
-export function useLiveRuns(workflowId: string, attach: (executionId: string) => void) {
+export function useLiveRuns(workflowId: string, attach: (executionId: string) => void): boolean {
   const qc = useQueryClient();
+  const [liveFor, setLiveFor] = useState<string | null>(null);
   useEffect(() => {
     const { queryKey } = runsQuery(workflowId);
     const seen = new Set<string>();
@@ -32,6 +35,8 @@ export function useLiveRuns(workflowId: string, attach: (executionId: string) =>
         qc.setQueryData<RunSummary[]>(queryKey, (old) => foldRun(old ?? [], ev));
         consider([{ id: ev.execution_id, status: ev.status }]);
       },
+      live: (open) => setLiveFor(open ? workflowId : null),
     });
   }, [workflowId, qc, attach]);
+  return liveFor === workflowId;
 }
