@@ -148,7 +148,7 @@ func storage(cfg config.Config) (blob.Store, string) {
 
 // authenticator is Supabase sign-in, or the one local user.
 func authenticator(ctx context.Context, cfg config.Config, st *store.Store) (httpapi.Authenticator, error) {
-	st.SetNewUserBudget(cfg.DefaultBudget)
+	st.SetBudgets(store.Budgets{NewUser: cfg.DefaultBudget, Max: cfg.MaxBudget, Server: cfg.ServerBudget})
 	if cfg.SupabaseURL != "" {
 		return &supabase.Verifier{URL: cfg.SupabaseURL, PublishableKey: cfg.SupabasePublishableKey,
 			JWTSecret: cfg.SupabaseJWTSecret, Users: st}, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -17,12 +18,19 @@ func (e *Engine) affordable(ctx context.Context, g workflow.Graph, user string, 
 	if err != nil {
 		return err
 	}
+	server, err := e.st.ServerLeft(ctx, false)
+	if err != nil {
+		return err
+	}
 	left := s.Left()
-	if left == nil {
+	if left == nil && server == nil {
 		return nil
 	}
 	total, _ := e.price(g, reused, need)
-	if total <= *left+1e-9 {
+	if server != nil && total > *server+1e-9 {
+		return &fault.Error{Code: fault.CodePaymentRequired, Message: store.ServerRefusal(total, *server)}
+	}
+	if left == nil || total <= *left+1e-9 {
 		return nil
 	}
 	return &fault.Error{Code: fault.CodePaymentRequired, Message: fmt.Sprintf("this run is estimated at $%.4f but your monthly budget of $%.2f has $%.4f left: raise the budget, reuse more (fewer fresh nodes), or wait for next month",

@@ -19,6 +19,8 @@ type MeOutput struct {
 		Spent         float64   `json:"spent" doc:"What your runs cost since the month started."`
 		Reserved      float64   `json:"reserved" doc:"What running nodes have set aside to pay."`
 		Left          *float64  `json:"left" doc:"What the budget has left; null without one."`
+		MaxBudget     *float64  `json:"max_monthly_budget" doc:"The most this server lets a user's monthly budget be, in US dollars; null for no ceiling. You may lower yours, never raise it past this."`
+		ServerBudget  *float64  `json:"server_monthly_budget" doc:"What all users of this server together may spend in a month, in US dollars; null for no limit."`
 	}
 }
 
@@ -38,6 +40,7 @@ func handleMe(st *store.Store, log *slog.Logger) func(context.Context, *struct{}
 		b := &out.Body
 		b.ID, b.Email, b.MonthlyBudget, b.MonthStart = u.ID, u.Email, s.Budget, store.MonthStart(time.Now())
 		b.Spent, b.Reserved, b.Left = cost.Round(s.Spent), cost.Round(s.Reserved), s.Left()
+		b.MaxBudget, b.ServerBudget = s.Ceiling, s.Server
 		if b.Left != nil {
 			l := cost.Round(*b.Left)
 			b.Left = &l

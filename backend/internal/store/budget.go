@@ -17,11 +17,15 @@ func MonthStart(t time.Time) time.Time {
 }
 
 // Spend is what a user has spent this month and set aside for nodes that
-// are running, against their budget (nil: none).
+// are running, against their budget (nil: none). Budget is the one that
+// applies: the user's own, under the operator's ceiling.
 type Spend struct {
 	Budget   *float64
 	Spent    float64
 	Reserved float64
+	// Ceiling is the most any user's budget may be (nil: none); Server is
+	// what all users together may spend this month (nil: no limit).
+	Ceiling, Server *float64
 }
 
 // Left is what the budget has left (nil without a budget).
@@ -46,6 +50,12 @@ func (q *Queries) SpendOf(ctx context.Context, userID string, lock bool) (Spend,
 	if err := q.q.queryRow(ctx, `select monthly_budget from users where id = $1`+suffix, userID).Scan(&s.Budget); err != nil {
 		return s, q.d.mapError("read budget", err)
 	}
+	if q.set != nil {
+		s.Ceiling, s.Server = q.set.maxBudget, q.set.serverBudget
+	}
+	if c := s.Ceiling; c != nil && (s.Budget == nil || *s.Budget > *c) {
+		s.Budget = c // the operator's ceiling caps what the user set (or left unset)
+	}
 	// One statement, so one snapshot: a node completing meanwhile (its cost
 	// recorded and its reservation released together) is counted once,
 	// either way, never zero times.
@@ -56,13 +66,27 @@ func (q *Queries) SpendOf(ctx context.Context, userID string, lock bool) (Spend,
 	return s, q.d.mapError("read spend", err)
 }
 
-// SetBudget sets the user's monthly budget (nil: none).
+// SetBudget sets the user's monthly budget (nil: none). Under an
+// operator's ceiling a user may lower theirs and never raise it past the
+// ceiling (nor leave it unset).
 func (q *Queries) SetBudget(ctx context.Context, userID string, usd *float64) error {
+	if c := q.ceiling(); c != nil && (usd == nil || *usd > *c+1e-9) {
+		msg := fmtUSD("must be at most %s, the most this server allows a month", *c)
+		return fault.Invalid("your monthly budget "+msg, fault.Field{Location: "monthly_usd", Message: msg})
+	}
 	n, err := q.q.exec(ctx, `update users set monthly_budget = $2 where id = $1`, userID, usd)
 	if err == nil && n == 0 {
 		err = errNoRows
 	}
 	return q.d.mapError("set budget", err)
+}
+
+// ceiling is the operator's budget ceiling (nil: none).
+func (q *Queries) ceiling() *float64 {
+	if q.set == nil {
+		return nil
+	}
+	return q.set.maxBudget
 }
 
 // ErrOverBudget is the code of a reservation the budget cannot cover.
@@ -88,6 +112,9 @@ func (tx *Tx) Reserve(ctx context.Context, userID, nodeExecutionID, model string
 	if left := s.Left(); left != nil && usd > *left+1e-9 {
 		return &fault.Error{Code: fault.CodePaymentRequired, Cause: ErrOverBudget,
 			Message: overBudget(usd, *left, *s.Budget)}
+	}
+	if err := tx.serverRoom(ctx, usd); err != nil {
+		return err
 	}
 	_, err = tx.q.exec(ctx, `insert into budget_reservations (id, user_id, node_execution_id, model_id, amount, created_at)
 		values ($1, $2, $3, $4, $5, $6)`, workflow.NewID(), userID, nodeExecutionID, model, usd, tx.d.time(time.Now()))

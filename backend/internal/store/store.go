@@ -22,11 +22,28 @@ type Queries struct {
 type settings struct {
 	// newUserBudget is the monthly budget a new user starts with (nil: none).
 	newUserBudget *float64
+	// maxBudget is the most a user's budget may be (nil: no ceiling).
+	maxBudget *float64
+	// serverBudget is what all users together may spend in a month (nil: no
+	// limit).
+	serverBudget *float64
 }
 
-// SetNewUserBudget sets the monthly budget new users start with (nil: none;
-// DEFAULT_MONTHLY_BUDGET_USD).
-func (s *Store) SetNewUserBudget(usd *float64) { s.set.newUserBudget = usd }
+// Budgets are the operator's budget settings.
+type Budgets struct {
+	NewUser *float64 // DEFAULT_MONTHLY_BUDGET_USD: a new user's budget
+	Max     *float64 // MAX_MONTHLY_BUDGET_USD: the most any user's may be
+	Server  *float64 // SERVER_MONTHLY_BUDGET_USD: all users together
+}
+
+// SetBudgets applies the operator's budget settings. A new user starts at
+// NewUser, or at Max when no default is set.
+func (s *Store) SetBudgets(b Budgets) {
+	s.set.newUserBudget, s.set.maxBudget, s.set.serverBudget = b.NewUser, b.Max, b.Server
+	if b.NewUser == nil {
+		s.set.newUserBudget = b.Max
+	}
+}
 
 // Store is the database: Postgres or SQLite.
 type Store struct {
