@@ -58,7 +58,7 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 		a.close()
 		return nil, err
 	}
-	eng := engine.New(db.store, reg, db.publisher, db.queue, log, engine.Config{MaxParallel: cfg.MaxParallel, MaxAttempts: 3, NodeTimeout: cfg.NodeTimeout})
+	eng := engine.New(db.store, reg, db.publisher, db.queue, log, engine.Config{MaxParallel: cfg.MaxParallel, MaxAttempts: 3, NodeTimeout: cfg.NodeTimeout, Run: cfg.Limits.Run})
 	hooks := queue.Hooks{Run: eng.RunNode, Rescued: eng.Rescued, Reconcile: eng.Reconcile, Repair: eng.Repair}
 	if err := db.queue.Start(context.WithoutCancel(ctx), hooks); err != nil {
 		a.close()
@@ -85,9 +85,10 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 		Blobs: blobs, FilesDir: filesDir, Reddit: redditClient, Public: public,
 		Uploads: httpapi.UploadLimits{Images: images, QuotaCount: cfg.Limits.UploadQuotaCount,
 			QuotaBytes: cfg.Limits.UploadQuotaBytes},
-		Streams:  httpapi.StreamLimits{PerUser: cfg.Limits.StreamsPerUser, Total: cfg.Limits.Streams, MaxAge: cfg.Limits.StreamMaxAge},
-		Local:    localCallers(cfg, addr),
-		Frontend: cfg.FrontendDir, Version: version})
+		Streams:            httpapi.StreamLimits{PerUser: cfg.Limits.StreamsPerUser, Total: cfg.Limits.Streams, MaxAge: cfg.Limits.StreamMaxAge},
+		EstimatesPerMinute: cfg.Limits.EstimatesPerMinute,
+		Local:              localCallers(cfg, addr),
+		Frontend:           cfg.FrontendDir, Version: version})
 	a.dbName = db.store.Dialect()
 	return a, nil
 }

@@ -143,7 +143,7 @@ func Load(lookup func(string) string) (Config, error) {
 			ConnsPerIP:          p.integer("MAX_CONNECTIONS_PER_IP", 256, 0, 1_000_000),
 			AllowedOrigins:      p.list("ALLOWED_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173"),
 			AllowPrivateFetches: p.boolean("ALLOW_PRIVATE_DOWNLOADS", false),
-			EstimatesPerMinute:  p.integer("ESTIMATES_PER_MINUTE", 60, 1, 100_000),
+			EstimatesPerMinute:  p.integer("ESTIMATES_PER_MINUTE", 120, 1, 100_000),
 			Run: RunLimits{
 				Nodes:           p.integer("MAX_RUN_NODES", 200, 1, 10_000),
 				FinalsPerOutput: p.integer("MAX_FINALS_PER_OUTPUT", 200, 1, 100_000),

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/visualadgen/visualadgen/backend/internal/config"
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/job"
@@ -44,6 +45,8 @@ type Config struct {
 	// NodeTimeout is the longest a node job may run (ENGINE_NODE_TIMEOUT):
 	// an attempt holds its node a minute longer (0: for as long as it runs).
 	NodeTimeout time.Duration
+	// Run bounds what one run may make (zero values: no limit).
+	Run config.RunLimits
 }
 
 // Engine starts, advances, pauses, steps, resumes and cancels executions.

@@ -12,8 +12,9 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// Validate checks a graph as it is saved: its shape (cycles, dangling
-// edges, handles) and every node's type, name and config. It changes
+// Validate checks a graph as it is saved and again when it is run: its
+// shape (cycles, dangling edges, handles), every node's type, name and
+// config, and what a run of it may make (the server's run limits). It changes
 // nothing; problems are located by node and edge index. owner is the
 // user whose graph it is: a node may refer only to what they own.
 func (e *Engine) Validate(g workflow.Graph, owner string) (*dag.Graph, error) {
@@ -21,7 +22,7 @@ func (e *Engine) Validate(g workflow.Graph, owner string) (*dag.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	if probs := checkNodes(e.reg, g, owner); len(probs) > 0 {
+	if probs := append(checkNodes(e.reg, g, owner), e.fanout(g)...); len(probs) > 0 {
 		return nil, invalidGraph(probs)
 	}
 	return dg, nil

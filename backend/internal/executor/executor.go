@@ -63,6 +63,10 @@ type Run struct {
 	// (Requests has its slot), what it was planned to cost is spent unless
 	// the node records its actual cost.
 	Reserve func(ctx context.Context, usd float64, model string) error
+	// Deliver counts finals final ads of bytes bytes against the run's
+	// limits before they are written (nil: no limit applies); it fails,
+	// naming the limit, when the run would pass one.
+	Deliver func(ctx context.Context, finals int, bytes int64) error
 }
 
 // report passes p to Report when someone listens.

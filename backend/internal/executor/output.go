@@ -73,6 +73,10 @@ func (output) AskedShapes(c OutputConfig) []string {
 	return out
 }
 
+// MostFinals is the most finals an Output with c delivers: num_images per
+// target (each placement, or the ratio), whatever it receives.
+func (output) MostFinals(c OutputConfig) int { return len(targetsOf(c)) * max(c.NumImages, 1) }
+
 // Run delivers num_images finals per target.
 func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error) {
 	urls := stringList(r.Inputs["image_urls"])

@@ -131,6 +131,15 @@ func (o output) deliver(ctx context.Context, r *Run, t target, i int, src source
 		ctype, same = "image/jpeg", false
 	}
 	f.Bytes = len(data)
+	written := int64(len(data))
+	if same {
+		written = 0 // passed through: nothing new is stored
+	}
+	if r.Deliver != nil {
+		if err := r.Deliver(ctx, 1, written); err != nil {
+			return f, err
+		}
+	}
 	if same {
 		f.URL = src.url
 		return f, nil

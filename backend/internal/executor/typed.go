@@ -212,6 +212,25 @@ func (t typed[C]) AskedShapes(raw json.RawMessage) []string {
 	return a.AskedShapes(c)
 }
 
+// finaler is implemented by nodes that deliver final ads.
+type finaler[C any] interface {
+	MostFinals(c C) int
+}
+
+// MostFinals is the most final ads a node with this config may deliver
+// (0 for node types that deliver none, or an invalid config).
+func (t typed[C]) MostFinals(raw json.RawMessage) int {
+	f, ok := t.node.(finaler[C])
+	if !ok {
+		return 0
+	}
+	c, _, errs := t.schema.Decode(raw)
+	if len(errs) > 0 {
+		return 0
+	}
+	return f.MostFinals(c)
+}
+
 // outsider is implemented by nodes that may send outside requests.
 type outsider interface {
 	Outside() Outsider

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/engine"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
@@ -52,17 +53,22 @@ type EstimateInput struct {
 // handleEstimate prices a run of the workflow as it is now (or of the
 // unsaved graph the body sends, checked as a save would check it), saying
 // which nodes would reuse an earlier output.
-func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger) func(context.Context, *EstimateInput) (*EstimateOutput, error) {
+func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger, inline *perUser) func(context.Context, *EstimateInput) (*EstimateOutput, error) {
 	return func(ctx context.Context, in *EstimateInput) (*EstimateOutput, error) {
 		w, err := st.GetWorkflow(ctx, userOf(ctx), in.ID)
 		if err != nil {
 			return nil, problem(log, err)
 		}
+		ctx, cancel := context.WithTimeout(ctx, estimateFor)
+		defer cancel()
 		g := workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}
 		var ob *RunOptionsBody
 		if in.Body != nil {
 			ob = &in.Body.RunOptionsBody
 			if len(in.Body.Nodes) > 0 {
+				if err := inline.allow(userOf(ctx)); err != nil { // an unsaved graph costs its checking
+					return nil, problem(log, err)
+				}
 				g = graphOf(in.Body.Nodes, in.Body.Edges)
 				if _, err := eng.Validate(g, w.UserID); err != nil {
 					return nil, problem(log, err)
@@ -81,6 +87,11 @@ func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 		return out, nil
 	}
 }
+
+// estimateFor bounds the work of one estimate (foreseeing what pure nodes
+// make, and measuring text): past it, what is not yet foreseen is priced
+// as if it ran.
+const estimateFor = 5 * time.Second
 
 // ConfigOutput answers GET /api/config.
 type ConfigOutput struct {

@@ -71,7 +71,9 @@ func beforeStream(api huma.API, d Deps, open *streams, mine func(huma.Context) e
 			writeProblem(api, ctx, d.Log, err)
 			return
 		}
-		release, err := open.acquire(user)
+		sctx, stop := context.WithCancel(ctx.Context())
+		defer stop()
+		release, err := open.acquire(user, stop)
 		if err != nil {
 			writeProblem(api, ctx, d.Log, err)
 			return
@@ -80,7 +82,7 @@ func beforeStream(api huma.API, d Deps, open *streams, mine func(huma.Context) e
 		if _, w := humago.Unwrap(ctx); w != nil {
 			_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 		}
-		next(ctx)
+		next(huma.WithContext(ctx, sctx)) // ends when a user with fewer streams takes its place
 	}
 }
 

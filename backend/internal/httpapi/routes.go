@@ -35,7 +35,7 @@ func addRoutes(api huma.API, d Deps) {
 	registerEvents(api, op("execution-events", http.MethodGet, "/api/executions/{execution_id}/events", "Live state of a run (Server-Sent Events)", "runs", 200), d, open)
 	registerWorkflowEvents(api, op("workflow-events", http.MethodGet, "/api/workflows/{id}/events", "Live runs of a workflow (Server-Sent Events)", "runs", 200), d, open)
 	huma.Register(api, op("list-executions", http.MethodGet, "/api/workflows/{id}/executions", "A workflow's runs, newest first", "runs", 200), handleListExecutions(st, log))
-	huma.Register(api, op("estimate", http.MethodPost, "/api/workflows/{id}/estimate", "What a run will cost", "runs", 200), handleEstimate(st, eng, log))
+	huma.Register(api, op("estimate", http.MethodPost, "/api/workflows/{id}/estimate", "What a run will cost", "runs", 200), handleEstimate(st, eng, log, newPerUser(d.EstimatesPerMinute, "prices of unsaved graphs")))
 
 	// Workflows.
 	huma.Register(api, op("create-workflow", http.MethodPost, "/api/workflows", "Create a workflow", "workflows", 201), handleCreateWorkflow(st, d.Blobs, log))

@@ -46,10 +46,12 @@ type Deps struct {
 	Reddit   *reddit.Client
 	Uploads  UploadLimits
 	Streams  StreamLimits
-	Public   Public
-	Frontend string // built frontend folder served at /, or ""
-	Local    Local  // who may call in local mode (empty with Supabase)
-	Version  string
+	// EstimatesPerMinute bounds each user's estimates of unsaved graphs.
+	EstimatesPerMinute int
+	Public             Public
+	Frontend           string // built frontend folder served at /, or ""
+	Local              Local  // who may call in local mode (empty with Supabase)
+	Version            string
 }
 
 // NewServer builds the whole HTTP handler: the API, its OpenAPI document at

@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) *store.Store) {
 		"GraphVersions":         testGraphVersions,
 		"LastRuns":              testLastRuns,
 		"OutsideRequests":       testOutsideRequests,
+		"RunOutput":             testRunOutput,
 	}
 	for name, fn := range tests {
 		t.Run(name, func(t *testing.T) {

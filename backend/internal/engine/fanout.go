@@ -1,0 +1,69 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
+)
+
+// limitOr is limit, or no limit for 0.
+func limitOr[T int | int64](limit T) T {
+	if limit <= 0 {
+		return T(math.MaxInt32)
+	}
+	return limit
+}
+
+// fanout refuses a graph that would make more than one run may: more
+// nodes, more final ads from one Output, or more final ads in all, than
+// the server's run limits allow. It reads the graph as saved, so a graph
+// written around the API is held to the same limits when it is run.
+func (e *Engine) fanout(g workflow.Graph) []problem {
+	lim := e.cfg.Run
+	var probs []problem
+	if n := len(g.Nodes); n > limitOr(lim.Nodes) {
+		msg := fmt.Sprintf("the graph has %d nodes; a run may have at most %d on this server", n, lim.Nodes)
+		probs = append(probs, problem{summary: msg, field: fault.Field{Location: "nodes", Message: msg}})
+	}
+	total := 0
+	for i, n := range g.Nodes {
+		ex, ok := e.reg.Get(n.Type)
+		f, is := ex.(executor.Finaler)
+		if !ok || !is {
+			continue
+		}
+		most := f.MostFinals(n.Config)
+		total += most
+		if most > limitOr(lim.FinalsPerOutput) {
+			msg := fmt.Sprintf("%q may deliver %d final ads; one Output may deliver at most %d on this server: choose fewer placements or images", n.Name, most, lim.FinalsPerOutput)
+			probs = append(probs, problem{summary: msg, field: fault.Field{Location: fmt.Sprintf("nodes[%d].config.num_images", i), Message: msg}})
+		}
+	}
+	if total > limitOr(lim.FinalsPerRun) {
+		msg := fmt.Sprintf("the Outputs may deliver %d final ads in all; one run may deliver at most %d on this server: use fewer Outputs, placements or images", total, lim.FinalsPerRun)
+		probs = append(probs, problem{summary: msg, field: fault.Field{Location: "nodes", Message: msg}})
+	}
+	return probs
+}
+
+// deliverer counts a run's final ads and their bytes as its Outputs write
+// them, in the database, and refuses those that would pass the run's
+// limits (several Outputs of a run, on any replica, share them).
+func (e *Engine) deliverer(executionID string) func(context.Context, int, int64) error {
+	lim := e.cfg.Run
+	return func(ctx context.Context, finals int, bytes int64) error {
+		ok, err := e.st.CountRunOutput(ctx, executionID, finals, bytes, limitOr(lim.FinalsPerRun), limitOr(lim.Bytes))
+		if err != nil {
+			return executor.Retryable(fmt.Errorf("count the run's final ads: %w", err))
+		}
+		if !ok {
+			return fmt.Errorf("this run has written as many final ads as one run may on this server (%d ads, %d MB): deliver fewer (fewer Outputs, placements or images)",
+				limitOr(lim.FinalsPerRun), limitOr(lim.Bytes)>>20)
+		}
+		return nil
+	}
+}
