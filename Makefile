@@ -44,7 +44,7 @@ test-e2e: deps
 
 ## bench: the engine's benchmarks; prints `bench: <name> <value> <unit>` lines.
 bench:
-	cd backend && ../scripts/with-postgres.sh go test -run '^$$' -bench . -benchtime 1x -count 1 ./internal/engine/... ./internal/compose/ ./cmd/visualadgen/
+	cd backend && ../scripts/with-postgres.sh go test -run '^$$' -bench . -benchtime 1x -count 1 ./internal/engine/... ./internal/compose/ ./internal/fonts/ ./cmd/visualadgen/
 
 ## build: the frontend bundle and one backend binary that serves it.
 build: deps

@@ -23,7 +23,7 @@ func BenchmarkCompose(b *testing.B) {
 		img := canvas(1, 1, "light")
 		img.Pix, img.Stride, img.Rect = append([]byte(nil), base.Pix...), base.Stride, base.Rect
 		start := time.Now()
-		if _, err := Compose(img, spec); err != nil {
+		if _, err := Compose(b.Context(), img, spec); err != nil {
 			b.Fatal(err)
 		}
 		times = append(times, time.Since(start))

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"math"
@@ -34,8 +35,9 @@ func minHeadline(unit float64) int { return max(16, int(math.Round(unit*0.032)))
 
 // fit sets the block at the largest headline size at which everything fits
 // the area's width and share of its height, shrinking step by step; at the
-// smallest size it says which text does not fit.
-func fit(s Spec, area image.Rectangle, unit float64, centred bool) (block, error) {
+// smallest size it says which text does not fit. It returns ctx's error
+// when ctx ends first.
+func fit(ctx context.Context, s Spec, area image.Rectangle, unit float64, centred bool) (block, error) {
 	share := maxShare
 	if centred {
 		share = centreShare
@@ -45,7 +47,10 @@ func fit(s Spec, area image.Rectangle, unit float64, centred bool) (block, error
 	low := minHeadline(unit)
 	for {
 		size = max(size, low)
-		blk, problem := setBlock(s, area.Dx(), size)
+		blk, problem, err := setBlock(ctx, s, area.Dx(), size)
+		if err != nil {
+			return block{}, err
+		}
 		if problem == "" && blk.height > limit {
 			problem = blk.tallest(limit)
 		}
@@ -61,21 +66,20 @@ func fit(s Spec, area image.Rectangle, unit float64, centred bool) (block, error
 
 // setBlock sets every text at headline size size; problem names the text
 // with a word too wide for the width ("" when all fit).
-func setBlock(s Spec, width, size int) (block, string) {
-	var b block
+func setBlock(ctx context.Context, s Spec, width, size int) (b block, problem string, err error) {
 	var ok bool
-	if b.headline, ok = setText(s.Brand.HeadlineFont, strings.TrimSpace(s.Copy.Headline), size, width, 1.12); !ok {
-		return b, "the headline"
+	if b.headline, ok, err = setText(ctx, s.Brand.HeadlineFont, strings.TrimSpace(s.Copy.Headline), size, width, 1.12); err != nil || !ok {
+		return b, "the headline", err
 	}
 	sub := max(8, int(float64(size)*sublineScale))
-	if b.subline, ok = setText(s.Brand.BodyFont, strings.TrimSpace(s.Copy.Subline), sub, width, 1.3); !ok {
-		return b, "the subline"
+	if b.subline, ok, err = setText(ctx, s.Brand.BodyFont, strings.TrimSpace(s.Copy.Subline), sub, width, 1.3); err != nil || !ok {
+		return b, "the subline", err
 	}
 	if s.Copy.CTA != "" {
 		cs := max(8, int(float64(size)*ctaScale))
 		pad := int(float64(cs) * 1.2)
-		if b.cta, ok = setText(s.Brand.HeadlineFont, strings.TrimSpace(s.Copy.CTA), cs, width-2*pad, 1.2); !ok || len(b.cta.lines) > 1 {
-			return b, "the call to action"
+		if b.cta, ok, err = setText(ctx, s.Brand.HeadlineFont, strings.TrimSpace(s.Copy.CTA), cs, width-2*pad, 1.2); err != nil || !ok || len(b.cta.lines) > 1 {
+			return b, "the call to action", err
 		}
 		b.buttonW, b.buttonH = b.cta.width()+2*pad, int(float64(cs)*2.3)
 	}
@@ -86,7 +90,7 @@ func setBlock(s Spec, width, size int) (block, string) {
 		b.gap2 = int(float64(size) * 0.6)
 	}
 	b.height = b.headline.height() + b.gap1 + b.subline.height() + b.gap2 + b.buttonH
-	return b, ""
+	return b, "", nil
 }
 
 // tallest names the text that takes the block past limit: the headline

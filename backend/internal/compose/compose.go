@@ -8,6 +8,7 @@
 package compose
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -74,19 +75,21 @@ type FitError struct{ Msg string }
 func (e *FitError) Error() string { return e.Msg }
 
 // Compose draws s onto img (already at its final size) and says what it
-// drew. Nothing is drawn when it fails. A panic in the text libraries is an
-// error, never a crash.
-func Compose(img *image.RGBA, s Spec) (res Result, err error) {
+// drew. Nothing is drawn when the words do not fit or cannot read. It checks
+// ctx between lines and between glyphs, and returns ctx's error when ctx
+// ends, img then part drawn. A panic in the text libraries is an error,
+// never a crash.
+func Compose(ctx context.Context, img *image.RGBA, s Spec) (res Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			res, err = Result{}, fmt.Errorf("the words could not be laid out for %s: %v", s.For, v)
 		}
 	}()
-	return compose(img, s)
+	return compose(ctx, img, s)
 }
 
 // compose is Compose without the recover.
-func compose(img *image.RGBA, s Spec) (Result, error) {
+func compose(ctx context.Context, img *image.RGBA, s Spec) (Result, error) {
 	textPos := s.TextPosition
 	if textPos == "" || textPos == Auto {
 		area, _, _, err := safeArea(s, img.Bounds())
@@ -99,7 +102,7 @@ func compose(img *image.RGBA, s Spec) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	blk, err := fit(s, room, unit, textPos == Centre)
+	blk, err := fit(ctx, s, room, unit, textPos == Centre)
 	if err != nil {
 		return Result{}, err
 	}
@@ -110,13 +113,14 @@ func compose(img *image.RGBA, s Spec) (Result, error) {
 	case Centre:
 		top = room.Min.Y + (room.Dy()-blk.height)/2
 	}
-	return paint(img, s, blk, image.Rect(room.Min.X, top, room.Max.X, top+blk.height), logo, margin)
+	return paint(ctx, img, s, blk, image.Rect(room.Min.X, top, room.Max.X, top+blk.height), logo, margin)
 }
 
 // Fits says, without drawing, whether s's words fit a final of w x h: with
 // the text position auto, at the top or at the bottom (the picture
-// decides which), so it refuses only what fits in neither.
-func Fits(w, h int, s Spec) (err error) {
+// decides which), so it refuses only what fits in neither. It returns
+// ctx's error when ctx ends first.
+func Fits(ctx context.Context, w, h int, s Spec) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = nil // the drawing itself will say
@@ -130,10 +134,13 @@ func Fits(w, h int, s Spec) (err error) {
 	for _, pos := range positions {
 		room, _, unit, _, e := layoutRoom(s, b, pos)
 		if e == nil {
-			_, e = fit(s, room, unit, pos == Centre)
+			_, e = fit(ctx, s, room, unit, pos == Centre)
 		}
 		if e == nil {
 			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
 		if err == nil {
 			err = e

@@ -69,7 +69,7 @@ func TestEveryPlacementKeepsItsSafeZoneAndContrast(t *testing.T) {
 	for _, p := range placements.All() {
 		for _, bg := range []string{"light", "dark", "busy"} {
 			img := canvas(p.Width, p.Height, bg)
-			res, err := Compose(img, Spec{Copy: copyText, Brand: b, Safe: safeOf(p), For: p.Describe()})
+			res, err := Compose(t.Context(), img, Spec{Copy: copyText, Brand: b, Safe: safeOf(p), For: p.Describe()})
 			require.NoError(t, err, "%s on %s", p.ID, bg)
 			kinds := map[string]bool{}
 			for _, e := range res.Elements {
@@ -96,7 +96,7 @@ func TestEveryPlacementKeepsItsSafeZoneAndContrast(t *testing.T) {
 func TestContrastIsMeasuredOnPixels(t *testing.T) {
 	img := canvas(1080, 1920, "busy")
 	p, _ := placements.Get("meta_stories")
-	res, err := Compose(img, Spec{Copy: Copy{Headline: "Bold", Subline: "Read me"}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
+	res, err := Compose(t.Context(), img, Spec{Copy: Copy{Headline: "Bold", Subline: "Read me"}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
 	require.NoError(t, err)
 	var head Element
 	for _, e := range res.Elements {
@@ -117,7 +117,7 @@ func TestContrastIsMeasuredOnPixels(t *testing.T) {
 		lo, hi = math.Min(lo, l), math.Max(hi, l)
 	}
 	require.Less(t, ratio(hi, lo), 21.0*0.5, "the scrim evened out the stripes behind the text")
-	_, err = Compose(canvas(1080, 1920, "busy"), Spec{Copy: Copy{Headline: "Bold"}, Brand: brand(t), Safe: safeOf(p), For: p.Describe(), Scrim: "off"})
+	_, err = Compose(t.Context(), canvas(1080, 1920, "busy"), Spec{Copy: Copy{Headline: "Bold"}, Brand: brand(t), Safe: safeOf(p), For: p.Describe(), Scrim: "off"})
 	require.ErrorContains(t, err, "below 4.5:1")
 }
 
@@ -125,9 +125,9 @@ func TestContrastIsMeasuredOnPixels(t *testing.T) {
 // fails one that cannot fit, naming the text and the placement.
 func TestLongTextShrinksThenFails(t *testing.T) {
 	p, _ := placements.Get("google_display_landscape")
-	short, err := Compose(canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: "Sale"}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
+	short, err := Compose(t.Context(), canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: "Sale"}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
 	require.NoError(t, err)
-	long, err := Compose(canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: "Our biggest spring sale ever on every single red canvas sneaker in the shop, online and in every store, this week only"}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
+	long, err := Compose(t.Context(), canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: "Our biggest spring sale ever on every single red canvas sneaker in the shop, online and in every store, this week only"}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
 	require.NoError(t, err)
 	require.Less(t, long.Elements[0].FontSize, short.Elements[0].FontSize, "shrunk to fit")
 	require.Greater(t, long.Elements[0].H, long.Elements[0].FontSize*2-1, "wrapped onto lines")
@@ -135,9 +135,9 @@ func TestLongTextShrinksThenFails(t *testing.T) {
 	for range 300 {
 		huge += "sneakers "
 	}
-	_, err = Compose(canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: huge}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
+	_, err = Compose(t.Context(), canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: huge}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
 	require.ErrorContains(t, err, "the headline does not fit Google display, landscape 1.91:1 (1200x628)")
-	_, err = Compose(canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis", 3)}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
+	_, err = Compose(t.Context(), canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis", 3)}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
 	require.ErrorContains(t, err, "does not fit")
 }
 
@@ -146,7 +146,7 @@ func TestLongTextShrinksThenFails(t *testing.T) {
 func TestLineBreaksStartLines(t *testing.T) {
 	p, _ := placements.Get("meta_stories")
 	for _, br := range []string{"\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029", "\n\n\n"} {
-		res, err := Compose(canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: "Spring" + br + "sale", Subline: br + "now" + br}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
+		res, err := Compose(t.Context(), canvas(p.Width, p.Height, "light"), Spec{Copy: Copy{Headline: "Spring" + br + "sale", Subline: br + "now" + br}, Brand: brand(t), Safe: safeOf(p), For: p.Describe()})
 		require.NoError(t, err, "%q", br)
 		require.Greater(t, res.Elements[0].H, res.Elements[0].FontSize*2-1, "%q: two lines", br)
 	}
@@ -159,7 +159,7 @@ func TestKitTextColourIsKept(t *testing.T) {
 	b := brand(t)
 	b.Text = &White
 	img := canvas(p.Width, p.Height, "light")
-	res, err := Compose(img, Spec{Copy: Copy{Headline: "Spring steps", CTA: "Shop now"}, Brand: b, Safe: safeOf(p), For: p.Describe()})
+	res, err := Compose(t.Context(), img, Spec{Copy: Copy{Headline: "Spring steps", CTA: "Shop now"}, Brand: b, Safe: safeOf(p), For: p.Describe()})
 	require.NoError(t, err)
 	white, scrim := 0, false
 	for _, e := range res.Elements {
@@ -192,8 +192,8 @@ func TestFitsAsTheDrawingWill(t *testing.T) {
 		return Spec{Copy: Copy{Headline: headline, Subline: strings.Repeat("Soft canvas, bright soles. ", 18), CTA: "Shop now"},
 			Brand: b, LogoPosition: "bottom-left", Safe: safeOf(p), For: p.Describe()}
 	}
-	require.NoError(t, Fits(p.Width, p.Height, spec("Spring steps")))
-	require.Error(t, Fits(p.Width, p.Height, spec(strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis ", 30))))
+	require.NoError(t, Fits(t.Context(), p.Width, p.Height, spec("Spring steps")))
+	require.Error(t, Fits(t.Context(), p.Width, p.Height, spec(strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis ", 30))))
 	base := canvas(p.Width, p.Height, "busy")
 	copy(base.Pix, canvas(p.Width, p.Height/2, "light").Pix) // calm at the top
 	busyBottom := func() *image.RGBA {
@@ -206,11 +206,11 @@ func TestFitsAsTheDrawingWill(t *testing.T) {
 		s := spec(strings.Repeat("Bright canvas ", words/2))
 		bottom := s
 		bottom.TextPosition = Bottom
-		if _, err := Compose(busyBottom(), s); err != nil || Fits(p.Width, p.Height, bottom) == nil {
+		if _, err := Compose(t.Context(), busyBottom(), s); err != nil || Fits(t.Context(), p.Width, p.Height, bottom) == nil {
 			continue
 		}
 		found = true
-		require.NoError(t, Fits(p.Width, p.Height, s), "%d words fit at the top, where the picture puts them", words)
+		require.NoError(t, Fits(t.Context(), p.Width, p.Height, s), "%d words fit at the top, where the picture puts them", words)
 	}
 	require.True(t, found, "a text that fits at the top but not above a bottom logo")
 }

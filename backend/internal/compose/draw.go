@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -20,9 +21,9 @@ func (p paragraph) boxes(box image.Rectangle, y int) image.Rectangle {
 
 // paint picks the text colour (the brand's when it reads at AA contrast,
 // on a scrim if need be, else white or black), lays a scrim where the
-// picture needs one, and
-// draws the texts, the button and the logo, measuring what it drew.
-func paint(img *image.RGBA, s Spec, b block, box image.Rectangle, logo logoSpot, margin int) (Result, error) {
+// picture needs one, and draws the texts, the button and the logo,
+// measuring what it drew. It stops with ctx's error when ctx ends.
+func paint(ctx context.Context, img *image.RGBA, s Spec, b block, box image.Rectangle, logo logoSpot, margin int) (Result, error) {
 	yHead := box.Min.Y
 	ySub := yHead + b.headline.height() + b.gap1
 	yBtn := ySub + b.subline.height() + b.gap2
@@ -55,14 +56,18 @@ func paint(img *image.RGBA, s Spec, b block, box image.Rectangle, logo logoSpot,
 			continue
 		}
 		c := worst(textColour, samples(img, t.r), scrim, 0)
-		t.p.draw(img, box.Min.X, t.y, box.Dx(), textColour)
+		if err := t.p.draw(ctx, img, box.Min.X, t.y, box.Dx(), textColour); err != nil {
+			return Result{}, err
+		}
 		res.Elements = append(res.Elements, element(t.kind, t.r, t.p.size, c))
 		res.Contrast = math.Min(res.Contrast, c)
 	}
 	if b.buttonH > 0 {
 		on := onColour(s.Brand.Primary)
 		pill(img, btn, s.Brand.Primary)
-		b.cta.draw(img, btn.Min.X, btn.Min.Y+(b.buttonH-b.cta.height())/2, btn.Dx(), on)
+		if err := b.cta.draw(ctx, img, btn.Min.X, btn.Min.Y+(b.buttonH-b.cta.height())/2, btn.Dx(), on); err != nil {
+			return Result{}, err
+		}
 		c := Contrast(on, s.Brand.Primary)
 		res.Elements = append(res.Elements, element("cta", btn, b.cta.size, c))
 		res.Contrast = math.Min(res.Contrast, c)

@@ -1,12 +1,9 @@
 package compose
 
 import (
-	"image"
-	"image/color"
-	"image/draw"
+	"context"
 	"strings"
 
-	"github.com/go-text/render"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/shaping"
@@ -42,12 +39,15 @@ func (p paragraph) width() int {
 // setText shapes and wraps text at size pixels to maxWidth, each line
 // break starting a new line. It reports false when a word alone is wider
 // than maxWidth (words are never broken). leading is the line height as a
-// multiple of the size.
-func setText(ft *font.Font, text string, size, maxWidth int, leading float64) (paragraph, bool) {
+// multiple of the size. It checks ctx before each line of the text.
+func setText(ctx context.Context, ft *font.Font, text string, size, maxWidth int, leading float64) (paragraph, bool, error) {
 	p := paragraph{size: size, lineH: int(float64(size)*leading + 0.5)}
 	face := font.NewFace(ft)
 	ok := true
 	for _, para := range strings.FieldsFunc(text, isBreak) {
+		if err := ctx.Err(); err != nil {
+			return p, false, err
+		}
 		runes := []rune(strings.TrimSpace(para))
 		if len(runes) == 0 {
 			continue
@@ -56,7 +56,7 @@ func setText(ft *font.Font, text string, size, maxWidth int, leading float64) (p
 		p.lines, p.widths = append(p.lines, lines...), append(p.widths, widths...)
 		p.ascent, ok = max(p.ascent, ascent), ok && fits
 	}
-	return p, ok
+	return p, ok, nil
 }
 
 // isBreak reports whether r ends a line: LF, CR, NEL, and the Unicode line
@@ -88,23 +88,6 @@ func wrap(face *font.Face, runes []rune, size, maxWidth int) (lines []shaping.Li
 		ok = ok && w.Ceil() <= maxWidth
 	}
 	return lines, widths, ascent, ok
-}
-
-// draw sets the paragraph into img in colour c, its top-left at (x, y),
-// each line centred in width w; it returns the box of the ink's lines.
-func (p paragraph) draw(img draw.Image, x, y, w int, c color.Color) image.Rectangle {
-	r := render.Renderer{FontSize: float32(p.size), Color: c}
-	box := image.Rectangle{}
-	for i, line := range p.lines {
-		lx := x + (w-p.widths[i])/2
-		base := y + i*p.lineH + p.ascent + (p.lineH-p.size)/2
-		cx := lx
-		for _, run := range line {
-			cx = r.DrawShapedRunAt(run, img, cx, base)
-		}
-		box = box.Union(image.Rect(lx, y+i*p.lineH, lx+p.widths[i], y+(i+1)*p.lineH))
-	}
-	return box
 }
 
 // single is a font map of one face: every rune is set in it.

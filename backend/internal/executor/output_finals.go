@@ -112,7 +112,7 @@ func (o output) deliver(ctx context.Context, r *Run, t target, i int, src source
 	f.Crop = math.Round(crop*1000) / 1000
 	data := src.data
 	if c != nil {
-		res, err := c.apply(img, t)
+		res, err := c.apply(ctx, img, t)
 		if err != nil {
 			return f, err
 		}

@@ -62,8 +62,8 @@ func (c *composer) spec(t target) compose.Spec {
 }
 
 // apply lays the words onto img, a final for t, inside t's safe zone.
-func (c *composer) apply(img *image.RGBA, t target) (compose.Result, error) {
-	res, err := compose.Compose(img, c.spec(t))
+func (c *composer) apply(ctx context.Context, img *image.RGBA, t target) (compose.Result, error) {
+	res, err := compose.Compose(ctx, img, c.spec(t))
 	return res, c.where(err)
 }
 

@@ -71,7 +71,7 @@ func (o output) Precheck(ctx context.Context, r *Run, c OutputConfig) error {
 				return nil
 			}
 			pc.left--
-			answer = comp.where(fitsOf(comp, t))
+			answer = comp.where(fitsOf(ctx, comp, t))
 			pc.answers[k] = answer
 		}
 		if answer != nil {
@@ -82,6 +82,6 @@ func (o output) Precheck(ctx context.Context, r *Run, c OutputConfig) error {
 }
 
 // fitsOf measures whether comp's words fit a final for t.
-func fitsOf(comp *composer, t target) error {
-	return compose.Fits(t.width, t.height, comp.spec(t))
+func fitsOf(ctx context.Context, comp *composer, t target) error {
+	return compose.Fits(ctx, t.width, t.height, comp.spec(t))
 }

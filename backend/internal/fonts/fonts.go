@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/font/opentype"
 )
 
 //go:embed files
@@ -83,6 +82,10 @@ func Bundled(id string, bold bool) (*font.Font, error) {
 const MaxBytes = 10 << 20
 
 // Parse reads a TTF or OTF font and checks it can set basic Latin text.
+// Before go-text reads the file, the file's format and table directory are
+// checked, and every glyph is measured against the bounds in glyf.go and
+// charstring.go: a glyph that expands without bound would exhaust memory
+// when drawn.
 func Parse(data []byte) (ft *font.Font, err error) {
 	if len(data) == 0 || len(data) > MaxBytes {
 		return nil, fmt.Errorf("a font must be between 1 byte and %d MB", MaxBytes>>20)
@@ -92,7 +95,7 @@ func Parse(data []byte) (ft *font.Font, err error) {
 			ft, err = nil, fmt.Errorf("the file is not a font this server can read")
 		}
 	}()
-	if err := outlinesOnly(data); err != nil {
+	if err := check(data); err != nil {
 		return nil, err
 	}
 	face, err := font.ParseTTF(bytes.NewReader(data))
@@ -105,6 +108,21 @@ func Parse(data []byte) (ft *font.Font, err error) {
 		}
 	}
 	return face.Font, nil
+}
+
+// check is everything read of an upload before go-text reads it: a plain
+// TTF or OTF, outlines only, and every glyph within bounds.
+func check(data []byte) error {
+	tables, err := readTables(data)
+	if err != nil {
+		return err
+	}
+	for _, step := range []func(map[string][]byte) error{outlinesOnly, checkGlyf, checkCFF} {
+		if err := step(tables); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Missing lists the characters of text that ft has no glyph for (at most
@@ -126,26 +144,4 @@ func Missing(ft *font.Font, text string) []rune {
 		}
 	}
 	return out
-}
-
-// pictureTables are the tables that draw glyphs as pictures (bitmaps, SVG,
-// colour layers) instead of outlines. Ad copy needs outlines, and a picture
-// glyph is an image decoded with no size limit when drawn (a 20000x20000
-// PNG in a 600 KB font took 14 GB), so a font with any of them is refused.
-var pictureTables = []string{"sbix", "CBDT", "CBLC", "EBDT", "EBLC", "SVG ", "COLR", "bdat", "bloc"}
-
-// outlinesOnly refuses a font whose glyphs may be pictures.
-func outlinesOnly(data []byte) error {
-	ld, err := opentype.NewLoader(bytes.NewReader(data))
-	if err != nil {
-		return fmt.Errorf("the file is not a TTF or OTF font: %v", err)
-	}
-	for _, tag := range ld.Tables() {
-		for _, bad := range pictureTables {
-			if tag == opentype.MustNewTag(bad) {
-				return fmt.Errorf("the font draws glyphs as pictures (its %q table); upload a font of outlines (TTF or OTF)", bad)
-			}
-		}
-	}
-	return nil
 }

@@ -72,8 +72,11 @@ func handleLayoutPreview(st *store.Store, blobs blob.Store, images *imaging.Budg
 			return nil, problem(log, err)
 		}
 		x0, y0, x1, y1 := p.Box()
-		_, err = compose.Compose(img, compose.Spec{Copy: compose.Copy{Headline: b.Headline, Subline: b.Subline, CTA: b.CTA}, Brand: brand,
+		_, err = compose.Compose(ctx, img, compose.Spec{Copy: compose.Copy{Headline: b.Headline, Subline: b.Subline, CTA: b.CTA}, Brand: brand,
 			TextPosition: b.TextPosition, LogoPosition: b.LogoPosition, Scrim: b.Scrim, Safe: image.Rect(x0, y0, x1, y1), For: p.Describe()})
+		if err != nil && ctx.Err() != nil { // the client left, or the drawing ran past its time
+			return nil, problem(log, fault.TooMany("the preview took too long to draw; ask again"))
+		}
 		if err != nil {
 			return nil, problem(log, fault.Invalid(err.Error(), fault.Field{Location: "headline", Message: err.Error()}))
 		}
