@@ -81,7 +81,12 @@ func (e *Engine) settle(ctx context.Context, j Job, attempt int, p *prepared, ou
 		out.res.Signature = p.signature
 		return e.record(ctx, j, out.res, p.input)
 	}
-	if errors.Is(out.err, ErrCancelled) {
+	if errors.Is(out.err, ErrCancelled) || errors.Is(out.err, executor.ErrRunEnded) {
+		if p.ex.Outside() != nil { // what it sent as the run ended is cancelled, whoever ended it
+			if g, err := e.graphs.get(ctx, e.st, j.ExecutionID); err == nil {
+				e.stopOutside(context.WithoutCancel(ctx), j.ExecutionID, g)
+			}
+		}
 		return nil // the cancel or failure that stopped us recorded the state
 	}
 	if after, ok := executor.IsPending(out.err); ok {

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"sync"
 	"time"
 
@@ -35,11 +36,18 @@ func (n *nodeRequests) List(ctx context.Context) ([]workflow.OutsideRequest, err
 	return n.st.Requests(ctx, n.id)
 }
 
-// Claim claims a slot for this attempt.
+// Claim claims a slot for this attempt, while the run goes on.
 func (n *nodeRequests) Claim(ctx context.Context, slot int, endpoint string, usd float64) (workflow.OutsideRequest, bool, error) {
-	return n.st.ClaimRequest(ctx, workflow.OutsideRequest{NodeExecutionID: n.id, Slot: slot, Endpoint: endpoint,
+	o, mine, err := n.st.ClaimRequest(ctx, workflow.OutsideRequest{NodeExecutionID: n.id, Slot: slot, Endpoint: endpoint,
 		PlannedUSD: &usd, ClaimedBy: n.token})
+	if errors.Is(err, store.ErrRunEnded) {
+		err = executor.ErrRunEnded
+	}
+	return o, mine, err
 }
+
+// Live reports whether the node's run goes on.
+func (n *nodeRequests) Live(ctx context.Context) (bool, error) { return n.st.RunLive(ctx, n.id) }
 
 // Save records the handle on this attempt's claim.
 func (n *nodeRequests) Save(ctx context.Context, slot int, handle json.RawMessage) (bool, error) {
@@ -52,8 +60,8 @@ func (n *nodeRequests) Unclaim(ctx context.Context, slot int) error {
 }
 
 // Lose marks another attempt's stale claim LOST.
-func (n *nodeRequests) Lose(ctx context.Context, slot int, claimedBy string) (bool, error) {
-	return n.st.LoseRequest(ctx, n.id, slot, claimedBy)
+func (n *nodeRequests) Lose(ctx context.Context, slot int, claimedBy string, stale time.Duration) (bool, error) {
+	return n.st.LoseRequest(ctx, n.id, slot, claimedBy, stale)
 }
 
 // End records the answer to a cancel.

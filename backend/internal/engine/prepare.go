@@ -133,9 +133,14 @@ func (e *Engine) reporter(j Job) func(workflow.Progress) {
 }
 
 // reserver sets a paid node's estimated cost aside from its owner's
-// monthly budget, in a transaction of its own, before the node pays.
+// monthly budget, in a transaction of its own, before the node pays (not
+// once its run ended: executor.ErrRunEnded).
 func (e *Engine) reserver(user, nodeExecutionID string) func(context.Context, float64, string) error {
 	return func(ctx context.Context, usd float64, model string) error {
-		return e.st.InTx(ctx, func(tx *store.Tx) error { return tx.Reserve(ctx, user, nodeExecutionID, model, usd) })
+		err := e.st.InTx(ctx, func(tx *store.Tx) error { return tx.Reserve(ctx, user, nodeExecutionID, model, usd) })
+		if errors.Is(err, store.ErrRunEnded) {
+			return executor.ErrRunEnded
+		}
+		return err
 	}
 }

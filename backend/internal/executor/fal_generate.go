@@ -30,10 +30,16 @@ type FAL struct {
 	// Fallback is how long a waiting node sleeps if no watcher wakes it (its
 	// process restarted, say); default 5 s.
 	Fallback time.Duration
+	// SendTimeout bounds one send, FAL's own retries included (default
+	// 30 s; it must stay well under the 45 s after which a claim with no
+	// id is taken for lost).
+	SendTimeout time.Duration
 	// Watching holds this process's watchers, so a node woken by its
 	// fallback does not start a second one and a run that ended stops its
 	// own; nil watches every time.
 	Watching *Watchers
+	// Times, when set, is told how long FAL took over each request.
+	Times FALTimes
 }
 
 // Generate sends each request that no attempt has sent (claiming its slot
@@ -48,7 +54,7 @@ func (f FAL) Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated
 	if err != nil {
 		return nil, Retryable(fmt.Errorf("read what was asked of FAL: %w", err))
 	}
-	handles := make([]fal.Handle, len(reqs))
+	handles, claimed := make([]fal.Handle, len(reqs)), make([]time.Time, len(reqs))
 	for i, req := range reqs {
 		o, ok := slotOf(sent, i)
 		if !ok {
@@ -59,6 +65,7 @@ func (f FAL) Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated
 		if handles[i], err = f.handleOf(ctx, r, o); err != nil {
 			return nil, err
 		}
+		claimed[i] = o.ClaimedAt
 	}
 	results := make([]*fal.Result, len(reqs))
 	waiting := false
@@ -68,6 +75,9 @@ func (f FAL) Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated
 			return nil, falError(err)
 		}
 		if res == nil {
+			if ctx.Err() != nil { // the run ended while it was polled: no watcher outlives it
+				return nil, context.Cause(ctx)
+			}
 			f.watch(h, job.Waker(ctx), r)
 			waiting = true
 		}
@@ -76,7 +86,7 @@ func (f FAL) Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated
 	if waiting {
 		return nil, Wait(f.fallback())
 	}
-	out := make([]*Generated, len(reqs))
+	done, out := time.Now(), make([]*Generated, len(reqs))
 	for i, res := range results {
 		g, err := f.collect(ctx, handles[i], res)
 		if err != nil {
@@ -84,6 +94,7 @@ func (f FAL) Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated
 		}
 		out[i] = g
 	}
+	f.timed(reqs, claimed, done)
 	return out, nil
 }
 

@@ -3,6 +3,7 @@ package executor
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"sync"
 	"time"
 
@@ -29,12 +30,22 @@ type Requests interface {
 	// Unclaim frees a slot this attempt claimed whose request the service
 	// refused outright, so a retry may send it.
 	Unclaim(ctx context.Context, slot int) error
-	// Lose marks a claim of claimedBy LOST (its sender stopped before it
-	// saved the handle); false: that sender saved it meanwhile.
-	Lose(ctx context.Context, slot int, claimedBy string) (bool, error)
+	// Lose marks a claim of claimedBy older than stale LOST (its sender
+	// stopped before it saved the handle); false: the claim is younger, or
+	// its sender saved it meanwhile.
+	Lose(ctx context.Context, slot int, claimedBy string, stale time.Duration) (bool, error)
 	// End records the service's answer to a cancel of an accepted request.
 	End(ctx context.Context, slot int, answer string) error
+	// Live reports whether the node's run is still going, read after what
+	// the caller saved before: a run's end that began earlier cancels what
+	// was saved, or this read sees that it ended.
+	Live(ctx context.Context) (bool, error)
 }
+
+// ErrRunEnded says the node's run ended (a cancel, a sibling's failure)
+// before the node could send or reserve anything: the node stops, and
+// whoever ended the run recorded its state.
+var ErrRunEnded = errors.New("the run ended")
 
 // MemoryRequests is Requests in memory, with the same compare-and-set
 // rules, for one process's tests and tools.
@@ -45,8 +56,9 @@ type MemoryRequests struct {
 
 // memoryRows are the rows every view of one MemoryRequests shares.
 type memoryRows struct {
-	mu   sync.Mutex
-	rows map[int]workflow.OutsideRequest
+	mu    sync.Mutex
+	rows  map[int]workflow.OutsideRequest
+	ended bool
 }
 
 // NewMemoryRequests returns an empty record whose claims are made as one
@@ -109,17 +121,31 @@ func (m *MemoryRequests) Unclaim(_ context.Context, slot int) error {
 	return nil
 }
 
-// Lose marks claimedBy's claim LOST.
-func (m *MemoryRequests) Lose(_ context.Context, slot int, claimedBy string) (bool, error) {
+// Lose marks claimedBy's claim LOST when it is older than stale.
+func (m *MemoryRequests) Lose(_ context.Context, slot int, claimedBy string, stale time.Duration) (bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	o, ok := m.rows[slot]
-	if !ok || o.ClaimedBy != claimedBy || o.State != workflow.RequestSubmitting {
+	if !ok || o.ClaimedBy != claimedBy || o.State != workflow.RequestSubmitting || time.Since(o.ClaimedAt) < stale {
 		return false, nil
 	}
 	o.State = workflow.RequestLost
 	m.rows[slot] = o
 	return true, nil
+}
+
+// Live says the run goes on unless End was called with Ended.
+func (m *MemoryRequests) Live(context.Context) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return !m.ended, nil
+}
+
+// EndRun marks the record's run ended (for tests of what follows).
+func (m *MemoryRequests) EndRun() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.ended = true
 }
 
 // End records a cancel's answer on an accepted request.

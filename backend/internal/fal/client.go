@@ -10,11 +10,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"net"
 	"net/http"
+	"net/http/httptrace"
 	neturl "net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -135,7 +136,9 @@ func (c *Client) do(ctx context.Context, method, url string, body []byte, policy
 		return nil, err
 	}
 	for attempt := 0; ; attempt++ {
-		req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
+		var sent atomic.Bool // the whole request was written: FAL may have it
+		trace := &httptrace.ClientTrace{WroteRequest: func(i httptrace.WroteRequestInfo) { sent.Store(i.Err == nil) }}
+		req, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, trace), method, url, bytes.NewReader(body))
 		if err != nil {
 			return nil, err
 		}
@@ -146,7 +149,7 @@ func (c *Client) do(ctx context.Context, method, url string, body []byte, policy
 		var last error
 		res, err := c.client().Do(req)
 		if err != nil {
-			if method == http.MethodPost && !neverSent(err) {
+			if method == http.MethodPost && sent.Load() {
 				// A submit that may have reached FAL is never sent again.
 				return nil, &Error{Message: err.Error(), Unsure: true}
 			}
@@ -173,13 +176,6 @@ func (c *Client) do(ctx context.Context, method, url string, body []byte, policy
 		case <-time.After(wait):
 		}
 	}
-}
-
-// neverSent reports whether a failed call cannot have reached FAL: it
-// failed while connecting (no byte of the request was written).
-func neverSent(err error) bool {
-	var op *net.OpError
-	return errors.As(err, &op) && op.Op == "dial"
 }
 
 // decode reads a 2xx answer into out, or FAL's error message.

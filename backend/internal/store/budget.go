@@ -93,10 +93,14 @@ func (q *Queries) ceiling() *float64 {
 var ErrOverBudget = errors.New("over budget")
 
 // Reserve sets usd aside for a node execution's request to model from its
-// owner's budget, once per node execution. Call it in a transaction: on
+// owner's budget, once per node execution, while its run is going
+// (ErrRunEnded after). Call it in a transaction: on
 // Postgres the user's row is locked while the spend is read, so concurrent
 // nodes can never reserve past the budget together.
 func (tx *Tx) Reserve(ctx context.Context, userID, nodeExecutionID, model string, usd float64) error {
+	if err := tx.nodeIsLive(ctx, nodeExecutionID); err != nil {
+		return err // nothing is set aside for a node whose run ended: its settlement has passed
+	}
 	s, err := tx.SpendOf(ctx, userID, true)
 	if err != nil {
 		return err

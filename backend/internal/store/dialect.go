@@ -34,8 +34,7 @@ var postgresDialect = dialect{
 	stringsIn:  func(p string) string { return "array(select jsonb_array_elements_text(" + p + "::jsonb))" },
 	stringsOut: func(c string) string { return "to_jsonb(" + c + ")" },
 	jsonTexts:  func(p string) string { return "select jsonb_array_elements_text(" + p + "::jsonb)" },
-	firstOf:    func(c, k string) string { return c + "->'" + k + "'->>0" },
-}
+	firstOf:    func(c, k string) string { return c + "->'" + k + "'->>0" }}
 
 // sqliteDialect is SQLite through modernc.org/sqlite.
 var sqliteDialect = dialect{
@@ -43,7 +42,34 @@ var sqliteDialect = dialect{
 	stringsIn:  func(p string) string { return p },
 	stringsOut: func(c string) string { return c },
 	jsonTexts:  func(p string) string { return "select value from json_each(" + p + ")" },
-	firstOf:    func(c, k string) string { return "json_extract(" + c + ", '$." + k + "[0]')" },
+	firstOf:    func(c, k string) string { return "json_extract(" + c + ", '$." + k + "[0]')" }}
+
+// nowOr is the SQL of the time now by the database's clock on Postgres
+// (replicas share it), else the parameter param (SQLite has one process,
+// whose clock is the only one).
+func (d dialect) nowOr(param string) string {
+	if d.name == "sqlite" {
+		return param
+	}
+	return "now()"
+}
+
+// ago is the SQL of the instant a duration (the parameter param, made by
+// agoArg) before now, on the clock nowOr stamps with.
+func (d dialect) ago(param string) string {
+	if d.name == "sqlite" {
+		return param
+	}
+	return "now() - make_interval(secs => " + param + ")"
+}
+
+// agoArg is ago's parameter for a duration: seconds on Postgres, the
+// instant itself on SQLite.
+func (d dialect) agoArg(dur time.Duration) any {
+	if d.name == "sqlite" {
+		return d.time(time.Now().Add(-dur))
+	}
+	return dur.Seconds()
 }
 
 // timeLayout keeps SQLite's TEXT timestamps sortable: fixed width, UTC.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -22,26 +23,78 @@ func scanOutside(r row, extra ...any) (workflow.OutsideRequest, error) {
 	return o, err
 }
 
+// ErrRunEnded says a node execution's run ended (or the node finished), so
+// nothing may be sent or reserved for it any more.
+var ErrRunEnded = errors.New("the run has ended")
+
 // ClaimRequest claims slot o.Slot of a node execution for a request about
 // to be sent (state SUBMITTING), unless the slot is claimed already. It
 // answers the slot's row and whether this call claimed it: a request is
 // sent only by the caller that claimed its slot, so it is sent once per
-// slot whoever else tries at the same time, here or on another replica.
-func (q *Queries) ClaimRequest(ctx context.Context, o workflow.OutsideRequest) (workflow.OutsideRequest, bool, error) {
-	o.ClaimedAt = time.Now().UTC().Truncate(time.Microsecond)
-	n, err := q.q.exec(ctx, `insert into outside_requests (node_execution_id, slot, endpoint, state, planned_usd, claimed_by, claimed_at)
-		values ($1, $2, $3, 'SUBMITTING', $4, $5, $6) on conflict (node_execution_id, slot) do nothing`,
-		o.NodeExecutionID, o.Slot, o.Endpoint, o.PlannedUSD, o.ClaimedBy, q.d.time(o.ClaimedAt))
+// slot whoever else tries at the same time, here or on another replica. A
+// node whose run ended, or that finished, claims nothing (ErrRunEnded):
+// the claim holds the run's row shared, so it takes turns with the
+// transaction that ends the run, whose settlement then sees it.
+func (s *Store) ClaimRequest(ctx context.Context, o workflow.OutsideRequest) (workflow.OutsideRequest, bool, error) {
+	mine := false
+	err := s.InTx(ctx, func(tx *Tx) error {
+		if err := tx.nodeIsLive(ctx, o.NodeExecutionID); err != nil {
+			return err
+		}
+		o.ClaimedAt = time.Now().UTC().Truncate(time.Microsecond)
+		args := []any{o.NodeExecutionID, o.Slot, o.Endpoint, o.PlannedUSD, o.ClaimedBy}
+		at := tx.d.nowOr("$6")
+		if at == "$6" {
+			args = append(args, tx.d.time(o.ClaimedAt))
+		}
+		n, err := tx.q.exec(ctx, `insert into outside_requests (node_execution_id, slot, endpoint, state, planned_usd, claimed_by, claimed_at)
+			values ($1, $2, $3, 'SUBMITTING', $4, $5, `+at+`) on conflict (node_execution_id, slot) do nothing`, args...)
+		if err != nil {
+			return tx.d.mapError("claim an outside request", err)
+		}
+		if mine = n == 1; mine {
+			o.State = workflow.RequestSubmitting
+			return nil
+		}
+		got, err := scanOutside(tx.q.queryRow(ctx, `select `+outsideCols+` from outside_requests
+			where node_execution_id = $1 and slot = $2`, o.NodeExecutionID, o.Slot))
+		o = got
+		return tx.d.mapError("read an outside request", err)
+	})
+	return o, mine, err
+}
+
+// nodeIsLive holds a node execution's run shared (Postgres) and refuses,
+// with ErrRunEnded, a node whose run ended or that finished.
+func (q *Queries) nodeIsLive(ctx context.Context, nodeExecutionID string) error {
+	lock := ""
+	if q.d.forUpdate != "" {
+		lock = " for share of e"
+	}
+	var run, node string
+	err := q.q.queryRow(ctx, `select e.status, ne.status from node_executions ne join executions e on e.id = ne.execution_id
+		where ne.id = $1`+lock, nodeExecutionID).Scan(&run, &node)
+	if errors.Is(err, errNoRows) {
+		return ErrRunEnded // deleted with its workflow
+	}
 	if err != nil {
-		return o, false, q.d.mapError("claim an outside request", err)
+		return q.d.mapError("read a node's run", err)
 	}
-	if n == 1 {
-		o.State = workflow.RequestSubmitting
-		return o, true, nil
+	if workflow.ExecutionStatus(run).Final() || workflow.NodeStatus(node).Final() {
+		return ErrRunEnded
 	}
-	got, err := scanOutside(q.q.queryRow(ctx, `select `+outsideCols+` from outside_requests
-		where node_execution_id = $1 and slot = $2`, o.NodeExecutionID, o.Slot))
-	return got, false, q.d.mapError("read an outside request", err)
+	return nil
+}
+
+// RunLive reports whether a node execution's run is still going (read
+// after whatever the caller saved before, so a run's end that this misses
+// sees what was saved).
+func (q *Queries) RunLive(ctx context.Context, nodeExecutionID string) (bool, error) {
+	err := q.nodeIsLive(ctx, nodeExecutionID)
+	if errors.Is(err, ErrRunEnded) {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // SaveRequestHandle saves the handle of an accepted request on the slot
@@ -63,14 +116,16 @@ func (q *Queries) UnclaimRequest(ctx context.Context, nodeExecutionID string, sl
 	return q.d.mapError("free an outside request's slot", err)
 }
 
-// LoseRequest marks a claim LOST (SUBMITTING -> LOST): its sender stopped
-// before it saved the handle, so the service may have accepted the request
-// and it is never sent again. It reports whether the claim was still the
-// one named (false: its sender saved the handle meanwhile).
-func (q *Queries) LoseRequest(ctx context.Context, nodeExecutionID string, slot int, claimedBy string) (bool, error) {
+// LoseRequest marks a claim LOST (SUBMITTING -> LOST) when it is older
+// than stale: its sender stopped before it saved the handle, so the
+// service may have accepted the request and it is never sent again. The
+// age is measured by the database's clock, the one the claim was stamped
+// with, so replicas' clocks do not matter. It reports whether the claim
+// was lost (false: it is younger, or its sender saved it meanwhile).
+func (q *Queries) LoseRequest(ctx context.Context, nodeExecutionID string, slot int, claimedBy string, stale time.Duration) (bool, error) {
 	n, err := q.q.exec(ctx, `update outside_requests set state = 'LOST', ended_at = $4
-		where node_execution_id = $1 and slot = $2 and claimed_by = $3 and state = 'SUBMITTING'`,
-		nodeExecutionID, slot, claimedBy, q.d.time(time.Now()))
+		where node_execution_id = $1 and slot = $2 and claimed_by = $3 and state = 'SUBMITTING' and claimed_at < `+q.d.ago("$5"),
+		nodeExecutionID, slot, claimedBy, q.d.time(time.Now()), q.d.agoArg(stale))
 	return n == 1, q.d.mapError("mark an outside request lost", err)
 }
 

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -45,7 +46,7 @@ func testOutsideRequests(t *testing.T, s *store.Store) {
 	saved, err = s.SaveRequestHandle(ctx, ne.ID, 0, "a", json.RawMessage(`{"request_id":"r0"}`))
 	require.NoError(t, err)
 	require.True(t, saved)
-	lost, err := s.LoseRequest(ctx, ne.ID, 0, "a")
+	lost, err := s.LoseRequest(ctx, ne.ID, 0, "a", 0)
 	require.NoError(t, err)
 	require.False(t, lost, "an accepted request is never lost")
 
@@ -56,7 +57,7 @@ func testOutsideRequests(t *testing.T, s *store.Store) {
 	require.NoError(t, s.UnclaimRequest(ctx, ne.ID, 1, "a"))
 	_, mine = claim(1, "c")
 	require.True(t, mine, "a refused request's slot is free again")
-	lost, err = s.LoseRequest(ctx, ne.ID, 1, "c")
+	lost, err = s.LoseRequest(ctx, ne.ID, 1, "c", 0)
 	require.NoError(t, err)
 	require.True(t, lost)
 	saved, err = s.SaveRequestHandle(ctx, ne.ID, 1, "c", json.RawMessage(`{"request_id":"late"}`))
@@ -104,4 +105,18 @@ func testOutsideRequests(t *testing.T, s *store.Store) {
 	require.NoError(t, err)
 	require.InDelta(t, 0.03, spend.Spent, 1e-9, "three requests FAL may have accepted, at their planned cost")
 	require.Zero(t, spend.Reserved)
+
+	claim(3, "young")
+	lost, err = s.LoseRequest(ctx, ne.ID, 3, "young", time.Hour)
+	require.NoError(t, err)
+	require.False(t, lost, "a claim younger than the stale age is its sender's, at work")
+	x.Status = workflow.ExecCancelled
+	require.NoError(t, s.UpdateExecution(ctx, x))
+	_, _, err = s.ClaimRequest(ctx, workflow.OutsideRequest{NodeExecutionID: ne.ID, Slot: 4, Endpoint: "e", PlannedUSD: ptr(0.01), ClaimedBy: "late"})
+	require.ErrorIs(t, err, store.ErrRunEnded, "a node of a run that ended claims nothing")
+	err = s.InTx(ctx, func(tx *store.Tx) error { return tx.Reserve(ctx, user, ne.ID, "m", 0.01) })
+	require.ErrorIs(t, err, store.ErrRunEnded, "and reserves nothing")
+	live, err := s.RunLive(ctx, ne.ID)
+	require.NoError(t, err)
+	require.False(t, live)
 }
