@@ -935,6 +935,11 @@ export interface components {
              * @description What the budget has left; null without one.
              */
             left: number | null;
+            /**
+             * Format: double
+             * @description The most this server lets a user's monthly budget be, in US dollars; null for no ceiling. You may lower yours, never raise it past this.
+             */
+            max_monthly_budget: number | null;
             /** Format: date-time */
             month_start: string;
             /**
@@ -947,6 +952,11 @@ export interface components {
              * @description What running nodes have set aside to pay.
              */
             reserved: number;
+            /**
+             * Format: double
+             * @description What all users of this server together may spend in a month, in US dollars; null for no limit.
+             */
+            server_monthly_budget: number | null;
             /**
              * Format: double
              * @description What your runs cost since the month started.
