@@ -19,7 +19,7 @@ import (
 // with it.
 func registryFor(t *testing.T) *executor.Registry {
 	t.Helper()
-	reg, err := registry(config.Config{}, blob.Local{Dir: t.TempDir(), Prefix: "/files"}, &reddit.Client{}, imaging.NewBudget(1, 1), nil)
+	reg, err := registry(config.Config{}, blob.Local{Dir: t.TempDir(), Prefix: "/files"}, &reddit.Client{}, imaging.NewBudget(1, 1), nil, nil)
 	require.NoError(t, err)
 	return reg
 }

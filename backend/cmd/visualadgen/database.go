@@ -19,6 +19,7 @@ type jobQueue interface {
 	engine.Queue
 	Start(ctx context.Context, hooks queue.Hooks) error
 	Stop(ctx context.Context) error
+	Waiting(ctx context.Context) (map[string]int, error)
 }
 
 // database is the opened store with its event publisher and job queue.

@@ -19,7 +19,7 @@ import (
 // writeOpenAPI writes the OpenAPI document to path without opening a
 // database or listening: the frontend generates its API types from it.
 func writeOpenAPI(path string) error {
-	reg, err := registry(config.Config{}, blob.Local{}, &reddit.Client{}, imaging.NewBudget(1, 1), nil)
+	reg, err := registry(config.Config{}, blob.Local{}, &reddit.Client{}, imaging.NewBudget(1, 1), nil, nil)
 	if err != nil {
 		return err
 	}

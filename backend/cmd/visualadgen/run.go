@@ -68,7 +68,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	defer app.close()
 	log.Info("serving", "url", "http://"+addr, "docs", "http://"+addr+"/docs",
-		"database", app.dbName, "auth", cfg.AuthMode())
+		"database", app.dbName, "auth", cfg.AuthMode(), "metrics", app.metricsURL)
 	if *addrFile != "" {
 		if err := os.WriteFile(*addrFile, []byte(addr), 0o600); err != nil {
 			return fmt.Errorf("write -addr-file: %w", err)

@@ -20,6 +20,12 @@ import (
 // listens; the server stops when the test ends.
 func startServer(t testing.TB, env map[string]string) string {
 	t.Helper()
+	return servingURL.FindStringSubmatch(startServerLine(t, env))[1]
+}
+
+// startServerLine is startServer returning the whole "serving" line.
+func startServerLine(t testing.TB, env map[string]string) string {
+	t.Helper()
 	dir := t.TempDir()
 	vars := map[string]string{"PORT": "0", "DATA_DIR": dir, "LOG_LEVEL": "info"}
 	for k, v := range env {
@@ -32,12 +38,12 @@ func startServer(t testing.TB, env map[string]string) string {
 		done <- run(ctx, []string{"-env-file", filepath.Join(dir, "none")}, func(k string) string { return vars[k] }, logw, io.Discard)
 		_ = logw.Close()
 	}()
-	url := make(chan string, 1)
+	serving := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(logs)
 		for sc.Scan() {
-			if m := servingURL.FindStringSubmatch(sc.Text()); m != nil {
-				url <- m[1]
+			if servingURL.MatchString(sc.Text()) {
+				serving <- sc.Text()
 				break
 			}
 		}
@@ -48,8 +54,8 @@ func startServer(t testing.TB, env map[string]string) string {
 		require.NoError(t, <-done)
 	})
 	select {
-	case u := <-url:
-		return u
+	case line := <-serving:
+		return line
 	case err := <-done:
 		t.Fatalf("server stopped: %v", err)
 	case <-time.After(30 * time.Second):

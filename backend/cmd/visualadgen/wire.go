@@ -20,6 +20,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/httpapi"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
+	"github.com/visualadgen/visualadgen/backend/internal/metrics"
 	"github.com/visualadgen/visualadgen/backend/internal/queue"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
@@ -28,9 +29,10 @@ import (
 
 // app is the wired backend: its handler and what must be closed.
 type app struct {
-	handler http.Handler
-	dbName  string
-	closers []func()
+	handler    http.Handler
+	dbName     string
+	metricsURL string // where /metrics is served, or "off"
+	closers    []func()
 }
 
 // close releases everything wire opened, in reverse order.
@@ -50,15 +52,16 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 		a.close()
 		return nil, err
 	}
+	m := metrics.New(metrics.Sources{Queue: db.queue, Spending: db.store}, log)
 	blobs, filesDir := storage(cfg)
 	redditClient := &reddit.Client{BaseURL: cfg.RapidAPIRedditBaseURL, Host: cfg.RapidAPIRedditHost, Key: cfg.RapidAPIKey, CacheFor: cfg.RedditCacheFor}
 	images := imaging.NewBudget(cfg.Limits.MaxImagePixels, decodeSlots)
-	reg, err := registry(cfg, blobs, redditClient, images, kits{st: db.store})
+	reg, err := registry(cfg, blobs, redditClient, images, kits{st: db.store}, m)
 	if err != nil {
 		a.close()
 		return nil, err
 	}
-	eng := engine.New(db.store, reg, db.publisher, db.queue, log, engine.Config{MaxParallel: cfg.MaxParallel, MaxAttempts: 3, NodeTimeout: cfg.NodeTimeout, Run: cfg.Limits.Run})
+	eng := engine.New(db.store, reg, db.publisher, db.queue, log, engine.Config{MaxParallel: cfg.MaxParallel, MaxAttempts: 3, NodeTimeout: cfg.NodeTimeout, Run: cfg.Limits.Run, Observer: m})
 	a.closers = append(a.closers, eng.Drain) // after the queue stops (closers run last first): ended runs' cancels reach FAL
 	hooks := queue.Hooks{Run: eng.RunNode, Rescued: eng.Rescued, Reconcile: eng.Reconcile, Repair: eng.Repair}
 	if err := db.queue.Start(context.WithoutCancel(ctx), hooks); err != nil {
@@ -86,16 +89,20 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 		Blobs: blobs, FilesDir: filesDir, Reddit: redditClient, Public: public,
 		Uploads: httpapi.UploadLimits{Images: images, QuotaCount: cfg.Limits.UploadQuotaCount,
 			QuotaBytes: cfg.Limits.UploadQuotaBytes},
-		Streams:            httpapi.StreamLimits{PerUser: cfg.Limits.StreamsPerUser, Total: cfg.Limits.Streams, MaxAge: cfg.Limits.StreamMaxAge},
+		Streams:            httpapi.StreamLimits{PerUser: cfg.Limits.StreamsPerUser, Total: cfg.Limits.Streams, MaxAge: cfg.Limits.StreamMaxAge, Open: m.Streams()},
 		EstimatesPerMinute: cfg.Limits.EstimatesPerMinute,
 		Local:              localCallers(cfg, addr),
 		Frontend:           cfg.FrontendDir, Version: version})
 	a.dbName = db.store.Dialect()
+	if err := serveMetrics(cfg, a, m, log); err != nil {
+		a.close()
+		return nil, err
+	}
 	return a, nil
 }
 
 // registry is the one list of node types: adding one is one line here.
-func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, images *imaging.Budget, brand executor.BrandKits) (*executor.Registry, error) {
+func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, images *imaging.Budget, brand executor.BrandKits, times executor.FALTimes) (*executor.Registry, error) {
 	models, err := imagemodel.Default().WithPrices(cfg.FalPrices)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: FAL_PRICES %w", err)
@@ -104,7 +111,7 @@ func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, 
 	var gen executor.Generator = executor.Preview{}
 	if cfg.FalKey != "" {
 		gen = executor.FAL{Client: &fal.Client{BaseURL: cfg.FalQueueBaseURL, Key: cfg.FalKey},
-			Downloads: downloads, Images: images, Watching: executor.NewWatchers()}
+			Downloads: downloads, Images: images, Watching: executor.NewWatchers(), Times: times}
 	}
 	return executor.NewRegistry(
 		executor.NewTextInput(),

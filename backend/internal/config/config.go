@@ -18,6 +18,10 @@ type Config struct {
 	Port    int    // PORT: TCP port, 0 picks a free one
 	DataDir string // DATA_DIR: SQLite file and local images
 
+	// MetricsAddr is where Prometheus metrics are served (METRICS_ADDR,
+	// host:port; a bare :port is loopback's); empty: not served.
+	MetricsAddr string
+
 	DatabaseURL string // DATABASE_URL: Postgres; empty selects SQLite
 
 	SupabaseURL            string // SUPABASE_URL: enables Supabase auth and storage
@@ -152,6 +156,7 @@ func Load(lookup func(string) string) (Config, error) {
 			},
 		},
 	}
+	c.MetricsAddr = p.listenAddr("METRICS_ADDR", c.Port)
 	if c.RescueAfter == 0 {
 		c.RescueAfter = c.NodeTimeout + 30*time.Second
 	} else if c.RescueAfter <= c.NodeTimeout {

@@ -3,6 +3,7 @@ package config
 import (
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
@@ -159,4 +160,34 @@ func (p *parser) optionalUSD(name string) *float64 {
 		return nil
 	}
 	return &v
+}
+
+// listenAddr reads name as a host:port to listen on, or "" when unset. A
+// bare :port listens on loopback (127.0.0.1), never on every interface by
+// accident; the port may not be public, the server's own PORT.
+func (p *parser) listenAddr(name string, public int) string {
+	raw := p.str(name, "")
+	if raw == "" {
+		return ""
+	}
+	host, port, err := net.SplitHostPort(raw)
+	n, perr := strconv.Atoi(port)
+	if err != nil || perr != nil || n < 0 || n > 65535 || strings.ContainsFunc(host, notHostRune) {
+		p.fail(name, "must be host:port such as 127.0.0.1:9090, got %q", raw)
+		return ""
+	}
+	if n != 0 && n == public {
+		p.fail(name, "must not be PORT (%d): it is served apart from the public server", public)
+		return ""
+	}
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// notHostRune reports whether r cannot be part of a host name or an IP
+// address (IPv6 included).
+func notHostRune(r rune) bool {
+	return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' || r == '-' || r == ':')
 }

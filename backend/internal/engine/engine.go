@@ -47,6 +47,8 @@ type Config struct {
 	NodeTimeout time.Duration
 	// Run bounds what one run may make (zero values: no limit).
 	Run config.RunLimits
+	// Observer, when set, is told of every run and node that ends here.
+	Observer Observer
 }
 
 // Engine starts, advances, pauses, steps, resumes and cancels executions.
@@ -103,7 +105,7 @@ func (e *Engine) inTx(ctx context.Context, executionID string, fn func(rs *runSt
 		if err := rs.flush(ctx); err != nil {
 			return err
 		}
-		return e.pub.Publish(ctx, tx, rs.evs...)
+		return e.publish(ctx, rs)
 	})
 	if err != nil {
 		return nil, err

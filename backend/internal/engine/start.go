@@ -103,7 +103,7 @@ func (e *Engine) StartWith(ctx context.Context, userID, workflowID string, o *wo
 		if err := rs.flush(ctx); err != nil {
 			return err
 		}
-		return e.pub.Publish(ctx, tx, rs.evs...)
+		return e.publish(ctx, rs)
 	})
 	if err != nil {
 		return workflow.Execution{}, fmt.Errorf("start workflow %s: %w", workflowID, err)

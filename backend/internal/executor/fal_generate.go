@@ -38,6 +38,8 @@ type FAL struct {
 	// fallback does not start a second one and a run that ended stops its
 	// own; nil watches every time.
 	Watching *Watchers
+	// Times, when set, is told how long FAL took over each request.
+	Times FALTimes
 }
 
 // Generate sends each request that no attempt has sent (claiming its slot
@@ -52,7 +54,7 @@ func (f FAL) Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated
 	if err != nil {
 		return nil, Retryable(fmt.Errorf("read what was asked of FAL: %w", err))
 	}
-	handles := make([]fal.Handle, len(reqs))
+	handles, claimed := make([]fal.Handle, len(reqs)), make([]time.Time, len(reqs))
 	for i, req := range reqs {
 		o, ok := slotOf(sent, i)
 		if !ok {
@@ -63,6 +65,7 @@ func (f FAL) Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated
 		if handles[i], err = f.handleOf(ctx, r, o); err != nil {
 			return nil, err
 		}
+		claimed[i] = o.ClaimedAt
 	}
 	results := make([]*fal.Result, len(reqs))
 	waiting := false
@@ -83,7 +86,7 @@ func (f FAL) Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated
 	if waiting {
 		return nil, Wait(f.fallback())
 	}
-	out := make([]*Generated, len(reqs))
+	done, out := time.Now(), make([]*Generated, len(reqs))
 	for i, res := range results {
 		g, err := f.collect(ctx, handles[i], res)
 		if err != nil {
@@ -91,6 +94,7 @@ func (f FAL) Generate(ctx context.Context, r *Run, reqs []Request) ([]*Generated
 		}
 		out[i] = g
 	}
+	f.timed(reqs, claimed, done)
 	return out, nil
 }
 

@@ -49,6 +49,8 @@ type StreamLimits struct {
 	// MaxAge ends a stream after a while; the browser reconnects and gets
 	// the current state again, so nothing is lost.
 	MaxAge time.Duration
+	// Open, when set, is told how many streams are open as it changes.
+	Open Gauge
 }
 
 // guardStream makes op a stream of one of the caller's things (what: an

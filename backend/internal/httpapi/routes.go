@@ -31,7 +31,7 @@ func addRoutes(api huma.API, d Deps) {
 	// Runs.
 	huma.Register(api, op("resume", http.MethodPost, "/api/executions/{execution_id}/resume", "Run on to the next breakpoint", "runs", 200), handleRelease(eng, log, false))
 	huma.Register(api, op("get-execution", http.MethodGet, "/api/executions/{execution_id}", "A run with its nodes and generations", "runs", 200), handleGetExecution(st, log))
-	open := newStreams(d.Streams.PerUser, d.Streams.Total)
+	open := newStreams(d.Streams.PerUser, d.Streams.Total, d.Streams.Open)
 	registerEvents(api, op("execution-events", http.MethodGet, "/api/executions/{execution_id}/events", "Live state of a run (Server-Sent Events)", "runs", 200), d, open)
 	registerWorkflowEvents(api, op("workflow-events", http.MethodGet, "/api/workflows/{id}/events", "Live runs of a workflow (Server-Sent Events)", "runs", 200), d, open)
 	huma.Register(api, op("list-executions", http.MethodGet, "/api/workflows/{id}/executions", "A workflow's runs, newest first", "runs", 200), handleListExecutions(st, log))

@@ -18,14 +18,20 @@ type streams struct {
 	perUser         map[string][]*openStream // oldest first
 	total           int
 	maxUser, maxAll int
+	gauge           Gauge // told total as it changes, or nil
 }
+
+// Gauge is told a number as it changes (how many event streams are open);
+// a Prometheus gauge is one.
+type Gauge interface{ Set(float64) }
 
 // openStream is one open stream and how to end it.
 type openStream struct{ stop context.CancelFunc }
 
-// newStreams bounds streams per user and per process.
-func newStreams(maxUser, maxAll int) *streams {
-	return &streams{perUser: map[string][]*openStream{}, maxUser: maxUser, maxAll: maxAll}
+// newStreams bounds streams per user and per process, telling gauge (if
+// not nil) how many are open.
+func newStreams(maxUser, maxAll int, gauge Gauge) *streams {
+	return &streams{perUser: map[string][]*openStream{}, maxUser: maxUser, maxAll: maxAll, gauge: gauge}
 }
 
 // acquire opens a stream for user, ended early through stop when a user
@@ -42,6 +48,7 @@ func (s *streams) acquire(user string, stop context.CancelFunc) (func(), error) 
 	o := &openStream{stop: stop}
 	s.perUser[user] = append(s.perUser[user], o)
 	s.total++
+	s.report()
 	return func() { s.release(user, o) }, nil
 }
 
@@ -77,10 +84,18 @@ func (s *streams) remove(user string, o *openStream) {
 		if x == o {
 			s.perUser[user] = append(list[:i:i], list[i+1:]...)
 			s.total--
+			s.report()
 			if len(s.perUser[user]) == 0 {
 				delete(s.perUser, user)
 			}
 			return
 		}
+	}
+}
+
+// report tells the gauge how many streams are open (the caller holds s.mu).
+func (s *streams) report() {
+	if s.gauge != nil {
+		s.gauge.Set(float64(s.total))
 	}
 }

@@ -12,7 +12,7 @@ import (
 // takes the oldest stream of the user with the most, so a hundred accounts
 // cannot hold every live view, and no user holds more than a share.
 func TestStreamsAreShared(t *testing.T) {
-	s := newStreams(3, 10)
+	s := newStreams(3, 10, nil)
 	ended := map[string]int{}
 	open := func(user string) error {
 		_, err := s.acquire(user, func() { ended[user]++ })

@@ -57,6 +57,7 @@ func NewPostgres(ctx context.Context, pool *pgxpool.Pool, qc Config, log *slog.L
 		live: func(ctx context.Context, _ *River[pgx.Tx], ids []string) (map[job.Job]bool, error) {
 			return livePostgres(ctx, pool, ids)
 		},
+		waiting: func(ctx context.Context) (map[string]int, error) { return waitingPostgres(ctx, pool) },
 		wake: func(ctx context.Context, r *River[pgx.Tx], id int64, _ job.Job) error {
 			_, err := r.client.JobRetry(ctx, id)
 			return err

@@ -73,6 +73,8 @@ type dialect[TTx any] struct {
 	live func(ctx context.Context, r *River[TTx], executionIDs []string) (map[job.Job]bool, error)
 	// wake makes a snoozed job run now (once it is no longer running).
 	wake func(ctx context.Context, r *River[TTx], id int64, j job.Job) error
+	// waiting counts the node jobs waiting, by state (see Waiting).
+	waiting func(ctx context.Context) (map[string]int, error)
 }
 
 // Enqueue inserts node jobs so they run once tx commits.

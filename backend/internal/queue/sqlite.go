@@ -52,6 +52,7 @@ func NewSQLite(ctx context.Context, db *sql.DB, qc Config, log *slog.Logger) (*R
 		live: func(ctx context.Context, _ *River[*sql.Tx], ids []string) (map[job.Job]bool, error) {
 			return liveSQLite(ctx, db, ids)
 		},
+		waiting: func(ctx context.Context) (map[string]int, error) { return waitingSQLite(ctx, db) },
 		// A snoozed job is replaced by a new one, inserted where River sees it
 		// at once (making the old one available would wait for the poll).
 		wake: func(ctx context.Context, r *River[*sql.Tx], id int64, j job.Job) error {

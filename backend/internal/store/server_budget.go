@@ -24,15 +24,34 @@ func (q *Queries) ServerLeft(ctx context.Context, lock bool) (*float64, error) {
 			return nil, q.d.mapError("lock the server budget", err)
 		}
 	}
-	var spent, reserved float64
+	s, err := q.ServerSpend(ctx)
+	if err != nil {
+		return nil, err
+	}
+	left := *q.set.serverBudget - s.Month - s.Reserved
+	return &left, nil
+}
+
+// ServerSpending is what all users of the server spent this calendar month
+// (UTC) and what running nodes hold reserved: what the server's budget
+// counts, and what operators' metrics show.
+type ServerSpending struct {
+	Month        float64 // spent this month, in US dollars
+	Reserved     float64 // held by running nodes, in US dollars
+	Reservations int     // how many reservations are held
+}
+
+// ServerSpend reads the server's spending (see ServerSpending).
+func (q *Queries) ServerSpend(ctx context.Context) (ServerSpending, error) {
+	var s ServerSpending
 	err := q.q.queryRow(ctx, `select
 		(select coalesce(sum(amount), 0) from spend_ledger where created_at >= $1),
-		(select coalesce(sum(amount), 0) from budget_reservations)`, q.d.time(MonthStart(time.Now()))).Scan(&spent, &reserved)
+		(select coalesce(sum(amount), 0) from budget_reservations),
+		(select count(*) from budget_reservations)`, q.d.time(MonthStart(time.Now()))).Scan(&s.Month, &s.Reserved, &s.Reservations)
 	if err != nil {
-		return nil, q.d.mapError("read the server's spend", err)
+		return s, q.d.mapError("read the server's spend", err)
 	}
-	left := *q.set.serverBudget - spent - reserved
-	return &left, nil
+	return s, nil
 }
 
 // serverRoom refuses a reservation of usd that the server's monthly budget
