@@ -40,7 +40,7 @@ func TestUploadProductPhoto(t *testing.T) {
 	code, out := upload(t, base, "image/png", img)
 	require.Equal(t, 200, code, out)
 	url := out["url"].(string)
-	require.Regexp(t, `^/files/uploads/`, url)
+	require.Regexp(t, `^/files/u/[0-9a-f]{32}\.png$`, url)
 	code, body := get(t, base+url)
 	require.Equal(t, 200, code)
 	require.Equal(t, string(img), body)

@@ -17,6 +17,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fal"
 	"github.com/visualadgen/visualadgen/backend/internal/fetch"
+	"github.com/visualadgen/visualadgen/backend/internal/files"
 	"github.com/visualadgen/visualadgen/backend/internal/httpapi"
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
@@ -54,9 +55,10 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 	}
 	m := metrics.New(metrics.Sources{Queue: db.queue, Spending: db.store}, log)
 	blobs, filesDir := storage(cfg)
+	sweeper := startSweeping(ctx, a, db.store, blobs, log)
 	redditClient := &reddit.Client{BaseURL: cfg.RapidAPIRedditBaseURL, Host: cfg.RapidAPIRedditHost, Key: cfg.RapidAPIKey, CacheFor: cfg.RedditCacheFor}
 	images := imaging.NewBudget(cfg.Limits.MaxImagePixels, decodeSlots)
-	reg, err := registry(cfg, blobs, redditClient, images, kits{st: db.store}, m)
+	reg, err := registry(cfg, files.Store{Store: blobs, DB: db.store}, redditClient, images, kits{st: db.store}, m)
 	if err != nil {
 		a.close()
 		return nil, err
@@ -86,9 +88,9 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 		public.ImageGeneration = "fal"
 	}
 	a.handler = httpapi.NewServer(httpapi.Deps{Log: log, Store: db.store, Engine: eng, Hub: hub, Auth: auth,
-		Blobs: blobs, FilesDir: filesDir, Reddit: redditClient, Public: public,
-		Uploads: httpapi.UploadLimits{Images: images, QuotaCount: cfg.Limits.UploadQuotaCount,
-			QuotaBytes: cfg.Limits.UploadQuotaBytes},
+		Blobs: blobs, FilesDir: filesDir, Files: sweeper, Reddit: redditClient, Public: public,
+		Uploads: httpapi.UploadLimits{Images: images,
+			Quota: store.Quota{Files: cfg.Limits.UploadQuotaCount, Bytes: cfg.Limits.UploadQuotaBytes}},
 		Streams:            httpapi.StreamLimits{PerUser: cfg.Limits.StreamsPerUser, Total: cfg.Limits.Streams, MaxAge: cfg.Limits.StreamMaxAge, Open: m.Streams()},
 		EstimatesPerMinute: cfg.Limits.EstimatesPerMinute,
 		Local:              localCallers(cfg, addr),

@@ -4,6 +4,8 @@ package blob
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,6 +27,20 @@ type Store interface {
 	Put(ctx context.Context, key, contentType string, data []byte) (string, error)
 	// Get reads an image this store returned the URL of.
 	Get(ctx context.Context, url string) ([]byte, error)
+	// Delete removes the objects this store returned the URLs of; one
+	// already gone, or a URL that is not this store's, is skipped.
+	Delete(ctx context.Context, urls ...string) error
+}
+
+// OpaqueDir is the folder of the keys NewKey makes.
+const OpaqueDir = "u"
+
+// NewKey is an opaque key for a new object: a random 128-bit name that says
+// nothing of who stored it (the database records the owner).
+func NewKey() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return OpaqueDir + "/" + hex.EncodeToString(b[:])
 }
 
 // Check refuses what is not an image of an allowed type and size.
@@ -81,14 +97,43 @@ func pathless(what string, err error) error {
 
 // Get reads an image by the URL Put returned.
 func (l Local) Get(_ context.Context, url string) ([]byte, error) {
-	rel, ok := strings.CutPrefix(url, l.Prefix+"/")
+	rel, ok := l.key(url)
 	if !ok {
 		return nil, errors.New("blob: not a local image URL: " + url)
 	}
-	rel = path.Clean("/" + rel)[1:]
 	data, err := os.ReadFile(filepath.Join(l.Dir, filepath.FromSlash(rel)))
 	if err != nil {
 		return nil, pathless("read "+rel, err)
 	}
 	return data, nil
+}
+
+// Delete removes the files of the URLs Put returned.
+func (l Local) Delete(_ context.Context, urls ...string) error {
+	for _, u := range urls {
+		rel, ok := l.key(u)
+		if !ok || rel == "" {
+			continue
+		}
+		if err := os.Remove(filepath.Join(l.Dir, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return pathless("delete "+rel, err)
+		}
+	}
+	return nil
+}
+
+// Owns reports whether url is one of this folder's (under its prefix).
+func (l Local) Owns(url string) bool {
+	_, ok := l.key(url)
+	return ok
+}
+
+// key is the file's path under Dir (slashes) for a URL Put returned; a
+// path that would leave the folder is cleaned into it.
+func (l Local) key(url string) (string, bool) {
+	rel, ok := strings.CutPrefix(url, l.Prefix+"/")
+	if !ok {
+		return "", false
+	}
+	return path.Clean("/" + rel)[1:], true
 }

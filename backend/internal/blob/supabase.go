@@ -35,10 +35,7 @@ func (s Supabase) Put(ctx context.Context, key, contentType string, data []byte)
 	if err != nil {
 		return "", err
 	}
-	req.Header.Set("apikey", s.SecretKey)
-	if strings.HasPrefix(s.SecretKey, "eyJ") { // a legacy JWT key also goes as a bearer token
-		req.Header.Set("Authorization", "Bearer "+s.SecretKey)
-	}
+	s.authorize(req)
 	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("x-upsert", "true")
 	req.Header.Set("cache-control", fmt.Sprintf("max-age=%d", s.CacheSeconds))
@@ -78,6 +75,72 @@ func (s Supabase) Get(ctx context.Context, url string) ([]byte, error) {
 		return nil, fmt.Errorf("supabase storage: download: status %d", res.StatusCode)
 	}
 	return io.ReadAll(io.LimitReader(res.Body, MaxSize+1))
+}
+
+// deleteBatch is the most object names sent in one delete: Storage's
+// deleteObjects route takes 1 to 1000 (supabase/storage,
+// src/http/routes/object/deleteObjects.ts: prefixes minItems 1, maxItems 1000).
+const deleteBatch = 500
+
+// Delete removes objects by their public URLs, as storage-js's remove does
+// (supabase/storage-js, src/packages/StorageFileApi.ts, remove():
+// DELETE {url}/object/{bucket} with the JSON body {"prefixes": [names]}, the
+// names being exact object paths in the bucket). Storage answers 200 with
+// the objects it deleted; a name that was already gone is simply not in it.
+func (s Supabase) Delete(ctx context.Context, urls ...string) error {
+	var names []string
+	for _, u := range urls {
+		if name, ok := strings.CutPrefix(u, s.URL+"/storage/v1/object/public/"+s.Bucket+"/"); ok && name != "" {
+			names = append(names, name)
+		}
+	}
+	for len(names) > 0 {
+		n := min(len(names), deleteBatch)
+		if err := s.remove(ctx, names[:n]); err != nil {
+			return err
+		}
+		names = names[n:]
+	}
+	return nil
+}
+
+// remove sends one delete of up to deleteBatch object names.
+func (s Supabase) remove(ctx context.Context, names []string) error {
+	body, err := json.Marshal(map[string][]string{"prefixes": names})
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, s.URL+"/storage/v1/object/"+s.Bucket, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	s.authorize(req)
+	req.Header.Set("Content-Type", "application/json")
+	res, err := s.client().Do(req)
+	if err != nil {
+		return fmt.Errorf("supabase storage: delete %d objects: %w", len(names), err)
+	}
+	defer res.Body.Close()
+	msg, _ := io.ReadAll(io.LimitReader(res.Body, 4096))
+	if res.StatusCode/100 != 2 {
+		var e struct {
+			Message string `json:"message"`
+		}
+		_ = json.Unmarshal(msg, &e)
+		return fmt.Errorf("supabase storage: delete %d objects: %d %s", len(names), res.StatusCode, e.Message)
+	}
+	return nil
+}
+
+// authorize sends the secret key: in the apikey header, and as a bearer
+// token when it is a legacy JWT key.
+func (s Supabase) authorize(req *http.Request) {
+	req.Header.Set("apikey", s.SecretKey)
+	if strings.HasPrefix(s.SecretKey, "eyJ") {
+		req.Header.Set("Authorization", "Bearer "+s.SecretKey)
+	}
 }
 
 // client returns the HTTP client to use.

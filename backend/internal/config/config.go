@@ -73,8 +73,8 @@ type Config struct {
 // Limits bound what one user or one request may use of the shared server.
 type Limits struct {
 	MaxImagePixels      int           // MAX_IMAGE_PIXELS: largest image decoded, in pixels
-	UploadQuotaCount    int           // UPLOAD_QUOTA_COUNT: uploads kept per user
-	UploadQuotaBytes    int64         // UPLOAD_QUOTA_MB: bytes of uploads kept per user
+	UploadQuotaCount    int           // UPLOAD_QUOTA_COUNT: files kept uploaded per user (photos, logos, fonts)
+	UploadQuotaBytes    int64         // UPLOAD_QUOTA_MB: bytes those files take in storage
 	StreamsPerUser      int           // MAX_EVENT_STREAMS_PER_USER: open event streams per user
 	Streams             int           // MAX_EVENT_STREAMS: open event streams per process
 	StreamMaxAge        time.Duration // EVENT_STREAM_MAX_AGE: a stream's longest life (the browser reconnects)

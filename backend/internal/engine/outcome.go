@@ -47,6 +47,10 @@ func (e *Engine) complete(ctx context.Context, j Job, res *executor.Result, inpu
 		}
 		if res.ReusedFrom != "" {
 			ne.ReusedFrom = &res.ReusedFrom
+			// The files the reused result names are held by this run too.
+			if err := rs.tx.ShareFiles(ctx, res.ReusedFrom, ne.ID); err != nil {
+				return err
+			}
 		}
 		ne.PendingResult = nil
 		if err := rs.moveNode(ctx, ne, workflow.StateCompleted, nodeChange{output: out, cost: cost}); err != nil {

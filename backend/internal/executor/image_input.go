@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -17,8 +18,9 @@ type ImageInputConfig struct {
 	ImageURL string `json:"image_url" title:"Image" doc:"An http(s) link to a product photo, or an uploaded one." format:"uri-reference" minLength:"1" maxLength:"2048" ui:"upload"`
 }
 
-// uploadPrefix is where uploaded photos live (see POST /api/uploads).
-const uploadPrefix = "/files/uploads/"
+// uploadPrefixes are where uploaded photos live in the local folder (see
+// POST /api/uploads): opaque paths, and those of earlier versions.
+var uploadPrefixes = []string{"/files/" + blob.OpaqueDir + "/", "/files/uploads/"}
 
 // imageInput emits a product photo's URL: {image_url} -> {image_url}.
 type imageInput struct{}
@@ -35,8 +37,10 @@ func (imageInput) Describe() Description {
 
 // Check accepts http(s) links and uploaded images.
 func (imageInput) Check(c *ImageInputConfig, _ Wiring) []fault.Field {
-	if strings.HasPrefix(c.ImageURL, uploadPrefix) {
-		return nil
+	for _, p := range uploadPrefixes {
+		if strings.HasPrefix(c.ImageURL, p) {
+			return nil
+		}
 	}
 	u, err := url.Parse(c.ImageURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

@@ -17,6 +17,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/imagemodel"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/schema"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -198,7 +199,7 @@ func (m imageModel) store(ctx context.Context, r *Run, i int, g *Generated) (url
 			flagged++
 			continue
 		}
-		url, err := m.Blobs.Put(ctx, fmt.Sprintf("generations/%s/%s-%d-%d", r.ExecutionID, r.NodeID, i, j), im.ContentType, im.Data)
+		url, err := keep(ctx, m.Blobs, r, fmt.Sprintf("generations/%s/%s-%d-%d", r.ExecutionID, r.NodeID, i, j), store.FileGeneration, im.ContentType, im.Data)
 		if err != nil {
 			return nil, 0, Retryable(fmt.Errorf("store image %d: %w", j+1, err))
 		}

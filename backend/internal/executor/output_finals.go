@@ -9,6 +9,7 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/compose"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/placements"
+	"github.com/visualadgen/visualadgen/backend/internal/store"
 )
 
 // Final is one delivered ad image.
@@ -149,7 +150,7 @@ func (o output) deliver(ctx context.Context, r *Run, t target, i int, src source
 		name = strings.NewReplacer(":", "x", ".", "_").Replace(t.ratio)
 	}
 	key := fmt.Sprintf("outputs/%s/%s-%s-%d", r.ExecutionID, r.NodeID, name, i)
-	if f.URL, err = o.blobs.Put(ctx, key, ctype, data); err != nil {
+	if f.URL, err = keep(ctx, o.blobs, r, key, store.FileFinal, ctype, data); err != nil {
 		return f, Retryable(fmt.Errorf("store image %d: %w", i+1, err))
 	}
 	return f, nil

@@ -40,7 +40,7 @@ func handleCreateWorkflow(st *store.Store, blobs blob.Store, log *slog.Logger) f
 				return nil, problem(log, fault.Invalid("unknown starter", fault.Field{Location: "starter", Message: "choose one of " + starterIDs()}))
 			}
 			var err error
-			if g, err = s.Build(ctx, samplePhoto(blobs, user)); err != nil {
+			if g, err = s.Build(ctx, samplePhoto(st, blobs, user, log)); err != nil {
 				return nil, problem(log, err)
 			}
 		}
@@ -61,15 +61,29 @@ func handleCreateWorkflow(st *store.Store, blobs blob.Store, log *slog.Logger) f
 	}
 }
 
-// samplePhoto stores the photo starter's product photo for user (one per
-// user, replaced each time) and returns its URL.
-func samplePhoto(blobs blob.Store, user string) starters.PhotoFunc {
+// samplePhoto returns the URL of the photo starter's product photo for
+// user: stored once per user at an opaque path, the record keeping whose
+// it is.
+func samplePhoto(st *store.Store, blobs blob.Store, user string, log *slog.Logger) starters.PhotoFunc {
 	return func(ctx context.Context) (string, error) {
+		if url, err := st.SampleOf(ctx, user); err != nil || url != "" {
+			return url, err
+		}
 		data, err := imaging.SampleProduct()
 		if err != nil {
 			return "", err
 		}
-		return blobs.Put(ctx, "uploads/"+user+"/sample-sneaker", "image/png", data)
+		ours, err := blobs.Put(ctx, blob.NewKey(), "image/png", data)
+		if err != nil {
+			return "", err
+		}
+		url, err := st.AddSample(ctx, user, ours, int64(len(data)))
+		if err != nil || url != ours { // failed, or another request stored one first
+			if derr := blobs.Delete(context.WithoutCancel(ctx), ours); derr != nil {
+				log.Warn("files: delete an extra sample photo", "err", derr)
+			}
+		}
+		return url, err
 	}
 }
 

@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -72,22 +71,39 @@ func handleFontUpload(st *store.Store, blobs blob.Store, lim UploadLimits, log *
 		if name == "" {
 			name = "Uploaded font"
 		}
-		if err := lim.room(ctx, st, user, len(data)); err != nil {
-			return nil, problem(log, err)
+		ctype, ok := fontType(data)
+		if !ok {
+			msg := "the file is not a TTF or OTF font"
+			return nil, problem(log, fault.Invalid(msg, fault.Field{Location: "font", Message: msg}))
 		}
-		ctype := "font/ttf"
-		if len(data) > 4 && string(data[:4]) == "OTTO" {
-			ctype = "font/otf"
+		if err := st.Room(ctx, user, int64(len(data)), lim.Quota); err != nil {
+			return nil, problem(log, err) // before anything is stored
 		}
 		f := workflow.Font{ID: workflow.NewID(), UserID: user, Name: name, Bytes: int64(len(data))}
-		if f.URL, err = blobs.Put(ctx, "fonts/"+user+"/"+f.ID, ctype, data); err != nil {
-			return nil, problem(log, fmt.Errorf("store font: %w", err))
-		}
-		if err := st.CreateFont(ctx, &f); err != nil {
+		err = keepUpload(ctx, blobs, ctype, data, func(url string) error {
+			f.URL = url
+			return st.AddFont(ctx, &f, lim.Quota)
+		}, log)
+		if err != nil {
 			return nil, problem(log, err)
 		}
 		return &FontOutput{Body: f}, nil
 	}
+}
+
+// fontTypes are the content types of the font files fonts.Parse reads, by
+// their first four bytes: TrueType outlines or CFF ones (the stored name's
+// extension follows, blob.Check). Any other file is refused, never stored
+// under a name that is not what it is.
+var fontTypes = map[string]string{"\x00\x01\x00\x00": "font/ttf", "true": "font/ttf", "OTTO": "font/otf"}
+
+// fontType is the content type of a font file, from what it is.
+func fontType(data []byte) (string, bool) {
+	if len(data) < 4 {
+		return "", false
+	}
+	t, ok := fontTypes[string(data[:4])]
+	return t, ok
 }
 
 // PlacementsOutput answers GET /api/placements.
@@ -127,13 +143,14 @@ type FontID struct {
 	ID string `path:"id" format:"uuid"`
 }
 
-// handleDeleteFont deletes one of the caller's fonts; one a brand kit
-// still uses is refused (409) naming the kit.
-func handleDeleteFont(st *store.Store, log *slog.Logger) func(context.Context, *FontID) (*struct{}, error) {
+// handleDeleteFont deletes one of the caller's fonts and its file; one a
+// brand kit still uses is refused (409) naming the kit.
+func handleDeleteFont(st *store.Store, files FileSweeper, log *slog.Logger) func(context.Context, *FontID) (*struct{}, error) {
 	return func(ctx context.Context, in *FontID) (*struct{}, error) {
 		if err := st.DeleteFont(ctx, userOf(ctx), in.ID); err != nil {
 			return nil, problem(log, err)
 		}
+		files.Sweep(ctx)
 		return nil, nil
 	}
 }

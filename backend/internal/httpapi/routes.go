@@ -44,7 +44,7 @@ func addRoutes(api huma.API, d Deps) {
 	huma.Register(api, op("get-workflow", http.MethodGet, "/api/workflows/{id}", "A workflow with its nodes and edges", "workflows", 200), handleGetWorkflow(st, log))
 	settings := newMerger[WorkflowSettings](api, log)
 	registerPatch(api, op("patch-workflow", http.MethodPatch, "/api/workflows/{id}", "Rename, describe or (de)activate (a JSON merge patch)", "workflows", 200), settings, handlePatchWorkflow(st, settings, log))
-	huma.Register(api, op("delete-workflow", http.MethodDelete, "/api/workflows/{id}", "Delete with everything in it (409 while a run of it is going)", "workflows", 204), handleDeleteWorkflow(st, log))
+	huma.Register(api, op("delete-workflow", http.MethodDelete, "/api/workflows/{id}", "Delete with everything in it (409 while a run of it is going)", "workflows", 204), handleDeleteWorkflow(st, d.Files, log))
 	huma.Register(api, op("put-graph", http.MethodPut, "/api/workflows/{id}/graph", "Replace the nodes and edges, validated whole", "workflows", 200), handlePutGraph(st, eng, log))
 
 	// You, your budget and your usage.
@@ -64,9 +64,10 @@ func addRoutes(api huma.API, d Deps) {
 	huma.Register(api, op("layout-preview", http.MethodPost, "/api/layout-preview", "An ad layout drawn on a sample picture at a placement (PNG)", "creatives", 200), handleLayoutPreview(st, d.Blobs, d.Uploads.Images, log))
 	huma.Register(api, op("fonts", http.MethodGet, "/api/fonts", "Fonts a brand kit may use", "creatives", 200), handleFonts(st, log))
 	huma.Register(api, op("upload-font", http.MethodPost, "/api/fonts", "Upload a TTF or OTF font", "creatives", 201), handleFontUpload(st, d.Blobs, d.Uploads, log))
-	huma.Register(api, op("delete-font", http.MethodDelete, "/api/fonts/{id}", "Delete a font you uploaded", "creatives", 204), handleDeleteFont(st, log))
+	huma.Register(api, op("delete-font", http.MethodDelete, "/api/fonts/{id}", "Delete a font you uploaded", "creatives", 204), handleDeleteFont(st, d.Files, log))
 
 	// Catalog and files.
 	huma.Register(api, op("node-types", http.MethodGet, "/api/node-types", "The node catalog: config schemas, ports, defaults", "catalog", 200), handleNodeTypes(eng))
 	huma.Register(api, op("upload", http.MethodPost, "/api/uploads", "Upload a product photo", "catalog", 200), handleUpload(st, d.Blobs, d.Uploads, log))
+	huma.Register(api, op("delete-upload", http.MethodDelete, "/api/uploads/{id}", "Delete a photo or logo you uploaded, and its file", "catalog", 204), handleDeleteUpload(st, d.Files, log))
 }

@@ -42,7 +42,8 @@ type Deps struct {
 	Hub      *events.Hub
 	Auth     Authenticator
 	Blobs    blob.Store
-	FilesDir string // local images served at /files, or "" with Supabase Storage
+	FilesDir string      // local images served at /files, or "" with Supabase Storage
+	Files    FileSweeper // deletes from storage the files of deleted rows
 	Reddit   *reddit.Client
 	Uploads  UploadLimits
 	Streams  StreamLimits

@@ -27,7 +27,8 @@ type UploadInput struct {
 // UploadOutput answers with the stored image's URL, for IMAGE_INPUT.
 type UploadOutput struct {
 	Body struct {
-		URL    string `json:"url"`
+		ID     string `json:"id" doc:"The upload's id, to delete it (DELETE /api/uploads/{id})."`
+		URL    string `json:"url" doc:"Where the image is served: an opaque path, naming no user."`
 		Width  int    `json:"width"`
 		Height int    `json:"height"`
 	}
@@ -35,21 +36,28 @@ type UploadOutput struct {
 
 // UploadLimits bound one user's uploads.
 type UploadLimits struct {
-	Images     *imaging.Budget // sizes and decodes uploads
-	QuotaCount int             // uploads kept per user
-	QuotaBytes int64           // bytes kept per user
+	Images *imaging.Budget // sizes and decodes uploads
+	Quota  store.Quota     // files and bytes kept per user, images and fonts together
 }
 
-// room refuses a file of size bytes that would take user past the upload
-// quota (images and fonts count together).
-func (lim UploadLimits) room(ctx context.Context, st *store.Store, user string, size int) error {
-	count, used, err := st.UploadUsage(ctx, user)
+// FileSweeper deletes from storage the files no row holds any more.
+type FileSweeper interface {
+	Sweep(ctx context.Context)
+}
+
+// keepUpload stores data at a new opaque path and records its URL with add
+// (which checks the quota again, under the user's lock); what add refuses
+// is deleted from storage again.
+func keepUpload(ctx context.Context, blobs blob.Store, ctype string, data []byte, add func(url string) error, log *slog.Logger) error {
+	url, err := blobs.Put(ctx, blob.NewKey(), ctype, data)
 	if err != nil {
-		return err
+		return fmt.Errorf("store upload: %w", err)
 	}
-	if count >= lim.QuotaCount || used+int64(size) > lim.QuotaBytes {
-		return fault.TooLarge("your uploads are at their limit (%d files, %d MB): %d files and %d MB are used",
-			lim.QuotaCount, lim.QuotaBytes>>20, count, (used+(1<<20)-1)>>20)
+	if err := add(url); err != nil {
+		if derr := blobs.Delete(context.WithoutCancel(ctx), url); derr != nil {
+			log.Warn("files: delete a refused upload", "err", derr) // the start-up sweep removes it
+		}
+		return err
 	}
 	return nil
 }
@@ -82,20 +90,36 @@ func handleUpload(st *store.Store, blobs blob.Store, lim UploadLimits, log *slog
 		if _, err := lim.Images.Decode(ctx, data); err != nil { // the whole file, not just its header
 			return nil, bad(err.Error())
 		}
-		if err := lim.room(ctx, st, user, len(data)); err != nil {
-			return nil, problem(log, err)
+		if err := st.Room(ctx, user, int64(len(data)), lim.Quota); err != nil {
+			return nil, problem(log, err) // before anything is stored
 		}
-		id := workflow.NewID()
-		url, err := blobs.Put(ctx, "uploads/"+user+"/"+id, ctype, data)
+		up := store.Upload{ID: workflow.NewID(), UserID: user, ContentType: ctype, Bytes: int64(len(data)), Width: info.Width, Height: info.Height}
+		err = keepUpload(ctx, blobs, ctype, data, func(url string) error {
+			up.URL = url
+			return st.AddUpload(ctx, up, lim.Quota)
+		}, log)
 		if err != nil {
-			return nil, problem(log, fmt.Errorf("store upload: %w", err))
-		}
-		up := store.Upload{ID: id, UserID: user, URL: url, ContentType: ctype, Bytes: int64(len(data)), Width: info.Width, Height: info.Height}
-		if err := st.CreateUpload(ctx, up); err != nil {
 			return nil, problem(log, err)
 		}
 		out := &UploadOutput{}
-		out.Body.URL, out.Body.Width, out.Body.Height = url, info.Width, info.Height
+		out.Body.ID, out.Body.URL, out.Body.Width, out.Body.Height = up.ID, up.URL, info.Width, info.Height
 		return out, nil
+	}
+}
+
+// UploadID names an upload.
+type UploadID struct {
+	ID string `path:"id" format:"uuid"`
+}
+
+// handleDeleteUpload deletes one of the caller's uploads and its file; one
+// a brand kit shows as its logo is refused (409) naming the kit.
+func handleDeleteUpload(st *store.Store, files FileSweeper, log *slog.Logger) func(context.Context, *UploadID) (*struct{}, error) {
+	return func(ctx context.Context, in *UploadID) (*struct{}, error) {
+		if err := st.DeleteUpload(ctx, userOf(ctx), in.ID); err != nil {
+			return nil, problem(log, err)
+		}
+		files.Sweep(ctx)
+		return nil, nil
 	}
 }

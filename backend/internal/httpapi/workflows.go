@@ -117,11 +117,12 @@ func handlePatchWorkflow(st *store.Store, settings merger[WorkflowSettings], log
 }
 
 // handleDeleteWorkflow deletes a workflow and everything in it.
-func handleDeleteWorkflow(st *store.Store, log *slog.Logger) func(context.Context, *WorkflowID) (*struct{}, error) {
+func handleDeleteWorkflow(st *store.Store, files FileSweeper, log *slog.Logger) func(context.Context, *WorkflowID) (*struct{}, error) {
 	return func(ctx context.Context, in *WorkflowID) (*struct{}, error) {
 		if err := st.DeleteWorkflow(ctx, userOf(ctx), in.ID); err != nil {
 			return nil, problem(log, err)
 		}
+		files.Sweep(ctx) // its runs' images and finals
 		return nil, nil
 	}
 }

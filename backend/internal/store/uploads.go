@@ -2,7 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
 	"time"
+
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
+	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
 // Upload is a file a user uploaded (a product photo, a logo).
@@ -24,11 +28,24 @@ func (q *Queries) CreateUpload(ctx context.Context, u Upload) error {
 	return q.d.mapError("create upload", err)
 }
 
-// UploadUsage returns how many files a user uploaded (photos, logos and
-// fonts) and their total size: the quota counts them all.
-func (q *Queries) UploadUsage(ctx context.Context, userID string) (count int, bytes int64, err error) {
-	err = q.q.queryRow(ctx, `select count(*), coalesce(sum(bytes), 0) from
-		(select bytes from uploads where user_id = $1 union all select bytes from fonts where user_id = $1) f`, userID).
-		Scan(&count, &bytes)
-	return count, bytes, q.d.mapError("count uploads", err)
+// DeleteUpload removes the user's upload (its file goes with it), unless
+// one of their brand kits shows it as its logo.
+func (q *Queries) DeleteUpload(ctx context.Context, userID, id string) error {
+	if !workflow.ValidID(id) {
+		return q.d.mapError("delete upload", errNoRows)
+	}
+	var url string
+	if err := q.q.queryRow(ctx, `select url from uploads where id = $1 and user_id = $2`, id, userID).Scan(&url); err != nil {
+		return q.d.mapError("delete upload", err)
+	}
+	var kit string
+	err := q.q.queryRow(ctx, `select name from brand_kits where user_id = $1 and logo_url = $2 limit 1`, userID, url).Scan(&kit)
+	if err == nil {
+		return fault.Conflict("the brand kit %q shows this image as its logo: choose another logo there first", kit)
+	}
+	if !errors.Is(err, errNoRows) {
+		return q.d.mapError("delete upload", err)
+	}
+	_, err = q.q.exec(ctx, `delete from uploads where id = $1 and user_id = $2`, id, userID)
+	return q.d.mapError("delete upload", err)
 }

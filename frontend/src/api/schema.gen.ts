@@ -363,6 +363,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a photo or logo you uploaded, and its file */
+        delete: operations["delete-upload"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/usage": {
         parameters: {
             query?: never;
@@ -1323,6 +1340,9 @@ export interface components {
         UploadOutputBody: {
             /** Format: int64 */
             height: number;
+            /** @description The upload's id, to delete it (DELETE /api/uploads/{id}). */
+            id: string;
+            /** @description Where the image is served: an opaque path, naming no user. */
             url: string;
             /** Format: int64 */
             width: number;
@@ -2204,6 +2224,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UploadOutputBody"];
                 };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "delete-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error */
             default: {

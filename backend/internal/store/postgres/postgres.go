@@ -65,7 +65,10 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool, log *slog.Logger) error {
 	}
 	db := stdlib.OpenDBFromPool(pool)
 	defer db.Close()
-	provider, err := goose.NewProvider(goose.DialectPostgres, db, mustSub(), goose.WithTableName(versionTable))
+	// Migrations are additive and numbered by work that lands in any order:
+	// one numbered below a version already applied is applied too.
+	provider, err := goose.NewProvider(goose.DialectPostgres, db, mustSub(), goose.WithTableName(versionTable),
+		goose.WithAllowOutofOrder(true))
 	if err != nil {
 		return fmt.Errorf("postgres: migrations: %w", err)
 	}

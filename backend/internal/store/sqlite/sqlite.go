@@ -40,7 +40,10 @@ func Open(ctx context.Context, path string, log *slog.Logger) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	provider, err := goose.NewProvider(goose.DialectSQLite3, db, sub, goose.WithTableName("visualadgen_schema_version"))
+	// Migrations are additive and numbered by work that lands in any order:
+	// one numbered below a version already applied is applied too.
+	provider, err := goose.NewProvider(goose.DialectSQLite3, db, sub, goose.WithTableName("visualadgen_schema_version"),
+		goose.WithAllowOutofOrder(true))
 	if err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("sqlite: migrations: %w", err)

@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) *store.Store) {
 		"UserUpsertKeepsFields": testUserUpsert,
 		"EmailTakenOver":        testEmailTakenOver,
 		"UploadUsage":           testUploadUsage,
+		"StoredFiles":           testStoredFiles,
 		"GraphVersions":         testGraphVersions,
 		"LastRuns":              testLastRuns,
 		"OutsideRequests":       testOutsideRequests,

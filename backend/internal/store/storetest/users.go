@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -38,8 +39,11 @@ func testUploadUsage(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	a, b := newUser(t, s, "a@example.com"), newUser(t, s, "b@example.com")
 	for _, n := range []int64{100, 250} {
-		require.NoError(t, s.CreateUpload(ctx, store.Upload{ID: workflow.NewID(), UserID: a, URL: "/files/x", ContentType: "image/png", Bytes: n, Width: 1, Height: 1}))
+		require.NoError(t, s.AddUpload(ctx, store.Upload{ID: workflow.NewID(), UserID: a, URL: "/files/x", ContentType: "image/png", Bytes: n, Width: 1, Height: 1},
+			store.Quota{Files: 2, Bytes: 1 << 20}))
 	}
+	requireCode(t, s.AddUpload(ctx, store.Upload{ID: workflow.NewID(), UserID: a, URL: "/files/y", ContentType: "image/png", Bytes: 1, Width: 1, Height: 1},
+		store.Quota{Files: 2, Bytes: 1 << 20}), fault.CodeTooLarge, "a third file passes a quota of two")
 	count, bytes, err := s.UploadUsage(ctx, a)
 	require.NoError(t, err)
 	require.Equal(t, 2, count)
