@@ -27,3 +27,21 @@ func BenchmarkFontCheck(b *testing.B) {
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	fmt.Printf("bench: font_check_ms %.3f ms\n", float64(times[len(times)/2].Microseconds())/1000)
 }
+
+// BenchmarkBombRefusal reports the slowest refusal of the font bombs the
+// tests build (the slowest is the font that runs up to the per-font
+// operation budget): font_bomb_refuse_ms, to stay under a second.
+func BenchmarkBombRefusal(b *testing.B) {
+	wide, _ := glyfBomb(b, 16, 6)
+	deep, _ := glyfBomb(b, 2, 19)
+	bombs := [][]byte{wide, deep, cffBomb(b, 4), cffSpread(b, 4, 7, lineLeaf)}
+	worst := time.Duration(0)
+	for _, data := range bombs {
+		start := time.Now()
+		if _, err := Parse(data); err == nil {
+			b.Fatal("a bomb was accepted")
+		}
+		worst = max(worst, time.Since(start))
+	}
+	fmt.Printf("bench: font_bomb_refuse_ms %.3f ms\n", float64(worst.Microseconds())/1000)
+}

@@ -24,8 +24,10 @@ func oldChecksPass(t *testing.T, data []byte) {
 	}
 }
 
-// refusedWithin parses data, wanting a refusal saying want, in under a
-// second and 100 MB of allocations; it says what the refusal took.
+// refusedWithin parses data, wanting a refusal saying want within 100 MB
+// of allocations; it says what the refusal took. Its time is measured by
+// BenchmarkBombRefusal (font_bomb_refuse_ms, under a second), not
+// asserted here: a timed test fails at random on a loaded machine.
 func refusedWithin(t *testing.T, data []byte, want string) string {
 	var before, after runtime.MemStats
 	runtime.GC()
@@ -36,7 +38,6 @@ func refusedWithin(t *testing.T, data []byte, want string) string {
 	runtime.ReadMemStats(&after)
 	grew := after.TotalAlloc - before.TotalAlloc
 	require.ErrorContains(t, err, want)
-	require.Less(t, took, time.Second, "refusing took too long")
 	require.Less(t, grew, uint64(100<<20), "refusing allocated too much")
 	return fmt.Sprintf("%d KB file refused in %v, %d KB allocated: %v", len(data)>>10, took.Round(10*time.Microsecond), grew>>10, err)
 }
