@@ -92,6 +92,9 @@ type RunLimits struct {
 	FinalsPerOutput int   // MAX_FINALS_PER_OUTPUT: final ads one Output may deliver
 	FinalsPerRun    int   // MAX_FINALS_PER_RUN: final ads one run may deliver
 	Bytes           int64 // MAX_RUN_MB: bytes of final ads one run may write
+	// UserBytes is what a user's runs may keep stored: generated images and
+	// final ads together (OUTPUT_QUOTA_MB); deleting runs frees it.
+	UserBytes int64
 }
 
 // AuthMode reports "supabase" when users sign in with Supabase, else "local".
@@ -153,6 +156,7 @@ func Load(lookup func(string) string) (Config, error) {
 				FinalsPerOutput: p.integer("MAX_FINALS_PER_OUTPUT", 200, 1, 100_000),
 				FinalsPerRun:    p.integer("MAX_FINALS_PER_RUN", 400, 1, 1_000_000),
 				Bytes:           int64(p.integer("MAX_RUN_MB", 1024, 1, 1_000_000)) << 20,
+				UserBytes:       int64(p.integer("OUTPUT_QUOTA_MB", 10240, 1, 100_000_000)) << 20,
 			},
 		},
 	}

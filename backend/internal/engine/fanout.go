@@ -10,12 +10,16 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// limitOr is limit, or no limit for 0.
+// limitOr is limit, or no limit for 0: the largest count a database
+// integer holds, or a petabyte of bytes.
 func limitOr[T int | int64](limit T) T {
-	if limit <= 0 {
+	switch {
+	case limit > 0:
+		return limit
+	case any(limit) == any(int(0)):
 		return T(math.MaxInt32)
 	}
-	return limit
+	return T(1 << 50)
 }
 
 // fanout refuses a graph that would make more than one run may: more
@@ -52,10 +56,18 @@ func (e *Engine) fanout(g workflow.Graph) []problem {
 
 // deliverer counts a run's final ads and their bytes as its Outputs write
 // them, in the database, and refuses those that would pass the run's
-// limits (several Outputs of a run, on any replica, share them).
-func (e *Engine) deliverer(executionID string) func(context.Context, int, int64) error {
+// limits (several Outputs of a run, on any replica, share them) or the
+// user's storage for run outputs (checked before each is written: runs of
+// one user at once may pass it by what they write together meanwhile).
+func (e *Engine) deliverer(executionID, user string) func(context.Context, int, int64) error {
 	lim := e.cfg.Run
 	return func(ctx context.Context, finals int, bytes int64) error {
+		if used, err := e.st.OutputUsage(ctx, user); err != nil {
+			return executor.Retryable(fmt.Errorf("count your stored ads: %w", err))
+		} else if used+bytes > limitOr(lim.UserBytes) {
+			return fmt.Errorf("your runs keep %d MB of images and ads, the most this server keeps for one user (%d MB): delete old workflows or runs to make room",
+				used>>20, limitOr(lim.UserBytes)>>20)
+		}
 		ok, err := e.st.CountRunOutput(ctx, executionID, finals, bytes, limitOr(lim.FinalsPerRun), limitOr(lim.Bytes))
 		if err != nil {
 			return executor.Retryable(fmt.Errorf("count the run's final ads: %w", err))

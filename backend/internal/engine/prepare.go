@@ -84,7 +84,7 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 	run := &executor.Run{ExecutionID: j.ExecutionID, Owner: x.UserID, NodeID: j.NodeID, NodeName: node.Name, Inputs: inputs,
 		Shapes: fed.Shapes, Config: node.Config, Report: e.reporter(j), Reserve: e.reserver(x.UserID, ne.ID)}
 	if _, delivers := ex.(executor.Finaler); delivers {
-		run.Deliver = e.deliverer(j.ExecutionID)
+		run.Deliver = e.deliverer(j.ExecutionID, x.UserID)
 	}
 	sent := false // a node that asked an outside service already waits for that answer: it never reuses
 	if ex.Outside() != nil {

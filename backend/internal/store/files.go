@@ -90,3 +90,14 @@ func (q *Queries) UploadUsage(ctx context.Context, userID string) (count int, by
 		Scan(&count, &bytes)
 	return count, bytes, q.d.mapError("count uploads", err)
 }
+
+// OutputUsage is the bytes a user's runs keep stored: generated images
+// and final ads (a file several runs hold counts once), and those still
+// waiting to be deleted.
+func (q *Queries) OutputUsage(ctx context.Context, userID string) (int64, error) {
+	var bytes int64
+	err := q.q.queryRow(ctx, `select coalesce(sum(bytes), 0) from
+		(select url, max(bytes) as bytes from stored_files where user_id = $1 and kind in ('generation', 'final') group by url) f`,
+		userID).Scan(&bytes)
+	return bytes, q.d.mapError("count stored outputs", err)
+}

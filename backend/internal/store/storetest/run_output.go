@@ -38,3 +38,22 @@ func testRunOutput(t *testing.T, s *store.Store) {
 	require.NoError(t, err)
 	require.False(t, ok, "past the bytes")
 }
+
+// testOutputUsage counts the bytes a user's runs keep: a file two runs
+// hold counts once, and another user's files not at all.
+func testOutputUsage(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	user := newUser(t, s, "outputs@example.com")
+	w := newWorkflow(t, s, user)
+	a, b := newExecution(t, s, w), newExecution(t, s, w)
+	node := w.Nodes[0].ID
+	require.NoError(t, s.HoldRunFile(ctx, a.ID, node, "/files/outputs/a.png", store.FileFinal, 1000))
+	require.NoError(t, s.HoldRunFile(ctx, b.ID, node, "/files/outputs/a.png", store.FileFinal, 1000))
+	require.NoError(t, s.HoldRunFile(ctx, b.ID, node, "/files/generations/b.png", store.FileGeneration, 500))
+	other := newUser(t, s, "other@example.com")
+	c := newExecution(t, s, newWorkflow(t, s, other))
+	require.NoError(t, s.HoldRunFile(ctx, c.ID, node, "/files/outputs/c.png", store.FileFinal, 7000))
+	used, err := s.OutputUsage(ctx, user)
+	require.NoError(t, err)
+	require.EqualValues(t, 1500, used, "a final two runs hold counts once")
+}

@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) *store.Store) {
 		"LastRuns":              testLastRuns,
 		"OutsideRequests":       testOutsideRequests,
 		"RunOutput":             testRunOutput,
+		"OutputUsage":           testOutputUsage,
 	}
 	for name, fn := range tests {
 		t.Run(name, func(t *testing.T) {
