@@ -54,6 +54,7 @@ type EstimateInput struct {
 // unsaved graph the body sends, checked as a save would check it), saying
 // which nodes would reuse an earlier output.
 func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger, inline *perUser) func(context.Context, *EstimateInput) (*EstimateOutput, error) {
+	checking := newGate(estimateSlots, "prices of unsaved graphs")
 	return func(ctx context.Context, in *EstimateInput) (*EstimateOutput, error) {
 		w, err := st.GetWorkflow(ctx, userOf(ctx), in.ID)
 		if err != nil {
@@ -69,6 +70,11 @@ func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger, inlin
 				if err := inline.allow(userOf(ctx)); err != nil { // an unsaved graph costs its checking
 					return nil, problem(log, err)
 				}
+				release, err := checking.enter(ctx, userOf(ctx))
+				if err != nil {
+					return nil, problem(log, err)
+				}
+				defer release()
 				g = graphOf(in.Body.Nodes, in.Body.Edges)
 				if _, err := eng.Validate(g, w.UserID); err != nil {
 					return nil, problem(log, err)
@@ -87,6 +93,10 @@ func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger, inlin
 		return out, nil
 	}
 }
+
+// estimateSlots is how many unsaved graphs are checked and priced at once
+// in this process (one per user at a time).
+const estimateSlots = 2
 
 // estimateFor bounds the work of one estimate (foreseeing what pure nodes
 // make, and measuring text): past it, what is not yet foreseen is priced

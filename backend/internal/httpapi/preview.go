@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/png"
 	"log/slog"
-	"sync"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -41,22 +40,15 @@ type LayoutPreviewInput struct {
 // size, as the Output will draw it, and answers a small PNG: the editor's
 // live preview. Templates are shown as written.
 func handleLayoutPreview(st *store.Store, blobs blob.Store, images *imaging.Budget, log *slog.Logger) func(context.Context, *LayoutPreviewInput) (*huma.StreamResponse, error) {
-	slots := make(chan struct{}, previewSlots)
-	turns := newTurns()
+	drawing := newGate(previewSlots, "previews") // composing takes a core for about 0.1 s: a few at a time in all
 	return func(ctx context.Context, in *LayoutPreviewInput) (*huma.StreamResponse, error) {
 		ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 		defer cancel()
-		release, err := turns.take(ctx, userOf(ctx)) // a user's previews take turns: nobody holds every slot
+		release, err := drawing.enter(ctx, userOf(ctx))
 		if err != nil {
-			return nil, problem(log, fault.TooMany("your previews are queued too long; ask again"))
+			return nil, problem(log, err)
 		}
 		defer release()
-		select { // composing takes a core for about 0.1 s: a few at a time in all
-		case slots <- struct{}{}:
-			defer func() { <-slots }()
-		case <-ctx.Done():
-			return nil, problem(log, fault.TooMany("the server is drawing many previews; ask again"))
-		}
 		b := in.Body
 		p, ok := placements.Get(b.Placement)
 		if !ok {
@@ -92,33 +84,6 @@ func handleLayoutPreview(st *store.Store, blobs blob.Store, images *imaging.Budg
 			_, _ = hc.BodyWriter().Write(buf.Bytes())
 		}}, nil
 	}
-}
-
-// turns lets each user draw one preview at a time, the others waiting
-// (one small channel per user who ever previewed).
-type turns struct {
-	mu    sync.Mutex
-	users map[string]chan struct{}
-}
-
-// newTurns returns turns with nobody drawing.
-func newTurns() *turns { return &turns{users: map[string]chan struct{}{}} }
-
-// take waits for user's turn (or ctx's end) and returns its release.
-func (t *turns) take(ctx context.Context, user string) (func(), error) {
-	t.mu.Lock()
-	ch, ok := t.users[user]
-	if !ok {
-		ch = make(chan struct{}, 1)
-		t.users[user] = ch
-	}
-	t.mu.Unlock()
-	select {
-	case ch <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	return func() { <-ch }, nil
 }
 
 // previewSlots is how many previews are drawn at once in this process.
