@@ -13,8 +13,9 @@ import (
 )
 
 // Validate checks a graph as it is saved and again when it is run: its
-// shape (cycles, dangling edges, handles), every node's type, name and
-// config, and what a run of it may make (the server's run limits). It changes
+// shape (cycles, dangling edges, handles), each edge's kinds (an output
+// feeds only an input that takes it), every node's type, name and config,
+// and what a run of it may make (the server's run limits). It changes
 // nothing; problems are located by node and edge index. owner is the
 // user whose graph it is: a node may refer only to what they own.
 func (e *Engine) Validate(g workflow.Graph, owner string) (*dag.Graph, error) {
@@ -22,7 +23,7 @@ func (e *Engine) Validate(g workflow.Graph, owner string) (*dag.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	if probs := append(checkNodes(e.reg, g, owner), e.fanout(g)...); len(probs) > 0 {
+	if probs := append(append(checkKinds(e.reg, g), checkNodes(e.reg, g, owner)...), e.fanout(g)...); len(probs) > 0 {
 		return nil, invalidGraph(probs)
 	}
 	return dg, nil

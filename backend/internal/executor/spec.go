@@ -6,8 +6,8 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
-// PortKind is what flows through a port; the editor allows a connection
-// when the kinds fit (see the catalog's connection rules).
+// PortKind is what flows through a port; a connection is allowed when the
+// kinds fit (Accepted, in connect.go, is the rule).
 type PortKind string
 
 // The kinds of data that flow between nodes.
@@ -55,11 +55,11 @@ type Spec struct {
 	// ConfigSchema is the JSON Schema of the node's config (a *huma.Schema),
 	// with titles, ui hints (x-ui), the fields' order (x-order) and, for
 	// image models, each model's own ranges (x-models).
-	ConfigSchema any    `json:"config_schema" doc:"JSON Schema of the node's config, with x-ui, x-order and x-models"`
-	Inputs       []Port `json:"inputs"`
-	Outputs      []Port `json:"outputs"`
-	OpenInputs   bool   `json:"open_inputs"`
-	Notice       string `json:"notice,omitempty" doc:"What this server lacks for the node type to work as it should (a missing key)."`
+	ConfigSchema any         `json:"config_schema" doc:"JSON Schema of the node's config, with x-ui, x-order and x-models"`
+	Inputs       []InputPort `json:"inputs"`
+	Outputs      []Port      `json:"outputs"`
+	OpenInputs   bool        `json:"open_inputs"`
+	Notice       string      `json:"notice,omitempty" doc:"What this server lacks for the node type to work as it should (a missing key)."`
 	// Defaults is the config a new node starts with.
 	Defaults map[string]any `json:"defaults"`
 	// ConfigType is the Go type of the config, for the OpenAPI document.
@@ -67,7 +67,10 @@ type Spec struct {
 }
 
 // HasInput reports whether the node type has input handle h.
-func (s Spec) HasInput(h string) bool { return s.OpenInputs || hasPort(s.Inputs, h) }
+func (s Spec) HasInput(h string) bool {
+	_, ok := inputNamed(s, h)
+	return s.OpenInputs || ok
+}
 
 // Lists names the node type's list inputs (images): every source connected
 // to one adds its items, instead of the last source winning.

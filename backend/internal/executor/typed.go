@@ -72,7 +72,7 @@ func Typed[C any](n Node[C]) Executor {
 func (t typed[C]) Spec() Spec {
 	d := t.node.Describe()
 	return Spec{Type: d.Type, Label: d.Label, Description: d.Description, Icon: d.Icon,
-		ConfigSchema: t.schema.Served, Inputs: d.Inputs, Outputs: d.Outputs, OpenInputs: d.OpenInputs, Notice: d.Notice,
+		ConfigSchema: t.schema.Served, Inputs: servedInputs(d.Inputs, d.OpenInputs), Outputs: d.Outputs, OpenInputs: d.OpenInputs, Notice: d.Notice,
 		Defaults: t.schema.Defaults(), ConfigType: reflect.TypeFor[C]()}
 }
 

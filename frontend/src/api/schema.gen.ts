@@ -910,6 +910,15 @@ export interface components {
                 strength?: number;
             };
         };
+        InputPort: {
+            /** @description The kinds of output this input takes (every kind on a node with open inputs). */
+            accepts: ("text" | "image" | "images" | "data" | "layout")[];
+            /** @enum {string} */
+            kind: "text" | "image" | "images" | "data" | "layout";
+            label: string;
+            name: string;
+            required?: boolean;
+        };
         LastRunSummary: {
             /** Format: date-time */
             finished_at: string | null;
@@ -1304,7 +1313,7 @@ export interface components {
             };
             description: string;
             icon: string;
-            inputs: components["schemas"]["Port"][] | null;
+            inputs: components["schemas"]["InputPort"][] | null;
             label: string;
             /** @description What this server lacks for the node type to work as it should (a missing key). */
             notice?: string;

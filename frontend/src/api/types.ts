@@ -25,6 +25,8 @@ export type Workflow = Schemas['Workflow'];
 export type Port = Schemas['Port'];
 /** PortKind is what flows through a port. */
 export type PortKind = Port['kind'];
+/** InputPort is an input of a node type, with the kinds of output it accepts (the server's connection rule). */
+export type InputPort = Schemas['InputPort'];
 /** NodeExecution is one node's state in a run. */
 export type NodeExecution = Schemas['NodeExecution'];
 /** Execution is a run with its node states and generations. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from '../api/client';
-import type { NodeSpec, PortKind } from '../api/types';
+import type { InputPort, NodeSpec, PortKind } from '../api/types';
 
 /** Catalog is the node types of GET /api/node-types: the only list of them the frontend has. */
 export type Catalog = { specs: NodeSpec[]; byType: Record<string, NodeSpec | undefined> };
@@ -41,11 +41,12 @@ export function useModelLabel(): (id: string) => string {
   }, [models]);
 }
 
-/** canConnect says whether an output may feed an input, by port kind. */
-export function canConnect(out: PortKind | undefined, into: PortKind | undefined, openInputs: boolean): boolean {
-  if (openInputs || !out || !into) return true;
-  if (out === into) return true;
-  if (out === 'data') return into === 'text';
-  if (out === 'image') return into === 'images';
-  return false;
+/**
+ * canConnect says whether an output of a kind may feed an input, by what the
+ * catalog says the input accepts: the server's rule, which it enforces when
+ * the graph is saved (every kind on a node with open inputs). A handle the
+ * catalog does not list (an open input's variable) takes anything.
+ */
+export function canConnect(out: PortKind | undefined, into: InputPort | undefined): boolean {
+  return !out || !into || into.accepts.includes(out);
 }

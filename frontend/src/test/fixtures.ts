@@ -16,7 +16,8 @@ export function execution(id = 'x'): Execution {
 /** imageModelSpec is IMAGE_MODEL's catalog entry, cut down: two models with their own ranges. */
 export const imageModelSpec: NodeSpec = {
   type: 'IMAGE_MODEL', label: 'Image model', description: 'Generates images.', icon: 'sparkles',
-  inputs: [{ name: 'prompt', label: 'Prompt', kind: 'text', required: true }], outputs: [{ name: 'image_urls', label: 'Images', kind: 'images' }],
+  inputs: [{ name: 'prompt', label: 'Prompt', kind: 'text', required: true, accepts: ['text', 'data'] }],
+  outputs: [{ name: 'image_urls', label: 'Images', kind: 'images' }],
   open_inputs: false, defaults: { model: 'fal-ai/flux/schnell' },
   config_schema: {
     type: 'object',

@@ -144,6 +144,11 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request, endpoint string)
 	if s.failFirst(w, &s.SubmitErrors) {
 		return
 	}
+	if !known(endpoint) {
+		w.WriteHeader(http.StatusNotFound)
+		_ = json.NewEncoder(w).Encode(map[string]any{"detail": fmt.Sprintf("application %q not found", endpoint)})
+		return
+	}
 	errs := validate(endpoint, in)
 	if s.Reject422 != "" {
 		errs = append(errs, fieldError{Loc: []any{"body", "prompt"}, Msg: s.Reject422, Type: "value_error"})

@@ -9,11 +9,16 @@ const spec = (type: string, label: string, inputs: NodeSpec['inputs'], outputs: 
   type, label, description: '', icon: '', inputs, outputs, open_inputs: open, defaults: {}, config_schema: {},
 });
 
+/**
+ * byType is a catalog as GET /api/node-types serves it: each input says the
+ * kinds it accepts (the server's rule; every kind on a node with open inputs).
+ */
 const byType = {
   TEXT_INPUT: spec('TEXT_INPUT', 'Text input', [], [{ name: 'text', label: 'Text', kind: 'text' }]),
-  PROMPT: spec('PROMPT', 'Prompt', [{ name: 'vars', label: 'Variables', kind: 'data' }], [{ name: 'prompt', label: 'Prompt', kind: 'text' }], true),
-  IMAGE_MODEL: { ...imageModelSpec, inputs: [...(imageModelSpec.inputs ?? []), { name: 'image_url', label: 'Image', kind: 'image' as const }] },
-  OUTPUT: spec('OUTPUT', 'Output', [{ name: 'image_urls', label: 'Images', kind: 'images', required: true }], []),
+  PROMPT: spec('PROMPT', 'Prompt', [{ name: 'vars', label: 'Variables', kind: 'data', accepts: ['text', 'image', 'images', 'data', 'layout'] }],
+    [{ name: 'prompt', label: 'Prompt', kind: 'text' }], true),
+  IMAGE_MODEL: { ...imageModelSpec, inputs: [...(imageModelSpec.inputs ?? []), { name: 'image_url', label: 'Image', kind: 'image' as const, accepts: ['image' as const] }] },
+  OUTPUT: spec('OUTPUT', 'Output', [{ name: 'image_urls', label: 'Images', kind: 'images', required: true, accepts: ['image', 'images'] }], []),
 };
 
 /** graph is a canvas of one node of each type, with the given edges. */
@@ -25,10 +30,11 @@ const tp = { id: 'e1', source: 't', sourceHandle: 'text', target: 'p', targetHan
 const pm = { id: 'e2', source: 'p', sourceHandle: 'prompt', target: 'm', targetHandle: 'prompt' };
 
 describe('connection rules', () => {
-  it('says what an input takes, from the one kind rule', () => {
-    expect(accepts('text')).toBe('text or data');
-    expect(accepts('image')).toBe('an image');
-    expect(accepts('images')).toBe('an image or images');
+  it('says what an input takes, as the catalog says', () => {
+    const [prompt, image] = byType.IMAGE_MODEL.inputs;
+    expect(accepts(prompt)).toBe('text or data');
+    expect(accepts(image)).toBe('an image');
+    expect(accepts(byType.OUTPUT.inputs![0])).toBe('an image or images');
   });
 
   it('allows an output into an input that fits', () => {

@@ -1,4 +1,4 @@
-import type { NodeSpec, PortKind } from '../../api/types';
+import type { InputPort, NodeSpec, PortKind } from '../../api/types';
 import { canConnect } from '../../stores/catalog';
 
 /** Link is an edge, or a connection being drawn or made: from an output (source) to an input (target). */
@@ -19,10 +19,9 @@ export function kindName(kind: PortKind): string {
   return kindNames[kind];
 }
 
-/** accepts says what an input of a kind takes, derived from the one connection rule (canConnect): "text or data". */
-export function accepts(into: PortKind): string {
-  const kinds = (Object.keys(kindNames) as PortKind[]).filter((k) => canConnect(k, into, false));
-  return kinds.map(kindName).join(' or ');
+/** accepts says what an input takes, as the catalog says (the server's rule): "text or data". */
+export function accepts(into: InputPort): string {
+  return into.accepts.map(kindName).join(' or ');
 }
 
 /**
@@ -51,9 +50,9 @@ export function cyclePath(edges: Link[], from: string, to: string): string[] | n
 
 /**
  * refusal says why a connection may not be made, or null when it may: an
- * output must feed an input of a kind it fits (the catalog's port kinds), on
- * another node, not twice, and without closing a cycle. The editor shows the
- * reason while the connection is being drawn.
+ * output must feed an input that accepts its kind (the catalog's accepts:
+ * the server's rule), on another node, not twice, and without closing a
+ * cycle. The editor shows the reason while the connection is being drawn.
  */
 export function refusal(c: Link, g: GraphView): string | null {
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
@@ -65,9 +64,9 @@ export function refusal(c: Link, g: GraphView): string | null {
   const dstSpec = g.byType[dst.data.type];
   const out = srcSpec?.outputs?.find((p) => p.name === c.sourceHandle);
   const into = dstSpec?.inputs?.find((p) => p.name === c.targetHandle);
-  if (out && into && !canConnect(out.kind, into.kind, dstSpec?.open_inputs ?? false)) {
+  if (out && into && !canConnect(out.kind, into)) {
     const output = (srcSpec?.outputs?.length ?? 0) > 1 ? `${out.label} output` : 'output';
-    return `${src.data.name}'s ${output} is ${kindName(out.kind)}; ${dst.data.name}'s ${into.label} input takes ${accepts(into.kind)}`;
+    return `${src.data.name}'s ${output} is ${kindName(out.kind)}; ${dst.data.name}'s ${into.label} input takes ${accepts(into)}`;
   }
   /** same says whether an edge joins the same two ports. */
   const same = (e: Link) => e.source === c.source && e.target === c.target && (e.sourceHandle ?? null) === (c.sourceHandle ?? null) && (e.targetHandle ?? null) === (c.targetHandle ?? null);

@@ -12,7 +12,7 @@ describe('accessible names', () => {
 
   it('names an edge by the nodes it joins, the input when there are several, and its error', () => {
     expect(edgeLabel('Prompt', 'Image model', imageModelSpec, 'prompt')).toBe('Edge from Prompt to Image model');
-    const twoInputs = { ...imageModelSpec, inputs: [...(imageModelSpec.inputs ?? []), { name: 'image_url', label: 'Image', kind: 'image' as const }] };
+    const twoInputs = { ...imageModelSpec, inputs: [...(imageModelSpec.inputs ?? []), { name: 'image_url', label: 'Image', kind: 'image' as const, accepts: ['image' as const] }] };
     expect(edgeLabel('Photo', 'Image model', twoInputs, 'image_url')).toBe('Edge from Photo to Image model (Image input)');
     expect(edgeLabel('A', 'B', undefined, null, 'duplicate edge')).toBe('Edge from A to B: duplicate edge');
   });

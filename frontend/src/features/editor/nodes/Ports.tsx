@@ -1,11 +1,11 @@
 import { Handle, Position } from '@xyflow/react';
-import type { NodeSpec, Port } from '../../../api/types';
+import type { InputPort, NodeSpec } from '../../../api/types';
 import { accepts, kindName } from '../connection';
 import './ports.css';
 
 /** inputTitle says what an input takes, for its hover tip: "Prompt: takes text or data (required)"; a node with open inputs takes any output. */
-function inputTitle(p: Port, open: boolean): string {
-  return `${p.label}: takes ${open ? 'any output' : accepts(p.kind)}${p.required ? ' (required)' : ''}`;
+function inputTitle(p: InputPort, open: boolean): string {
+  return `${p.label}: takes ${open ? 'any output' : accepts(p)}${p.required ? ' (required)' : ''}`;
 }
 
 /**
