@@ -42,6 +42,9 @@ func (e *Engine) complete(ctx context.Context, j Job, res *executor.Result, inpu
 		if err := rs.tx.Release(ctx, ne.ID); err != nil {
 			return err
 		}
+		if err := recordFinals(ctx, rs, ne, res); err != nil {
+			return err
+		}
 		if res.Signature != "" {
 			ne.Signature = &res.Signature
 		}
@@ -107,6 +110,18 @@ func (e *Engine) failIn(ctx context.Context, rs *runState, ne *workflow.NodeExec
 	name := rs.g.Nodes[ne.NodeID].Name
 	return rs.finish(ctx, workflow.ExecFailed, fmt.Sprintf("node %q failed: %s", name, firstLine(msg)),
 		fmt.Sprintf("skipped: node %q failed", name))
+}
+
+// recordFinals stores the finals a node delivered as records, or, when it
+// reused an earlier result, copies that result's records (the same files).
+func recordFinals(ctx context.Context, rs *runState, ne *workflow.NodeExecution, res *executor.Result) error {
+	if res.ReusedFrom != "" {
+		if !res.Delivers {
+			return nil
+		}
+		return rs.tx.CopyFinals(ctx, res.ReusedFrom, *ne)
+	}
+	return rs.tx.CreateFinals(ctx, *ne, res.Finals)
 }
 
 // recordGenerations stores a node's generations (the first under the node

@@ -126,7 +126,8 @@ func (e *Engine) reuse(ctx context.Context, p *prepared) (*executor.Result, bool
 	if _, paid := out["cost"]; paid {
 		out["cost"] = 0.0 // reused: nothing paid this time
 	}
-	return &executor.Result{Output: out, Signature: p.signature, ReusedFrom: found.ID}, true
+	_, delivers := p.ex.(executor.Finaler)
+	return &executor.Result{Output: out, Signature: p.signature, ReusedFrom: found.ID, Delivers: delivers}, true
 }
 
 // withoutCost removes every "cost" key from a JSON document.

@@ -82,8 +82,13 @@ func (r *Run) report(p workflow.Progress) {
 type Result struct {
 	Output      map[string]any
 	Generations []*workflow.Generation
-	Signature   string `json:",omitempty"`
-	ReusedFrom  string `json:",omitempty"`
+	// Finals are the final ads the node delivered, as records (Outputs).
+	Finals     []workflow.Final `json:",omitempty"`
+	Signature  string           `json:",omitempty"`
+	ReusedFrom string           `json:",omitempty"`
+	// Delivers says a reused result is an Output's, whose finals the run
+	// records again (the same files).
+	Delivers bool `json:",omitempty"`
 }
 
 // Error is an executor failure that says whether a retry can help, and

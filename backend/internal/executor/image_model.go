@@ -181,7 +181,7 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 			params[i] = withSeed(params[i], *g.Seed)
 		}
 		urls, blocked, spentAll = append(urls, stored...), blocked+flagged, cost.Round(spentAll+spent)
-		gens = append(gens, &workflow.Generation{ModelID: p.model.ID, Prompt: p.prompt, Parameters: params[i], ImageURLs: nonNil(stored),
+		gens = append(gens, &workflow.Generation{ModelID: p.model.ID, Endpoint: e.ID, Prompt: p.prompt, Parameters: params[i], ImageURLs: nonNil(stored),
 			AspectRatio: p.plans[i].ratio, Cost: &spent})
 	}
 	if len(urls) == 0 {

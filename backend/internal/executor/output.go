@@ -117,5 +117,5 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 	if short != "" {
 		out["short"] = short
 	}
-	return &Result{Output: out}, nil
+	return &Result{Output: out, Finals: records(finals, comp)}, nil
 }

@@ -14,20 +14,26 @@ import (
 
 // Entry is one image of the zip and what the manifest says of it.
 type Entry struct {
-	Path      string         `json:"file"`
-	Placement string         `json:"placement,omitempty"`
-	Platform  string         `json:"platform,omitempty"`
-	Ratio     string         `json:"ratio"`
-	Width     int            `json:"width"`
-	Height    int            `json:"height"`
-	Bytes     int            `json:"bytes"`
-	Model     string         `json:"model,omitempty"`
-	Seed      any            `json:"seed,omitempty"`
-	Prompt    string         `json:"prompt,omitempty"`
-	Texts     map[string]any `json:"texts,omitempty" doc:"The layout's headline, subline and call to action."`
-	Layout    any            `json:"layout,omitempty" doc:"Each drawn element's box, and the contrast measured."`
-	Cost      *float64       `json:"cost,omitempty" doc:"This image's share of its generation's cost."`
-	url       string
+	Path string `json:"file"`
+	// Final is the final's id (GET /api/executions/{id} lists it in finals).
+	Final     string            `json:"final"`
+	Placement string            `json:"placement,omitempty"`
+	Platform  string            `json:"platform,omitempty"`
+	Ratio     string            `json:"ratio"`
+	Width     int               `json:"width"`
+	Height    int               `json:"height"`
+	Bytes     int               `json:"bytes"`
+	Model     string            `json:"model,omitempty"`
+	Endpoint  string            `json:"endpoint,omitempty" doc:"The FAL endpoint that generated its picture."`
+	Seed      *int64            `json:"seed,omitempty"`
+	Prompt    string            `json:"prompt,omitempty"`
+	Texts     map[string]string `json:"texts,omitempty" doc:"The layout's headline, subline and call to action."`
+	Layout    any               `json:"layout,omitempty" doc:"Each drawn element's box, and the contrast measured."`
+	Cost      *float64          `json:"cost,omitempty" doc:"This image's share of its generation's cost."`
+	// ReusedFrom is the final of an earlier run this one reused (the same
+	// picture and words, paid then).
+	ReusedFrom *string `json:"reused_from,omitempty"`
+	url        string
 }
 
 // Manifest is manifest.json.

@@ -99,6 +99,7 @@ type ExecutionDetail struct {
 	CurrentNodeID  *string                  `json:"current_node_id"`
 	NodeExecutions []workflow.NodeExecution `json:"node_executions"`
 	Generations    []workflow.Generation    `json:"generations"`
+	Finals         []workflow.Final         `json:"finals" doc:"Every final ad the run delivered, as a record: the gallery, the zip and the workflow list read these."`
 }
 
 // ExecutionOutput answers GET /api/executions/{execution_id}.
@@ -131,7 +132,11 @@ func executionDetail(ctx context.Context, st *store.Store, user, id string) (Exe
 	if err != nil {
 		return ExecutionDetail{}, err
 	}
-	d := ExecutionDetail{Execution: x, NodeExecutions: nes, Generations: gens}
+	finals, err := st.ListFinals(ctx, id)
+	if err != nil {
+		return ExecutionDetail{}, err
+	}
+	d := ExecutionDetail{Execution: x, NodeExecutions: nes, Generations: gens, Finals: finals}
 	d.CurrentNodeID = engine.CurrentNodeOf(x, nes)
 	return d, nil
 }

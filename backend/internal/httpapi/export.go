@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -12,12 +11,10 @@ import (
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
-	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/export"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/placements"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
-	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
 // handleExport answers a run's final ads as a zip with a manifest (the
@@ -43,7 +40,9 @@ func handleExport(st *store.Store, blobs blob.Store, log *slog.Logger) func(cont
 	}
 }
 
-// manifestOf gathers every final of a run with what made it.
+// manifestOf gathers every final of a run with what made it, from the
+// run's final records (the gallery and GET /api/executions/{id} read the
+// same records, so they always agree).
 func manifestOf(ctx context.Context, st *store.Store, user, id string) (*export.Manifest, error) {
 	x, err := st.GetExecution(ctx, user, id)
 	if err != nil {
@@ -53,37 +52,27 @@ func manifestOf(ctx context.Context, st *store.Store, user, id string) (*export.
 	if err != nil {
 		return nil, err
 	}
-	nes, err := st.ListNodeExecutions(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	gens, err := st.ListGenerations(ctx, id)
+	finals, err := st.ListFinals(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	m := &export.Manifest{Workflow: w.Name, Execution: id}
-	for _, ne := range nes {
-		var out struct {
-			Finals []executor.Final `json:"finals"`
-		}
-		var in struct {
-			Layout map[string]any `json:"layout"`
-		}
-		if ne.OutputData == nil || json.Unmarshal(ne.OutputData, &out) != nil || len(out.Finals) == 0 {
-			continue
-		}
-		_ = json.Unmarshal(ne.InputData, &in)
-		for _, f := range out.Finals {
-			e := export.Entry{Placement: f.Placement, Ratio: f.Ratio, Width: f.Width, Height: f.Height, Texts: texts(in.Layout)}
-			if f.Layout != nil {
-				e.Layout = f.Layout
-			}
-			if p, ok := placements.Get(f.Placement); ok {
+	for _, f := range finals {
+		e := export.Entry{Final: f.ID, Ratio: f.Ratio, Width: f.Width, Height: f.Height, Seed: f.Seed, Cost: f.Cost,
+			Model: deref(f.ModelID), Endpoint: deref(f.Endpoint), Prompt: deref(f.Prompt), ReusedFrom: f.ReusedFrom}
+		if f.Placement != nil {
+			e.Placement = *f.Placement
+			if p, ok := placements.Get(e.Placement); ok {
 				e.Platform = p.Platform
 			}
-			describe(&e, gens, f.Source)
-			m.Add(e, f.URL)
 		}
+		if len(f.Texts) > 0 {
+			e.Texts = f.Texts
+		}
+		if len(f.Layout) > 0 {
+			e.Layout = f.Layout
+		}
+		m.Add(e, f.URL)
 	}
 	if len(m.Images) == 0 {
 		return nil, fault.Conflict("this run has no final images to export yet")
@@ -91,36 +80,10 @@ func manifestOf(ctx context.Context, st *store.Store, user, id string) (*export.
 	return m, nil
 }
 
-// describe fills what the generation of source says: model, seed, prompt,
-// and the image's share of the cost.
-func describe(e *export.Entry, gens []workflow.Generation, source string) {
-	for _, g := range gens {
-		for _, u := range g.ImageURLs {
-			if u != source {
-				continue
-			}
-			var params map[string]any
-			_ = json.Unmarshal(g.Parameters, &params)
-			e.Model, e.Prompt, e.Seed = g.ModelID, g.Prompt, params["seed"]
-			if g.Cost != nil && len(g.ImageURLs) > 0 {
-				c := *g.Cost / float64(len(g.ImageURLs))
-				e.Cost = &c
-			}
-			return
-		}
+// deref is *s, or "" for nil.
+func deref(s *string) string {
+	if s == nil {
+		return ""
 	}
-}
-
-// texts picks the words of a layout for the manifest.
-func texts(layout map[string]any) map[string]any {
-	if layout == nil {
-		return nil
-	}
-	out := map[string]any{}
-	for _, k := range []string{"headline", "subline", "cta"} {
-		if v, ok := layout[k]; ok && v != "" {
-			out[k] = v
-		}
-	}
-	return out
+	return *s
 }

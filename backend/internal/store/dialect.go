@@ -22,9 +22,6 @@ type dialect struct {
 	stringsOut func(col string) string
 	// jsonTexts is a subquery listing the strings of a JSON-array parameter.
 	jsonTexts func(param string) string
-	// firstOf is the SQL reading the first string of the JSON array under
-	// key of a JSON column (null when there is none).
-	firstOf func(col, key string) string
 }
 
 // postgresDialect is Postgres through pgx.
@@ -34,7 +31,7 @@ var postgresDialect = dialect{
 	stringsIn:  func(p string) string { return "array(select jsonb_array_elements_text(" + p + "::jsonb))" },
 	stringsOut: func(c string) string { return "to_jsonb(" + c + ")" },
 	jsonTexts:  func(p string) string { return "select jsonb_array_elements_text(" + p + "::jsonb)" },
-	firstOf:    func(c, k string) string { return c + "->'" + k + "'->>0" }}
+}
 
 // sqliteDialect is SQLite through modernc.org/sqlite.
 var sqliteDialect = dialect{
@@ -42,7 +39,7 @@ var sqliteDialect = dialect{
 	stringsIn:  func(p string) string { return p },
 	stringsOut: func(c string) string { return c },
 	jsonTexts:  func(p string) string { return "select value from json_each(" + p + ")" },
-	firstOf:    func(c, k string) string { return "json_extract(" + c + ", '$." + k + "[0]')" }}
+}
 
 // nowOr is the SQL of the time now by the database's clock on Postgres
 // (replicas share it), else the parameter param (SQLite has one process,

@@ -15,10 +15,14 @@ func (q *Queries) CreateGeneration(ctx context.Context, g *workflow.Generation) 
 	if g.CreatedAt.IsZero() {
 		g.CreatedAt = time.Now().UTC().Truncate(time.Microsecond)
 	}
+	var endpoint *string
+	if g.Endpoint != "" {
+		endpoint = &g.Endpoint
+	}
 	_, err := q.q.exec(ctx, `insert into generations (id, execution_id, node_id, model_id, prompt, parameters,
-		image_urls, aspect_ratio, cost, created_at) values ($1, $2, $3, $4, $5, $6, `+q.d.stringsIn("$7")+`, $8, $9, $10)`,
+		image_urls, aspect_ratio, cost, created_at, endpoint) values ($1, $2, $3, $4, $5, $6, `+q.d.stringsIn("$7")+`, $8, $9, $10, $11)`,
 		g.ID, g.ExecutionID, g.NodeID, g.ModelID, g.Prompt, q.d.json(orEmptyObject(g.Parameters)),
-		encodeStrings(g.ImageURLs), g.AspectRatio, g.Cost, q.d.time(g.CreatedAt))
+		encodeStrings(g.ImageURLs), g.AspectRatio, g.Cost, q.d.time(g.CreatedAt), endpoint)
 	if err != nil {
 		return q.d.mapError("create generation", err)
 	}

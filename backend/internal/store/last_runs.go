@@ -7,15 +7,11 @@ import (
 )
 
 // LastRun is a workflow's newest run as its list shows it, with the first
-// final image that run delivered.
+// final image that run delivered (from its final records).
 type LastRun struct {
 	workflow.Execution
 	Image *string
 }
-
-// finalKey is the output key under which a node delivers final images
-// (the Output node's "final_images").
-const finalKey = "final_images"
 
 // LastRuns returns the newest run of each of the user's workflows, by
 // workflow id, in two queries whatever the number of workflows.
@@ -42,9 +38,8 @@ func (q *Queries) LastRuns(ctx context.Context, userID string) (map[string]LastR
 	if err := rs.Err(); err != nil {
 		return nil, q.d.mapError("list last runs", err)
 	}
-	rs, err = q.q.query(ctx, `select ne.execution_id, `+q.d.firstOf("ne.output_data", finalKey)+` from node_executions ne
-		where ne.execution_id in (`+newest+`) and `+q.d.firstOf("ne.output_data", finalKey)+` is not null
-		order by ne.execution_id, ne.finished_at`, userID)
+	rs, err = q.q.query(ctx, `select f.execution_id, f.url from finals f
+		where f.execution_id in (`+newest+`) order by f.execution_id, f.created_at, f.node_execution_id, f.position`, userID)
 	if err != nil {
 		return nil, q.d.mapError("list last runs", err)
 	}

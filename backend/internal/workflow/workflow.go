@@ -125,4 +125,7 @@ type Generation struct {
 	AspectRatio string          `json:"aspect_ratio"`
 	Cost        *float64        `json:"cost"`
 	CreatedAt   time.Time       `json:"created_at"`
+	// Endpoint is the FAL endpoint asked (kept for the finals' records; not
+	// part of the brief's JSON).
+	Endpoint string `json:"-"`
 }

@@ -746,6 +746,8 @@ export interface components {
         ExecutionDetail: {
             current_node_id: string | null;
             error_message: string | null;
+            /** @description Every final ad the run delivered, as a record: the gallery, the zip and the workflow list read these. */
+            finals: components["schemas"]["Final"][] | null;
             /** Format: date-time */
             finished_at: string | null;
             generations: components["schemas"]["Generation"][] | null;
@@ -769,6 +771,48 @@ export interface components {
             id: string;
             licence: string;
             name: string;
+        };
+        Final: {
+            /** Format: int64 */
+            bytes: number;
+            /**
+             * Format: double
+             * @description Its share of its generation's cost, in US dollars.
+             */
+            cost: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: double
+             * @description The largest share of a side cropped away.
+             */
+            crop: number;
+            endpoint: string | null;
+            execution_id: string;
+            generation_id: string | null;
+            /** Format: int64 */
+            height: number;
+            id: string;
+            layout?: unknown;
+            model_id: string | null;
+            node_execution_id: string;
+            node_id: string | null;
+            /** @description The placement it is for; null for a plain ratio. */
+            placement: string | null;
+            /** Format: int64 */
+            position: number;
+            prompt: string | null;
+            ratio: string;
+            reused_from: string | null;
+            /** Format: int64 */
+            seed: number | null;
+            source_url: string;
+            texts?: {
+                [key: string]: string;
+            };
+            url: string;
+            /** Format: int64 */
+            width: number;
         };
         Font: {
             /** Format: int64 */

@@ -49,6 +49,8 @@ export type RunSummary = Schemas['Execution'];
 export type RunStatus = RunEvent['status'];
 /** Progress is how a running node's outside work stands (FAL's queue, then generating). */
 export type Progress = Schemas['Progress'];
+/** FinalRecord is one final ad a run delivered, as a record: where it is and what made it. */
+export type FinalRecord = Schemas['Final'];
 /** Generation is one image model request of a run: its prompt, model, parameters, images and cost. */
 export type Generation = Schemas['Generation'];
 /** Starter is a ready-to-run workflow a new one can start from; missing lists what this server lacks to run it. */

@@ -9,7 +9,7 @@ export function workflow(nodes: Workflow['nodes'] = [], edges: Workflow['edges']
 export function execution(id = 'x'): Execution {
   return {
     id, workflow_id: 'w', status: 'RUNNING', total_cost: null, error_message: null, started_at: '', finished_at: null,
-    step_mode: false, current_node_id: null, node_executions: null, generations: null,
+    step_mode: false, current_node_id: null, node_executions: null, generations: null, finals: null,
   };
 }
 

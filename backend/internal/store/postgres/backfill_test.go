@@ -13,8 +13,12 @@ import (
 )
 
 // undoStoredFiles takes a database back to before the stored files
-// migration (20261126000012), as an older version left it.
+// migration (20261126000012) and the finals migration (20261126000014),
+// as an older version left it.
 const undoStoredFiles = `
+drop table finals;
+alter table generations drop column endpoint;
+delete from visualadgen_private.schema_version where version_id = 20261126000014;
 drop table stored_files;
 drop function visualadgen_private.stored_file_gone();
 drop table visualadgen_private.file_deletions;
@@ -22,7 +26,7 @@ drop type stored_file_kind;
 delete from visualadgen_private.schema_version where version_id = 20261126000012`
 
 // TestStoredFilesBackfill keeps, as a database from before stored files
-// would, an upload, a font, a run (generations, finals, a starter's sample
+// and final records would, an upload, a font, a run (generations, finals, a starter's sample
 // photo) and a run in another workflow that reused its images, then applies
 // the migration: every file a row names is recorded, and deleting the first
 // workflow queues only the files the other run does not hold.
@@ -75,6 +79,12 @@ func TestStoredFilesBackfill(t *testing.T) {
 		sub("/files/uploads/{U}/sample-sneaker.png legacy 0 {U}"),
 		sub("/files/uploads/{U}/up.png upload 7 {UP}"),
 	}, got)
+	rows, err = pool.Query(ctx, sub(`select position || ' ' || url || ' ' || bytes from finals where node_execution_id = '{NO}' order by position`))
+	require.NoError(t, err)
+	finals, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	require.NoError(t, err)
+	require.Equal(t, []string{"0 /files/outputs/x/f.png 123", "1 /files/generations/x/a.png 5"}, finals,
+		"an Output's finals from before finals were records become records")
 
 	_, err = pool.Exec(ctx, sub(`delete from workflows where id = '{W}'`))
 	require.NoError(t, err)

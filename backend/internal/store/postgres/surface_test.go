@@ -28,7 +28,7 @@ var allowed = map[string]bool{
 	"authenticated edges select": true, "authenticated edges insert": true,
 	"authenticated edges update": true, "authenticated edges delete": true,
 	"authenticated executions select": true, "authenticated node_executions select": true,
-	"authenticated generations select": true, "authenticated uploads select": true,
+	"authenticated generations select": true, "authenticated finals select": true, "authenticated uploads select": true,
 	"authenticated fonts select": true, "authenticated brand_kits select": true,
 	"authenticated brand_kits insert": true, "authenticated brand_kits update": true,
 	"authenticated brand_kits delete": true,

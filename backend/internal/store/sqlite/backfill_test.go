@@ -65,6 +65,9 @@ func TestStoredFilesBackfill(t *testing.T) {
 		"/files/uploads/u/sample-sneaker.png legacy 0 u",
 		"/files/uploads/u/up.png upload 7 up",
 	}, got)
+	require.Equal(t, []string{"0 /files/outputs/x/f.png 123", "1 /files/generations/x/a.png 5"},
+		rowsOf(t, db, `select position || ' ' || url || ' ' || bytes from finals where node_execution_id = 'no' order by position`),
+		"an Output's finals from before finals were records become records")
 
 	_, err = db.ExecContext(ctx, `delete from workflows where id = 'w'`)
 	require.NoError(t, err)

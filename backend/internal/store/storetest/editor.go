@@ -47,7 +47,11 @@ func testLastRuns(t *testing.T, s *store.Store) {
 			return err
 		}
 		ne.Status, ne.OutputData = workflow.NodeCompleted, out
-		return tx.WriteNodeExecutions(ctx, []workflow.NodeExecution{ne})
+		if err := tx.WriteNodeExecutions(ctx, []workflow.NodeExecution{ne}); err != nil {
+			return err
+		}
+		return tx.CreateFinals(ctx, ne, []workflow.Final{{Ratio: "1:1", Width: 1080, Height: 1080, URL: "/files/outputs/a.png"},
+			{Ratio: "1:1", Width: 1080, Height: 1080, URL: "/files/outputs/b.png"}})
 	}))
 	runs, err := s.LastRuns(ctx, user)
 	require.NoError(t, err)

@@ -24,8 +24,9 @@ export function Gallery({ workflowName }: { workflowName: string }) {
   const executionId = useRun((s) => s.execution?.id ?? null);
   const live = useRun((s) => isLive(s.execution?.status));
   const generations = useRun((s) => s.execution?.generations ?? null);
+  const finals = useRun((s) => s.execution?.finals ?? null);
   const { list } = usePlacements();
-  const { images, shortfalls } = useMemo(() => galleryOf(nodes, generations, workflowName), [nodes, generations, workflowName]);
+  const { images, shortfalls } = useMemo(() => galleryOf(nodes, generations, workflowName, finals), [nodes, generations, workflowName, finals]);
   const groups = useMemo(() => groupGallery(images, list), [images, list]);
   const ordered = useMemo(() => groups.flatMap((g) => g.images), [groups]);
   const [open, setOpen] = useState<number | null>(null);

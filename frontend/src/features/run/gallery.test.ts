@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Generation } from '../../api/types';
+import type { FinalRecord, Generation } from '../../api/types';
 import type { NodeState } from '../../stores/runFold';
 import { captionOf, downloadName, finalsOf, galleryOf, slug } from './gallery';
 
@@ -20,7 +20,26 @@ function output(id: string, sources: string[], extra: Record<string, unknown> = 
   };
 }
 
+/** record makes a final record of a run: at a placement, made by generation g. */
+function record(i: number, extra: Partial<FinalRecord> = {}): FinalRecord {
+  return {
+    id: `f${i}`, execution_id: 'x', node_execution_id: 'ne', node_id: 'out', position: i, placement: 'meta_stories', ratio: '9:16',
+    width: 1080, height: 1920, bytes: 1, crop: 0, url: `/files/f${i}.png`, source_url: '/files/g-a-0.png', generation_id: 'a',
+    model_id: 'fal-ai/flux/schnell', endpoint: 'fal-ai/flux/schnell', prompt: 'prompt a', seed: 7, cost: 0.003, reused_from: null,
+    created_at: '', ...extra,
+  };
+}
+
 describe('the gallery', () => {
+  it('reads a run\'s final records once it has them, as the zip does', () => {
+    const { images } = galleryOf({ out: output('out', ['/files/g-a-0.png']) }, [generation('a', 1)], 'Spring',
+      [record(0), record(1, { generation_id: 'old' }), record(2, { reused_from: 'f9' })]);
+    expect(images.map((im) => im.url)).toEqual(['/files/f0.png', '/files/f1.png', '/files/f2.png']);
+    expect(images[0]).toMatchObject({ placement: 'meta_stories', seed: 7, costPerImage: 0.003, modelId: 'fal-ai/flux/schnell', reused: undefined,
+      fileName: 'spring-meta-stories-1.png' });
+    expect(images[1].reused).toBe(true); // its picture was paid for by an earlier run
+    expect(images[2].reused).toBe(true); // it reused an earlier final
+  });
   it('matches each final image to its generation: prompt, model, seed, cost per image', () => {
     const gens = [generation('a', 4), generation('b', 2, { cost: 0.05, model_id: 'fal-ai/flux/dev', parameters: {} })];
     const { images } = galleryOf({ out: output('out', ['/files/g-b-1.png', '/files/g-a-0.png']) }, gens, 'Spring sneaker launch');

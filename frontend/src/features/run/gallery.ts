@@ -1,4 +1,4 @@
-import type { Generation, SafeZone } from '../../api/types';
+import type { FinalRecord, Generation, SafeZone } from '../../api/types';
 import { asRecord } from '../../lib/record';
 import type { NodeState } from '../../stores/runFold';
 
@@ -108,19 +108,48 @@ function originsOf(nodes: Record<string, NodeState>, generations: Generation[] |
 }
 
 /**
- * galleryOf gathers a run's final images from its Output nodes and matches
- * each to its generation through the generated image it came from: the
- * generation's prompt, model, seed and cost per image (a generation's cost
- * covers all its images). Downloads are numbered per format.
+ * recordsOf reads a run's final records (GET /api/executions/{id} finals):
+ * each with what made it, as the zip's manifest says it. A final whose
+ * picture was paid for by an earlier run (its generation is not this
+ * run's) or that reused an earlier final is marked reused.
  */
-export function galleryOf(nodes: Record<string, NodeState>, generations: Generation[] | null, workflowName: string): Gallery {
-  const made = originsOf(nodes, generations);
+function recordsOf(finals: FinalRecord[], generations: Generation[] | null, workflowName: string): GalleryImage[] {
+  const paidHere = new Set((generations ?? []).map((g) => g.id));
   const counts = new Map<string, number>();
-  const images: GalleryImage[] = [];
+  return finals.map((f) => {
+    const format = f.placement ?? f.ratio;
+    const k = (counts.get(format) ?? 0) + 1;
+    counts.set(format, k);
+    return {
+      url: f.url, width: f.width, height: f.height, ratio: f.ratio, placement: f.placement ?? undefined,
+      source: f.source_url || undefined, prompt: f.prompt ?? undefined, modelId: f.model_id ?? undefined, seed: f.seed ?? undefined,
+      costPerImage: f.cost ?? undefined,
+      reused: !!f.reused_from || (!!f.generation_id && !paidHere.has(f.generation_id)) || undefined,
+      fileName: downloadName(workflowName, format, k, f.url),
+    };
+  });
+}
+
+/**
+ * galleryOf gathers a run's final images: its final records once the run
+ * has them (the same list the zip and the workflow list read), else, while
+ * it runs, its Output nodes' results, each matched to its generation
+ * through the generated image it came from: the generation's prompt,
+ * model, seed and cost per image (a generation's cost covers all its
+ * images). Downloads are numbered per format.
+ */
+export function galleryOf(nodes: Record<string, NodeState>, generations: Generation[] | null, workflowName: string,
+  finals: FinalRecord[] | null = null): Gallery {
   const shortfalls: Gallery['shortfalls'] = [];
   for (const n of Object.values(nodes)) {
     const short = str(asRecord(n.output_data).short);
     if (short) shortfalls.push({ nodeId: n.node_id, text: short });
+  }
+  if (finals && finals.length > 0) return { images: recordsOf(finals, generations, workflowName), shortfalls };
+  const made = originsOf(nodes, generations);
+  const counts = new Map<string, number>();
+  const images: GalleryImage[] = [];
+  for (const n of Object.values(nodes)) {
     for (const f of finalsOf(n.output_data, n.input_data)) {
       const o = f.source ? made.get(f.source) : undefined;
       const format = f.placement ?? f.ratio;
