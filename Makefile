@@ -16,13 +16,14 @@ deps:
 ## test: every check and every test (Go against a throwaway Postgres, fuzzing, and the frontend).
 test: lint test-go fuzz test-frontend test-e2e
 
-## lint: formatting, vet, and the house style rules.
+## lint: formatting, vet, the house style rules, and the OpenAPI document against Redocly's recommended rules.
 lint: deps
 	@cd backend && unformatted=$$(gofmt -l .) && if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	cd backend && go vet $(GO_PKGS)
 	cd backend && go run ./cmd/stylecheck .
 	pnpm --filter frontend lint
 	scripts/check-api-types.sh
+	scripts/lint-openapi.sh
 
 ## test-go: the Go tests with the race detector; Postgres tests use TEST_DATABASE_URL or a throwaway cluster.
 test-go:

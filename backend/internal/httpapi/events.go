@@ -31,7 +31,7 @@ type Snapshot struct {
 // that reconnects with Last-Event-ID and gets the snapshot again loses
 // nothing.
 func registerEvents(api huma.API, op huma.Operation, d Deps, open *streams) {
-	guardStream(api, &op, d, open, "execution", func(ctx huma.Context) error {
+	guardStream(api, &op, d, open, func(ctx huma.Context) error {
 		_, err := d.Store.GetExecution(ctx.Context(), userOf(ctx.Context()), ctx.Param("execution_id"))
 		return err
 	})
@@ -53,13 +53,11 @@ type StreamLimits struct {
 	Open Gauge
 }
 
-// guardStream makes op a stream of one of the caller's things (what: an
-// execution, a workflow) that mine finds: see beforeStream, and the two
-// answers it documents.
-func guardStream(api huma.API, op *huma.Operation, d Deps, open *streams, what string, mine func(huma.Context) error) {
+// guardStream makes op a stream of one of the caller's things (an
+// execution, a workflow) that mine finds: see beforeStream (the route table
+// declares its 429; the 404 comes with the id).
+func guardStream(api huma.API, op *huma.Operation, d Deps, open *streams, mine func(huma.Context) error) {
 	op.Middlewares = append(op.Middlewares, beforeStream(api, d, open, mine))
-	op.Responses = map[string]*huma.Response{"404": {Description: "the " + what + " is missing or not yours"},
-		"429": {Description: "too many live views are open"}}
 }
 
 // beforeStream answers a missing or foreign execution or workflow (mine

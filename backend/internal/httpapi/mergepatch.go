@@ -37,10 +37,11 @@ type merger[W any] struct {
 	log      *slog.Logger
 }
 
-// newMerger makes the merger of W's patches, W's schema taken from (or
-// added to) api's registry.
-func newMerger[W any](api huma.API, log *slog.Logger) merger[W] {
-	reg := api.OpenAPI().Components.Schemas
+// newMerger makes the merger of W's patches. W's schema lives in a registry
+// of its own: the document shows the patch (registerPatch), and W only
+// where a route takes it whole.
+func newMerger[W any](log *slog.Logger) merger[W] {
+	reg := huma.NewMapRegistry("#/components/schemas/", huma.DefaultSchemaNamer)
 	return merger[W]{registry: reg, whole: reg.Schema(reflect.TypeFor[W](), true, ""), log: log}
 }
 
@@ -51,7 +52,14 @@ func newMerger[W any](api huma.API, log *slog.Logger) merger[W] {
 func registerPatch[W, O any](api huma.API, op huma.Operation, m merger[W], h func(context.Context, *PatchInput) (*O, error)) {
 	op.SkipValidateBody = true // validated whole, after the merge
 	huma.Register(api, op, h)
-	name := strings.TrimPrefix(m.whole.Ref, "#/components/schemas/") + "Patch"
+	doc := api.OpenAPI().Components.Schemas.Map()
+	wholeName := strings.TrimPrefix(m.whole.Ref, "#/components/schemas/")
+	for n, s := range m.registry.Map() { // the types W's properties refer to
+		if _, ok := doc[n]; !ok && n != wholeName {
+			doc[n] = s
+		}
+	}
+	name := wholeName + "Patch"
 	whole := m.registry.SchemaFromRef(m.whole.Ref)
 	patch := *whole
 	patch.Required, patch.Properties = nil, make(map[string]*huma.Schema, len(whole.Properties))
@@ -62,7 +70,7 @@ func registerPatch[W, O any](api huma.API, op huma.Operation, m merger[W], h fun
 	}
 	patch.Description = "A JSON merge patch (RFC 7396) of " + strings.TrimSuffix(name, "Patch") +
 		": the fields given change, the others stay; null clears an optional field (back to its default, if it has one)."
-	m.registry.Map()[name] = &patch
+	doc[name] = &patch
 	// Registered, the route documents its raw body as application/octet-stream: replaced here.
 	ref := &huma.MediaType{Schema: &huma.Schema{Ref: "#/components/schemas/" + name}}
 	api.OpenAPI().Paths[op.Path].Patch.RequestBody.Content = map[string]*huma.MediaType{

@@ -60,18 +60,7 @@ type Deps struct {
 // images and the frontend.
 func NewServer(d Deps) http.Handler {
 	mux := http.NewServeMux()
-	cfg := huma.DefaultConfig("VisualAdGen API", d.Version)
-	// No $schema links in bodies: the brief's JSON shapes stay exact.
-	cfg.CreateHooks = nil
-	cfg.DocsPath = "" // served below, without a CDN
-	cfg.Info.Description = "Build ad-generation workflows, run and debug them, and read back every result and cost."
-	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
-		"bearer": {Type: "http", Scheme: "bearer", BearerFormat: "Supabase JWT"},
-	}
-	api := humago.New(mux, cfg)
-	api.UseMiddleware(authMiddleware(api, d))
-	addRoutes(api, d)
-	describeNodeTypes(api, d.Engine.Registry())
+	newAPI(mux, d)
 	mux.Handle("GET /docs/", docs("/openapi.json", "/docs/"))
 	mux.Handle("GET /docs", http.RedirectHandler("/docs/", http.StatusMovedPermanently))
 	mux.Handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -84,6 +73,30 @@ func NewServer(d Deps) http.Handler {
 		mux.Handle("/", spa(d.Frontend))
 	}
 	return recoverer(d.Log, localGuard(d.Local, d.Log, limitBodies(refuseNUL(d.Log, releaseReadDeadline(mux)))))
+}
+
+// newAPI registers the API on mux with its OpenAPI document: every
+// operation's security and the errors it answers, the node types' schemas,
+// standard keywords only.
+func newAPI(mux *http.ServeMux, d Deps) huma.API {
+	cfg := huma.DefaultConfig("VisualAdGen API", d.Version)
+	// No $schema links in bodies: the brief's JSON shapes stay exact.
+	cfg.CreateHooks = nil
+	cfg.DocsPath = "" // served below, without a CDN
+	cfg.Info.Description = "Build ad-generation workflows, run and debug them, and read back every result and cost."
+	// The repository grants no licence (it has no LICENSE file): all rights are reserved.
+	cfg.Info.License = &huma.License{Name: "Proprietary (all rights reserved)", Identifier: "LicenseRef-Proprietary"}
+	cfg.Servers = []*huma.Server{{URL: "/", Description: "The server this document comes from: the API is under /api."}}
+	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
+		"bearer": {Type: "http", Scheme: "bearer", BearerFormat: "Supabase JWT"},
+	}
+	api := humago.New(mux, cfg)
+	api.UseMiddleware(authMiddleware(api, d))
+	addRoutes(api, d)
+	describeNodeTypes(api, d.Engine.Registry())
+	documentErrors(api.OpenAPI())
+	tidyDocument(api.OpenAPI())
+	return api
 }
 
 // limitBodies caps request bodies (uploads have their own, larger cap).

@@ -30,7 +30,7 @@ const snapshotRuns = 20
 // starting in another tab, pausing, ending) as it happens, so every tab on
 // a workflow sees every run. Node changes go to the run's own stream.
 func registerWorkflowEvents(api huma.API, op huma.Operation, d Deps, open *streams) {
-	guardStream(api, &op, d, open, "workflow", func(ctx huma.Context) error {
+	guardStream(api, &op, d, open, func(ctx huma.Context) error {
 		_, err := d.Store.GetWorkflow(ctx.Context(), userOf(ctx.Context()), ctx.Param("id"))
 		return err
 	})

@@ -92,7 +92,7 @@ func (e *Error) Unwrap() error {
 // getTopPostsBySubreddit takes time hour|day|week|month|year|all
 // (shared/protocols.md).
 type Query struct {
-	Subreddit string `json:"subreddit" title:"Subreddit" doc:"Without r/." pattern:"^[A-Za-z0-9_]{2,21}$" patternDescription:"a subreddit name: 2 to 21 letters, digits or underscores, without r/"`
+	Subreddit string `json:"subreddit" title:"Subreddit" pattern:"^[A-Za-z0-9_]{2,21}$" patternDescription:"a subreddit name: 2 to 21 letters, digits or underscores, without r/"`
 	Sort      string `json:"sort,omitempty" title:"Sort" enum:"hot,new,top" default:"hot"`
 	Time      string `json:"time,omitempty" title:"Top of the past" doc:"With sort top: the period." enum:"hour,day,week,month,year,all" default:"week"`
 	Limit     int    `json:"limit,omitempty" title:"Posts" doc:"How many posts to read (at most one page of the API)." minimum:"1" maximum:"100" default:"10"`

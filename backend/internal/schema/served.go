@@ -8,13 +8,15 @@ import (
 )
 
 // inline copies s for serving: references are replaced by the schemas they
-// name, and the struct tags huma does not read (title, ui) and the fields'
-// order (x-order) are added.
+// name, the struct tags huma does not read (title, ui) and the fields'
+// order (x-order) are added, and a pattern's words move to the description
+// (FoldPattern).
 func inline(reg huma.Registry, s *huma.Schema, t reflect.Type) *huma.Schema {
 	for s.Ref != "" {
 		s = reg.SchemaFromRef(s.Ref)
 	}
 	cp := *s
+	FoldPattern(&cp)
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -45,6 +47,21 @@ func inline(reg huma.Registry, s *huma.Schema, t reflect.Type) *huma.Schema {
 	}
 	cp.Extensions = withExt(cp.Extensions, "x-order", order)
 	return &cp
+}
+
+// FoldPattern moves s's patternDescription, the words huma puts in its
+// validation message ("expected string to be a colour as #rrggbb") but no
+// JSON Schema keyword, to the end of s's description, so a served schema
+// holds standard keywords only. Call it on a copy, or after huma has
+// worded its messages (they are worded when a schema is made): the words
+// then stay in the messages.
+func FoldPattern(s *huma.Schema) {
+	words := s.PatternDescription
+	if words == "" {
+		return
+	}
+	s.Description = strings.TrimSpace(s.Description + " " + strings.ToUpper(words[:1]) + words[1:] + ".")
+	s.PatternDescription = ""
 }
 
 // fieldsOf lists t's fields in order, with the fields of embedded structs

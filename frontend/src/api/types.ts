@@ -147,9 +147,8 @@ export type JsonSchema = {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   maxLength?: number;
+  /** pattern's meaning in words ends the description ("… A colour as #rrggbb."). */
   pattern?: string;
-  /** patternDescription says in words what pattern asks for. */
-  patternDescription?: string;
   default?: unknown;
   'x-ui'?: 'multiline' | 'upload';
   'x-order'?: string[];

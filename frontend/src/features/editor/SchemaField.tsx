@@ -50,5 +50,5 @@ export function SchemaField({ prop, name, value, onChange, invalid, range, requi
     return <Textarea {...common} maxLength={prop.maxLength} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
   }
   if (prop['x-ui'] === 'upload') return <UploadField name={name} value={String(value ?? '')} onChange={onChange} invalid={invalid} />;
-  return <Input {...common} maxLength={prop.maxLength} pattern={prop.pattern} title={prop.patternDescription} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+  return <Input {...common} maxLength={prop.maxLength} pattern={prop.pattern} title={prop.pattern && prop.description} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
 }
