@@ -101,7 +101,7 @@ await run('editor', async (context) => {
   assert.equal(await page.getByTestId('gallery-item').count(), 2);
   assert.equal(await page.getByTestId('gallery-item').first().locator('a[download]').getAttribute('download'), 'spring-sneaker-launch-4x5-1.png');
   assert.equal(await page.getByTestId('gallery-item').first().locator('img').getAttribute('alt'), 'A bold spring ad for red canvas sneakers, studio light');
-  await page.getByTestId('costs').getByText('Cost $0.000').waitFor();
+  await page.getByTestId('costs').getByText('Cost $0.00').waitFor();
   await shot(page, 'gallery.png');
 
   step('reload and reopen the run from the history');
@@ -110,10 +110,10 @@ await run('editor', async (context) => {
   await waitStatus(page, 'Output', 'COMPLETED');
   await page.getByTestId('gallery-item').first().waitFor();
 
-  step('a failed run\'s message leaves with its failed node');
+  step('a run known to fail is refused before it starts, and its message leaves with the node');
   const { node_types: types } = await api(page, 'GET', '/api/node-types');
-  if (types.find((t) => t.type === 'SOCIAL_MEDIA')?.notice) {
-    // Without RAPIDAPI_KEY, reading Reddit fails: a run that does fails there.
+  if (types.find((t) => t.type === 'SOCIAL_MEDIA')?.unavailable) {
+    // Without RAPIDAPI_KEY nothing can read Reddit: a run with that node is refused, naming it.
     const w = await makeWorkflow(page, 'Trend ad', [
       { key: 'r', type: 'SOCIAL_MEDIA', name: 'Sneaker talk', config: { subreddit: 'sneakers' }, x: 0, y: 0 },
       { key: 't', type: 'TEXT_INPUT', name: 'Product', config: { value: 'sneakers' }, x: 0, y: 300 },
@@ -123,10 +123,11 @@ await run('editor', async (context) => {
     ], [['r', 'p'], ['t', 'p'], ['p', 'm', 'prompt'], ['m', 'o']]);
     await page.goto(`${page.url().split('#')[0]}#/w/${w.id}`);
     await page.getByTestId('run').click();
-    await waitStatus(page, 'Sneaker talk', 'FAILED');
-    await page.getByTestId('notice').getByText('The run failed').waitFor();
-    await viewSettled(page); // the view fits the smaller canvas again
-    await shot(page, 'failed-run.png');
+    await page.getByTestId('notice').getByText('RAPIDAPI_KEY').waitFor();
+    await viewSettled(page);
+    await shot(page, 'refused-run.png');
+    const { executions } = await api(page, 'GET', `/api/workflows/${w.id}/executions`);
+    if (executions.length !== 0) throw new Error('a refused run must create nothing');
     await node(page, 'Sneaker talk').click();
     await page.getByLabel('Delete node').click();
     await page.getByTestId('save').click();

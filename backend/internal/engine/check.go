@@ -125,6 +125,33 @@ func checkInputs(reg *executor.Registry, g workflow.Graph) []problem {
 	return probs
 }
 
+// unrunnable reports, for the nodes a run needs (nil: every node), what is
+// known to fail before anything starts: a node type this server cannot run
+// (a missing key) and what node types warn of (a template variable no
+// connected node provides), so the run is refused instead of started.
+func unrunnable(reg *executor.Registry, g workflow.Graph, need map[string]bool) []problem {
+	wired := wirings(reg, g)
+	var probs []problem
+	for i, n := range g.Nodes {
+		if need != nil && !need[n.ID] {
+			continue
+		}
+		at := fmt.Sprintf("nodes[%d]", i)
+		if spec, ok := reg.Spec(n.Type); ok && spec.Unavailable != "" {
+			probs = append(probs, problem{fault.Field{Location: at + ".type", Message: spec.Unavailable},
+				fmt.Sprintf("node %q: %s", n.Name, spec.Unavailable)})
+		}
+		ex, _ := reg.Get(n.Type)
+		if w, ok := ex.(executor.Warner); ok {
+			for _, f := range w.Warnings(n.Config, wired[n.ID]) {
+				field := fault.Prefix(at+".config", []fault.Field{f})[0]
+				probs = append(probs, problem{field, fmt.Sprintf("node %q: %s", n.Name, named(f))})
+			}
+		}
+	}
+	return probs
+}
+
 // Warnings are what is likely wrong with a graph that can still be saved:
 // required inputs nothing is connected to (a run refuses them), and what
 // node types warn of (a template variable no connected node provides).

@@ -16,7 +16,11 @@ import (
 
 // TestTwoReplicas runs two engine processes on one Postgres: this test and a
 // child process. Both execute nodes of one workload; then the child is
-// killed with SIGKILL and every run still completes.
+// killed with SIGKILL and every run still completes. Each run's last node
+// waits for a gate only this process opens, after the kill: whichever
+// replica the work went to, this one runs those nodes (the child's are
+// taken over from it), so the test does not depend on how fast each
+// replica came up.
 func TestTwoReplicas(t *testing.T) {
 	t.Parallel()
 	loc := pgtest.URL(t)
@@ -25,7 +29,7 @@ func TestTwoReplicas(t *testing.T) {
 	require.NoError(t, h.st.UpsertUser(context.Background(), workflow.User{ID: h.user, Email: "r@example.com"}))
 
 	child, started := startChild(t, "postgres", loc)
-	w := h.workflowOf([]spec{{name: "a", cfg: `{"sleep_ms":150}`}, {name: "b", cfg: `{"sleep_ms":150}`}, {name: "c", cfg: `{"sleep_ms":150}`}}, "a>b", "b>c")
+	w := h.workflowOf([]spec{{name: "a", cfg: `{"sleep_ms":150}`}, {name: "b", cfg: `{"sleep_ms":150}`}, {name: "c", cfg: `{"gate":true}`}}, "a>b", "b>c")
 	var runs []string
 	for range 40 {
 		x, err := h.eng.Start(context.Background(), h.user, w.ID)
@@ -56,6 +60,7 @@ func TestTwoReplicas(t *testing.T) {
 	sub.Close()
 	require.NoError(t, child.Process.Signal(syscall.SIGKILL))
 	killed := time.Now()
+	h.fake.release("c") // here, the last nodes may finish now
 	for _, id := range runs {
 		h.waitForWithin(id, workflow.ExecCompleted, 15*time.Second-time.Since(killed))
 	}

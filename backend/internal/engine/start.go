@@ -69,6 +69,9 @@ func (e *Engine) StartWith(ctx context.Context, userID, workflowID string, o *wo
 	if err := checkOptions(dg, o); err != nil {
 		return workflow.Execution{}, err
 	}
+	if probs := unrunnable(e.reg, g, needed(dg, o)); len(probs) > 0 {
+		return workflow.Execution{}, invalidGraph(probs)
+	}
 	reused, known := e.predict(ctx, dg, w.UserID, o) // once, for the budget and the precheck
 	if err := e.affordable(ctx, g, w.UserID, reused, needed(dg, o)); err != nil {
 		return workflow.Execution{}, err

@@ -85,7 +85,7 @@ func (adLayout) Describe() Description {
 	return Description{Type: AdLayoutType, Label: "Ad layout", Icon: "layout-template",
 		Description: "Headline, subline and call to action in your brand's fonts and colours, laid out on every final.",
 		Inputs:      []Port{{Name: "vars", Label: "Variables", Kind: KindData}},
-		Outputs:     []Port{{Name: "layout", Label: "Layout", Kind: KindLayout}}, OpenInputs: true}
+		Output:      AdLayoutOutput{}, OpenInputs: true}
 }
 
 // Check refuses a brand kit that is not the graph owner's.
@@ -139,5 +139,5 @@ func (a adLayout) Run(ctx context.Context, r *Run, c AdLayoutConfig) (*Result, e
 		}
 		l.Brand = b
 	}
-	return &Result{Output: map[string]any{"layout": l}}, nil
+	return &Result{Output: outputOf(AdLayoutOutput{Layout: l})}, nil
 }

@@ -32,7 +32,7 @@ func NewImageInput() Executor { return Typed[ImageInputConfig](imageInput{}) }
 func (imageInput) Describe() Description {
 	return Description{Type: ImageInputType, Label: "Image input", Icon: "image",
 		Description: "A product photo: a link or an upload.",
-		Outputs:     []Port{{Name: "image_url", Label: "Image", Kind: KindImage}}}
+		Output:      ImageInputOutput{}}
 }
 
 // Check accepts http(s) links and uploaded images.
@@ -51,5 +51,5 @@ func (imageInput) Check(c *ImageInputConfig, _ Wiring) []fault.Field {
 
 // Run returns the URL.
 func (imageInput) Run(_ context.Context, _ *Run, c ImageInputConfig) (*Result, error) {
-	return &Result{Output: map[string]any{"image_url": c.ImageURL}}, nil
+	return &Result{Output: outputOf(ImageInputOutput{ImageURL: c.ImageURL})}, nil
 }

@@ -61,7 +61,7 @@ func (m imageModel) Describe() Description {
 		Description: "Generates images with FAL AI (FLUX schnell, FLUX dev, Stable Diffusion XL).",
 		Inputs: []Port{{Name: "prompt", Label: "Prompt", Kind: KindText, Required: true},
 			{Name: "image_url", Label: "Image", Kind: KindImage}},
-		Outputs: []Port{{Name: "image_urls", Label: "Images", Kind: KindImages}}}
+		Output: ImageModelOutput{}}
 	if m.Preview {
 		d.Notice = "FAL_KEY is not set on this server: images are local previews at $0"
 	}
@@ -187,8 +187,8 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 	if len(urls) == 0 {
 		return nil, PaidFailure(fmt.Errorf("FAL's safety checker flagged all %d images as not safe for work, so none is delivered (they are still billed): change the prompt", blocked), gens)
 	}
-	return &Result{Output: map[string]any{"image_urls": urls, "cost": spentAll, "model": p.model.ID, "preview": m.Preview,
-		"blocked": blocked, "plans": quotePlans(p.plans, reqs)}, Generations: gens}, nil
+	return &Result{Output: outputOf(ImageModelOutput{ImageURLs: urls, Cost: spentAll, Model: p.model.ID, Preview: m.Preview,
+		Blocked: blocked, Plans: quotePlans(p.plans, reqs)}), Generations: gens}, nil
 }
 
 // store keeps the images of request i that were not flagged, and counts

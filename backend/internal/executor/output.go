@@ -49,7 +49,7 @@ func (output) Describe() Description {
 		Description: "The final ads: how many, in which aspect ratio or at which platforms' sizes.",
 		Inputs: []Port{{Name: "image_urls", Label: "Images", Kind: KindImages, Required: true},
 			{Name: "layout", Label: "Layout", Kind: KindLayout}},
-		Outputs: []Port{{Name: "final_images", Label: "Final images", Kind: KindImages}}}
+		Output: FinalsOutput{}}
 }
 
 // TuneSchema lists the ratios from the imaging package and the placements
@@ -91,7 +91,7 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	var finals []Final
+	var finals []FinalImage
 	short := ""
 	maxCrop := 0.0
 	for _, t := range targetsOf(c) {
@@ -108,14 +108,11 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 			finals = append(finals, f)
 		}
 	}
-	out := map[string]any{"final_images": finalURLs(finals), "finals": finals, "max_crop": math.Round(maxCrop*1000) / 1000,
-		"requested": c.NumImages, "received": len(urls)}
+	out := FinalsOutput{FinalImages: finalURLs(finals), Finals: nonNilFinals(finals), MaxCrop: math.Round(maxCrop*1000) / 1000,
+		Requested: c.NumImages, Received: len(urls), Short: short}
 	if len(c.Placements) == 0 {
 		t := targetsOf(c)[0]
-		out["aspect_ratio"], out["width"], out["height"] = c.AspectRatio, t.width, t.height
+		out.AspectRatio, out.Width, out.Height = c.AspectRatio, t.width, t.height
 	}
-	if short != "" {
-		out["short"] = short
-	}
-	return &Result{Output: out, Finals: records(finals, comp)}, nil
+	return &Result{Output: outputOf(out), Finals: records(finals, comp)}, nil
 }

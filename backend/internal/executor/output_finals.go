@@ -12,8 +12,8 @@ import (
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 )
 
-// Final is one delivered ad image.
-type Final struct {
+// FinalImage is one delivered ad image, as an Output's output lists it.
+type FinalImage struct {
 	Placement string  `json:"placement,omitempty" doc:"The placement it is for (none for a plain ratio)."`
 	Ratio     string  `json:"ratio"`
 	URL       string  `json:"url"`
@@ -104,8 +104,8 @@ func (p pool) pick(t target, n int) []source {
 // deliver makes the i-th final of t from src: at t's exact size, with the
 // layout drawn on it when there is one, as PNG, or JPEG when PNG would pass
 // the placement's file limit.
-func (o output) deliver(ctx context.Context, r *Run, t target, i int, src source, c *composer) (Final, error) {
-	f := Final{Placement: t.placement, Ratio: t.ratio, Width: t.width, Height: t.height, Source: src.url}
+func (o output) deliver(ctx context.Context, r *Run, t target, i int, src source, c *composer) (FinalImage, error) {
+	f := FinalImage{Placement: t.placement, Ratio: t.ratio, Width: t.width, Height: t.height, Source: src.url}
 	img, crop, same, err := o.images.CoverImage(ctx, src.data, t.width, t.height)
 	if err != nil {
 		return f, fmt.Errorf("image %d: %w", i+1, err)
@@ -157,7 +157,7 @@ func (o output) deliver(ctx context.Context, r *Run, t target, i int, src source
 }
 
 // finalURLs lists the finals' URLs (the brief's final_images).
-func finalURLs(finals []Final) []string {
+func finalURLs(finals []FinalImage) []string {
 	out := make([]string, len(finals))
 	for i, f := range finals {
 		out[i] = f.URL

@@ -9,7 +9,7 @@ import (
 // records are an Output's finals as records: where each is, and the words
 // drawn on it (c's layout; nil without one). What made each source image
 // is added where the records are stored.
-func records(finals []Final, c *composer) []workflow.Final {
+func records(finals []FinalImage, c *composer) []workflow.Final {
 	var texts map[string]string
 	if c != nil {
 		texts = map[string]string{}
@@ -33,4 +33,12 @@ func records(finals []Final, c *composer) []workflow.Final {
 		out[i] = r
 	}
 	return out
+}
+
+// nonNilFinals is finals, or an empty list (the output lists none as []).
+func nonNilFinals(finals []FinalImage) []FinalImage {
+	if finals == nil {
+		return []FinalImage{}
+	}
+	return finals
 }

@@ -29,7 +29,7 @@ func (promptNode) Describe() Description {
 	return Description{Type: PromptType, Label: "Prompt", Icon: "message-square-text",
 		Description: "A template: {{text}}, {{trends}}, {{posts.0.title}} or {{Node name.key}} are filled from connected nodes.",
 		Inputs:      []Port{{Name: "vars", Label: "Variables", Kind: KindData}},
-		Outputs:     []Port{{Name: "prompt", Label: "Prompt", Kind: KindText}}, OpenInputs: true}
+		Output:      PromptOutput{}, OpenInputs: true}
 }
 
 // Check refuses a template that is only blanks.
@@ -72,5 +72,5 @@ func (promptNode) Run(ctx context.Context, r *Run, c PromptConfig) (*Result, err
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Output: map[string]any{"prompt": out}}, nil
+	return &Result{Output: outputOf(PromptOutput{Prompt: out})}, nil
 }

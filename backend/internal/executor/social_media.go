@@ -34,9 +34,10 @@ func NewSocialMedia(c *reddit.Client) Executor {
 func (s socialMedia) Describe() Description {
 	d := Description{Type: SocialMediaType, Label: "Social media", Icon: "trending-up",
 		Description: "What is trending on a subreddit (via RapidAPI).",
-		Outputs:     []Port{{Name: "posts", Label: "Posts", Kind: KindData}, {Name: "trends", Label: "Trends", Kind: KindData}}}
+		Output:      SocialMediaOutput{}}
 	if s.reddit == nil || s.reddit.Key == "" {
-		d.Notice = "RAPIDAPI_KEY is not set on this server: runs of this node fail until it is"
+		d.Notice = "RAPIDAPI_KEY is not set on this server: runs with this node are refused until it is"
+		d.Unavailable = "this server has no RAPIDAPI_KEY, so it cannot read Reddit: remove this node, or ask the server's operator to set the key"
 	}
 	return d
 }
@@ -59,5 +60,5 @@ func (s socialMedia) Run(ctx context.Context, _ *Run, c SocialMediaConfig) (*Res
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Output: map[string]any{"posts": posts, "trends": reddit.Trends(posts, 10)}}, nil
+	return &Result{Output: outputOf(SocialMediaOutput{Posts: posts, Trends: reddit.Trends(posts, 10)})}, nil
 }

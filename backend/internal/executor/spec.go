@@ -35,14 +35,22 @@ type Description struct {
 	Label       string
 	Description string
 	// Icon names a lucide icon (https://lucide.dev) for the palette.
-	Icon    string
-	Inputs  []Port
+	Icon   string
+	Inputs []Port
+	// Output is a zero value of the node type's output struct: its fields
+	// tagged port are its output ports (see outputs.go).
+	Output any
+	// Outputs are output ports of a node type without an output struct.
 	Outputs []Port
 	// OpenInputs lets an edge end at any handle name (a prompt variable).
 	OpenInputs bool
 	// Notice is what this server lacks for the node type to work as it
 	// should (a missing key), shown on the palette and the node.
 	Notice string
+	// Unavailable, when set, says why the node type cannot run on this
+	// server at all (a missing key): a run with such a node is refused
+	// before it starts, naming the node.
+	Unavailable string
 }
 
 // Spec describes a node type for the catalog (GET /api/node-types): the
@@ -60,10 +68,14 @@ type Spec struct {
 	Outputs      []Port      `json:"outputs"`
 	OpenInputs   bool        `json:"open_inputs"`
 	Notice       string      `json:"notice,omitempty" doc:"What this server lacks for the node type to work as it should (a missing key)."`
+	Unavailable  string      `json:"unavailable,omitempty" doc:"Why the node type cannot run on this server at all (a missing key): a run with such a node is refused before it starts."`
 	// Defaults is the config a new node starts with.
 	Defaults map[string]any `json:"defaults"`
 	// ConfigType is the Go type of the config, for the OpenAPI document.
 	ConfigType reflect.Type `json:"-"`
+	// OutputType is the Go type of the node's output (nil when it has no
+	// output struct), for the OpenAPI document.
+	OutputType reflect.Type `json:"-"`
 }
 
 // HasInput reports whether the node type has input handle h.

@@ -26,7 +26,7 @@ func NewTextInput() Executor { return Typed[TextInputConfig](textInput{}) }
 func (textInput) Describe() Description {
 	return Description{Type: TextInputType, Label: "Text input", Icon: "file-text",
 		Description: "A product description, a slogan, any text.",
-		Outputs:     []Port{{Name: "text", Label: "Text", Kind: KindText}}}
+		Output:      TextInputOutput{}}
 }
 
 // Check refuses text that is only blanks.
@@ -43,5 +43,5 @@ func (textInput) Pure() bool { return true }
 
 // Run returns the text.
 func (textInput) Run(_ context.Context, _ *Run, c TextInputConfig) (*Result, error) {
-	return &Result{Output: map[string]any{"text": c.Value}}, nil
+	return &Result{Output: outputOf(TextInputOutput{Text: c.Value})}, nil
 }

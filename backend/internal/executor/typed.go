@@ -71,9 +71,14 @@ func Typed[C any](n Node[C]) Executor {
 // Spec is the node's description with its served schema and defaults.
 func (t typed[C]) Spec() Spec {
 	d := t.node.Describe()
-	return Spec{Type: d.Type, Label: d.Label, Description: d.Description, Icon: d.Icon,
-		ConfigSchema: t.schema.Served, Inputs: servedInputs(d.Inputs, d.OpenInputs), Outputs: d.Outputs, OpenInputs: d.OpenInputs, Notice: d.Notice,
+	s := Spec{Type: d.Type, Label: d.Label, Description: d.Description, Icon: d.Icon,
+		ConfigSchema: t.schema.Served, Inputs: servedInputs(d.Inputs, d.OpenInputs), Outputs: d.Outputs, OpenInputs: d.OpenInputs, Notice: d.Notice, Unavailable: d.Unavailable,
 		Defaults: t.schema.Defaults(), ConfigType: reflect.TypeFor[C]()}
+	if d.Output != nil { // the ports are the output struct's
+		s.OutputType = reflect.TypeOf(d.Output)
+		s.Outputs = portsOf(s.OutputType)
+	}
+	return s
 }
 
 // decode reads and checks a config; the normalised form is the typed

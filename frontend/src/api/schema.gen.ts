@@ -1363,6 +1363,8 @@ export interface components {
             open_inputs: boolean;
             outputs: components["schemas"]["Port"][] | null;
             type: string;
+            /** @description Why the node type cannot run on this server at all (a missing key): a run with such a node is refused before it starts. */
+            unavailable?: string;
         };
         StarterInfo: {
             description: string;
