@@ -23,7 +23,7 @@ export default tseslint.config(
     rules: { 'max-lines': 'off' },
   },
   {
-    files: ['e2e/**/*.mjs', 'scripts/**/*.mjs', '*.config.{js,ts}'],
+    files: ['e2e/**/*.mjs', 'scripts/**/*.mjs', '*.config.{js,ts}', 'plugins/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'max-lines': ['error', { max: 300 }] },
   },

@@ -2,19 +2,20 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { backendProxy } from './plugins/backendProxy';
+import { precompress } from './plugins/precompress';
 
-// The dev server proxies /api and /files to the Go backend, so the browser talks to one origin.
-// changeOrigin sends the backend's own Host: in local mode it answers only requests addressed to it.
+// The dev server proxies /api and /files to the Go backend, so the browser talks to one origin;
+// while `make dev` still compiles the backend, requests wait for it and then get a quiet 503.
 const backend = process.env.BACKEND_URL ?? 'http://127.0.0.1:8000';
-const to = { target: backend, changeOrigin: true };
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress()],
   server: {
     port: 5173,
-    proxy: { '/api': to, '/files': to },
+    proxy: { '/api': backendProxy(backend), '/files': backendProxy(backend) },
   },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'plugins/**/*.test.ts'],
   },
 });

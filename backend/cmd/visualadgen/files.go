@@ -7,7 +7,9 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/files"
+	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
+	"github.com/visualadgen/visualadgen/backend/internal/thumb"
 )
 
 // sweepEvery is how often queued file deletions are retried and those of
@@ -39,4 +41,18 @@ func startSweeping(ctx context.Context, a *app, db *store.Store, blobs blob.Stor
 		<-done
 	})
 	return s
+}
+
+// startThumbs returns the maker of the local folder's thumbnails, cached in
+// cache, after removing the cached thumbnails of images deleted meanwhile.
+func startThumbs(ctx context.Context, dir, cache string, images *imaging.Budget, log *slog.Logger) *thumb.Maker {
+	m := thumb.New(dir, cache, images)
+	n, err := m.Prune(ctx)
+	if err != nil {
+		log.Warn("thumbnails: the cache was not pruned", "err", err)
+	}
+	if n > 0 {
+		log.Info("thumbnails: removed those of deleted images", "files", n)
+	}
+	return m
 }

@@ -87,8 +87,12 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 	if cfg.FalKey != "" {
 		public.ImageGeneration = "fal"
 	}
+	var thumbs httpapi.Thumbnails
+	if filesDir != "" {
+		thumbs = startThumbs(ctx, filesDir, filepath.Join(cfg.DataDir, "thumbs"), images, log)
+	}
 	a.handler = httpapi.NewServer(httpapi.Deps{Log: log, Store: db.store, Engine: eng, Hub: hub, Auth: auth,
-		Blobs: blobs, FilesDir: filesDir, Files: sweeper, Reddit: redditClient, Public: public,
+		Blobs: blobs, FilesDir: filesDir, Thumbs: thumbs, Files: sweeper, Reddit: redditClient, Public: public,
 		Uploads: httpapi.UploadLimits{Images: images,
 			Quota: store.Quota{Files: cfg.Limits.UploadQuotaCount, Bytes: cfg.Limits.UploadQuotaBytes}},
 		Streams:            httpapi.StreamLimits{PerUser: cfg.Limits.StreamsPerUser, Total: cfg.Limits.Streams, MaxAge: cfg.Limits.StreamMaxAge, Open: m.Streams()},

@@ -43,6 +43,7 @@ type Deps struct {
 	Auth     Authenticator
 	Blobs    blob.Store
 	FilesDir string      // local images served at /files, or "" with Supabase Storage
+	Thumbs   Thumbnails  // downscaled local images (/files/...?w=), or nil
 	Files    FileSweeper // deletes from storage the files of deleted rows
 	Reddit   *reddit.Client
 	Uploads  UploadLimits
@@ -67,12 +68,12 @@ func NewServer(d Deps) http.Handler {
 		writeRaw(w, d.Log, fault.NotFound("no API route "+r.Method+" "+r.URL.Path+"; see /docs"))
 	}))
 	if d.FilesDir != "" {
-		mux.Handle("GET /files/", http.StripPrefix("/files/", fileServer(d.FilesDir)))
+		mux.Handle("GET /files/", http.StripPrefix("/files/", fileServer(d.FilesDir, d.Thumbs, d.Log)))
 	}
 	if d.Frontend != "" {
 		mux.Handle("/", spa(d.Frontend))
 	}
-	return recoverer(d.Log, localGuard(d.Local, d.Log, limitBodies(refuseNUL(d.Log, releaseReadDeadline(mux)))))
+	return recoverer(d.Log, localGuard(d.Local, d.Log, limitBodies(refuseNUL(d.Log, releaseReadDeadline(compress(mux))))))
 }
 
 // newAPI registers the API on mux with its OpenAPI document: every

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"io"
 )
 
 // Info is what an image's header says, read without decoding its pixels.
@@ -31,7 +32,13 @@ func NewBudget(maxPixels, concurrent int) *Budget {
 // Inspect reads the image's header only and refuses one whose pixel count
 // passes the budget.
 func (b *Budget) Inspect(data []byte) (Info, error) {
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	return b.InspectReader(bytes.NewReader(data))
+}
+
+// InspectReader is Inspect of an image read from r, reading only as far as
+// its header (a stored file need not be read whole to be sized).
+func (b *Budget) InspectReader(r io.Reader) (Info, error) {
+	cfg, format, err := image.DecodeConfig(r)
 	if err != nil {
 		return Info{}, fmt.Errorf("not a PNG, JPEG or WebP image this server can read")
 	}

@@ -7,7 +7,7 @@ import { useRun } from '../../stores/run';
 import { isLive } from '../../stores/status';
 import { DownloadAll } from './DownloadAll';
 import { galleryOf } from './gallery';
-import { groupGallery } from './galleryGroups';
+import { groupGallery, widest } from './galleryGroups';
 import { GalleryThumb } from './GalleryThumb';
 import { Lightbox } from './Lightbox';
 
@@ -29,6 +29,7 @@ export function Gallery({ workflowName }: { workflowName: string }) {
   const { images, shortfalls } = useMemo(() => galleryOf(nodes, generations, workflowName, finals), [nodes, generations, workflowName, finals]);
   const groups = useMemo(() => groupGallery(images, list), [images, list]);
   const ordered = useMemo(() => groups.flatMap((g) => g.images), [groups]);
+  const largest = useMemo(() => widest(ordered), [ordered]);
   const [open, setOpen] = useState<number | null>(null);
   const [showSafe, setShowSafe] = usePersistentFlag('visualadgen.gallery.safe-zone', false);
   if (images.length === 0 && shortfalls.length === 0) {
@@ -67,7 +68,7 @@ export function Gallery({ workflowName }: { workflowName: string }) {
             <div className={cn('flex gap-3', titled ? 'h-[calc(100%-1.25rem)]' : 'h-full')} role="list">
               {g.images.map((im, i) => (
                 <div role="listitem" key={im.url} className="h-full shrink-0">
-                  <GalleryThumb im={im} n={g.start + i + 1} total={images.length} showSafe={showSafe} onOpen={() => setOpen(g.start + i)} />
+                  <GalleryThumb im={im} n={g.start + i + 1} total={images.length} showSafe={showSafe} eager={g.start + i === largest} onOpen={() => setOpen(g.start + i)} />
                 </div>
               ))}
             </div>

@@ -1,19 +1,26 @@
 import { Download } from 'lucide-react';
+import { ThumbImage } from '../../components/ui/thumb-image';
 import { SafeZoneOverlay } from '../creatives/SafeZoneOverlay';
 import type { GalleryImage } from './gallery';
+
+/** STRIP_HEIGHT is the tallest a thumbnail is shown, in CSS pixels: the results panel is at most 20rem tall (ResultsPanel), less the gallery's header and margins. */
+const STRIP_HEIGHT = 280;
 
 /**
  * GalleryThumb is one final image in the strip: a button that opens it in
  * the lightbox (its alt text is its prompt), as tall as the strip allows at
  * its own aspect ratio, with its download under the name it will have and,
- * when asked, its placement's safe zone over it.
+ * when asked, its placement's safe zone over it. It loads the smallest
+ * thumbnail sharp at that size, lazily, but for the page's largest paint
+ * (eager), which loads at once and first.
  */
-export function GalleryThumb({ im, n, total, showSafe, onOpen }: { im: GalleryImage; n: number; total: number; showSafe: boolean; onOpen: () => void }) {
+export function GalleryThumb({ im, n, total, showSafe, eager, onOpen }: { im: GalleryImage; n: number; total: number; showSafe: boolean; eager: boolean; onOpen: () => void }) {
   return (
     <figure className="relative h-full shrink-0" data-testid="gallery-item" data-placement={im.placement}>
       <button type="button" onClick={onOpen} className="relative block h-full rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand"
         aria-label={`Open ad ${n} of ${total} (${im.format ?? im.placement ?? im.ratio})`}>
-        <img src={im.url} alt={im.prompt ?? `Final ad ${n}`} loading="lazy" style={{ aspectRatio: `${im.width} / ${im.height}` }}
+        <ThumbImage src={im.url} naturalWidth={im.width} sizes={`${Math.round((STRIP_HEIGHT * im.width) / im.height)}px`}
+          alt={im.prompt ?? `Final ad ${n}`} loading={eager ? 'eager' : 'lazy'} fetchPriority={eager ? 'high' : 'auto'} style={{ aspectRatio: `${im.width} / ${im.height}` }}
           className="h-full w-auto rounded-md border bg-slate-100 object-cover shadow" />
         {showSafe && <SafeZoneOverlay safe={im.safe} />}
       </button>

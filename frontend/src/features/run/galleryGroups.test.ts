@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Placement } from '../../api/types';
 import { captionOf, type GalleryImage } from './gallery';
-import { groupGallery } from './galleryGroups';
+import { groupGallery, widest } from './galleryGroups';
 
 const none = { top: 0, bottom: 0, left: 0, right: 0 };
 const catalog: Placement[] = [
@@ -35,5 +35,11 @@ describe('the gallery by placement', () => {
       ['Meta · Stories', 1, true], ['Aspect ratio 1:1', 2, false], ['Aspect ratio 4:5', 1, false],
     ]);
     expect(groups[1].images[0].safe).toBeUndefined();
+  });
+
+  it('finds the image the strip shows largest, to load it first', () => {
+    expect(widest([{ width: 1080, height: 1350 }, { width: 1200, height: 628 }, { width: 1920, height: 1080 }])).toBe(1);
+    expect(widest([{ width: 1080, height: 1080 }, { width: 540, height: 540 }])).toBe(0);
+    expect(widest([])).toBe(-1);
   });
 });

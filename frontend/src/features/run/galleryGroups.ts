@@ -41,3 +41,16 @@ export function groupGallery(images: GalleryImage[], catalog: Placement[]): Gall
   }
   return groups;
 }
+
+/**
+ * widest is the index of the image the strip shows largest (all stand as
+ * tall, so the widest for its height; the first of equals), which the
+ * browser counts as the page's largest paint: it loads first, not lazily.
+ */
+export function widest(images: Pick<GalleryImage, 'width' | 'height'>[]): number {
+  let best = -1;
+  images.forEach((im, i) => {
+    if (best < 0 || im.width / im.height > images[best].width / images[best].height) best = i;
+  });
+  return best;
+}

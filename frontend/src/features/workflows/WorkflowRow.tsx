@@ -3,6 +3,7 @@ import type { WorkflowSummary } from '../../api/types';
 import { StatusBadge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
+import { ThumbImage } from '../../components/ui/thumb-image';
 import { timeAgo } from '../../lib/time';
 
 /** LastRunLine says how the workflow last ran: status (in words and colour), when, and its cost; or that it never ran. */
@@ -43,7 +44,7 @@ export function WorkflowRow({ w, now, editing, onOpen, onEdit, onRename, onDelet
         <button type="button" onClick={onOpen} data-testid="open-workflow"
           className="group flex min-w-0 flex-1 items-center gap-3 rounded-md text-left focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand">
           <span className="flex h-14 w-14 shrink-0 items-center justify-center overflow-hidden rounded-md border border-slate-200 bg-slate-100">
-            {image ? <img src={image} alt="" className="h-full w-full object-cover" loading="lazy" /> : <ImageOff className="h-5 w-5 text-slate-300" aria-hidden />}
+            {image ? <ThumbImage src={image} sizes="56px" alt="" className="h-full w-full object-cover" loading="lazy" /> : <ImageOff className="h-5 w-5 text-slate-300" aria-hidden />}
           </span>
           <span className="min-w-0 flex-1">
             <span className="block truncate font-medium group-hover:text-brand">{w.name}</span>
