@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fails when frontend/src/api/schema.gen.ts is not what the backend's OpenAPI
-# document generates now: it regenerates the types into a temp file (through
+# Fails when frontend/src/api/schema.gen.ts (or limits.gen.ts beside it, the
+# fields' bounds) is not what the backend's OpenAPI document generates now:
+# it regenerates both into a temp folder (through
 # frontend/scripts/gen-api.mjs, the same generator as `pnpm --filter frontend
 # gen:api`) and compares. Needs Go and the frontend's node_modules.
 set -euo pipefail
@@ -18,4 +19,11 @@ if ! diff -u "$committed" "$tmp/schema.gen.ts" >"$tmp/diff"; then
   head -n 40 "$tmp/diff" >&2
   exit 1
 fi
-echo "check-api-types: $committed is up to date"
+limits=frontend/src/api/limits.gen.ts
+if ! diff -u "$limits" "$tmp/limits.gen.ts" >"$tmp/diff"; then
+  echo "check-api-types: $limits is out of date with the backend's OpenAPI document." >&2
+  echo "  Regenerate it with: pnpm --filter frontend gen:api   (then commit the file)" >&2
+  head -n 40 "$tmp/diff" >&2
+  exit 1
+fi
+echo "check-api-types: $committed and $limits are up to date"

@@ -27,7 +27,7 @@ for _ in $(seq 1 100); do [ -s "$tmp/addr" ] && break; sleep 0.1; done
 if [ ! -s "$tmp/addr" ]; then cat "$tmp/server.log" >&2; exit 1; fi
 export E2E_BASE_URL="http://$(cat "$tmp/addr")"
 failed=0
-for t in start editor live gallery creatives; do
+for t in start editor live gallery creatives keyboard edges; do
   node "frontend/e2e/$t.e2e.mjs" || failed=1
 done
 if [ "$failed" = 1 ]; then echo "--- server log"; cat "$tmp/server.log"; exit 1; fi

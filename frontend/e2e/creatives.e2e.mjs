@@ -97,13 +97,14 @@ await run('creatives', async (context) => {
   assert.match(download.suggestedFilename(), /\.zip$/);
   assert.ok(statSync(await download.path()).size > 0, 'the zip is not empty');
 
-  step('the next run will reuse, and does: the nodes say so');
-  await node(page, 'Flux').getByTestId('node-will-reuse').waitFor();
+  step('the next run reuses, and the nodes say so (one status each: reused, no "will reuse" beside a run)');
+  assert.equal(await node(page, 'Flux').getByTestId('node-will-reuse').count(), 0);
   await page.getByTestId('run').click();
   await page.locator('[data-testid="node-Flux"][data-reused="true"]').waitFor();
   await waitStatus(page, 'Ad set', 'COMPLETED');
   await node(page, 'Flux').getByTestId('node-reused').waitFor();
-  assert.equal(await node(page, 'Flux').getByTestId('node-cost').textContent(), '$0.000');
+  assert.equal(await node(page, 'Flux').getByTestId('node-cost').textContent(), '$0.00');
+  assert.equal(await node(page, 'Flux').locator('[data-status]').count(), 0, 'the reused badge stands for the status');
   assert.equal(await page.getByTestId('history-item').count(), 2);
   await shot(page, 'creatives-reused.png');
 

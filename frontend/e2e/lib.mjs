@@ -71,22 +71,31 @@ export const node = (page, name) => page.getByTestId(`node-${name}`);
 export const waitStatus = (page, name, status) => page.locator(`[data-testid="node-${name}"][data-status="${status}"]`).waitFor();
 
 /**
+ * FIT_MIN_ZOOM is the least zoom a fit of the view chooses (the editor's
+ * nodeText.ts: node text never drawn below 11 px): a graph too large for
+ * the canvas at that zoom is shown in part.
+ */
+const FIT_MIN_ZOOM = 11 / 12;
+
+/**
  * viewSettled waits until the canvas view is still (no pan or zoom under
  * way: the canvas's data-view, from React Flow's move events) with every
- * node inside the canvas. A pan to a node added out of sight, or a refit
- * after the canvas shrank, has not begun while that node is out of view,
- * so both together mean it has ended.
+ * node inside the canvas, or, for a graph too large to fit at a readable
+ * zoom, the view at that least zoom. A pan to a node added out of sight,
+ * or a refit after the canvas shrank, has not begun while that node is out
+ * of view, so both together mean it has ended.
  */
 export async function viewSettled(page) {
   const canvas = await page.getByRole('main', { name: 'Workflow canvas' }).elementHandle();
-  await page.waitForFunction((main) => {
+  await page.waitForFunction(([main, least]) => {
     const pane = main.querySelector('.react-flow')?.getBoundingClientRect();
     if (!pane || main.dataset.view !== 'still') return false;
-    return [...main.querySelectorAll('.react-flow__node')].every((n) => {
+    const zoom = Number(/scale\(([\d.]+)\)/.exec(main.querySelector('.react-flow__viewport')?.style.transform ?? '')?.[1] ?? 1);
+    return zoom <= least + 1e-3 || [...main.querySelectorAll('.react-flow__node')].every((n) => {
       const b = n.getBoundingClientRect();
       return b.x >= pane.x && b.y >= pane.y && b.x + b.width <= pane.x + pane.width && b.y + b.height <= pane.y + pane.height;
     });
-  }, canvas);
+  }, [canvas, FIT_MIN_ZOOM]);
 }
 
 /** overlaps says whether two boxes overlap (touching is fine). */

@@ -2,13 +2,15 @@
 // it runs `go run ./cmd/visualadgen -openapi <temp file>` in backend/, feeds
 // the document to openapi-typescript, and writes src/api/schema.gen.ts (or
 // the file named by the first argument, which scripts/check-api-types.sh uses
-// to compare). Run it with `pnpm --filter frontend gen:api`.
+// to compare), and beside it limits.gen.ts, the fields' bounds (limits.mjs).
+// Run it with `pnpm --filter frontend gen:api`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { limitsSource } from './limits.mjs';
 
 const frontend = fileURLToPath(new URL('..', import.meta.url));
 const backend = join(frontend, '..', 'backend');
@@ -31,6 +33,7 @@ try {
   // defaultNonNullable off: a property with a default stays optional, as the API takes it.
   const ast = await openapiTS(pathToFileURL(doc), { defaultNonNullable: false });
   writeFileSync(out, header + astToString(ast));
+  writeFileSync(join(dirname(out), 'limits.gen.ts'), limitsSource(JSON.parse(readFileSync(doc, 'utf8'))));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

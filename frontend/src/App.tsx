@@ -2,6 +2,7 @@ import type { Session, SupabaseClient } from '@supabase/supabase-js';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, setTokenSource } from './api/client';
+import { UNREACHABLE } from './api/problemText';
 import { AppBar } from './features/account/AppBar';
 import { WorkflowList } from './features/workflows/WorkflowList';
 import { useHashRoute } from './lib/useHashRoute';
@@ -50,7 +51,7 @@ function Gate() {
     return () => { stop = true; unsubscribe(); };
   }, [cfg.data]);
   if (cfg.isLoading) return loading;
-  if (cfg.isError) return <p className="p-8 text-sm text-red-600">The backend is not reachable. Start it with make dev.</p>;
+  if (cfg.isError) return <main className="p-8 text-sm text-red-700" role="alert">{UNREACHABLE} If you run it yourself, start it with make dev.</main>;
   // Until Supabase's client has loaded, nothing may ask the API without a token.
   if (cfg.data?.auth_mode === 'supabase' && cfg.data.supabase_url && !supabase) return loading;
   if (supabase && !session) return <Suspense fallback={loading}><SignIn supabase={supabase} /></Suspense>;

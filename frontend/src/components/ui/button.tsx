@@ -1,6 +1,6 @@
 import { Slot } from '@radix-ui/react-slot';
 import { cva, type VariantProps } from 'class-variance-authority';
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 import { cn } from '../../lib/cn';
 
 const variants = cva(
@@ -19,8 +19,8 @@ const variants = cva(
   },
 );
 
-/** ButtonProps are a native button's props plus a variant and size. */
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & VariantProps<typeof variants> & { asChild?: boolean };
+/** ButtonProps are a native button's props (its ref too) plus a variant and size. */
+export type ButtonProps = ComponentProps<'button'> & VariantProps<typeof variants> & { asChild?: boolean };
 
 /** Button is the shadcn-style button. */
 export function Button({ className, variant, size, asChild, ...props }: ButtonProps) {

@@ -1,5 +1,5 @@
 import { PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen } from 'lucide-react';
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { cn } from '../../lib/cn';
 import { usePersistentFlag } from '../../lib/usePersistentFlag';
 import { Button } from './button';
@@ -18,6 +18,8 @@ type SidePanelProps = {
   actions?: ReactNode;
   /** rail is what the collapsed panel still shows (icons), under the expand button. */
   rail?: ReactNode;
+  /** openRequest opens a collapsed panel each time it changes (something in it asks for the focus). */
+  openRequest?: number;
   children: ReactNode;
 };
 
@@ -25,8 +27,11 @@ type SidePanelProps = {
  * SidePanel is a side panel that collapses to a narrow rail with a button
  * (named for screen readers, reachable by keyboard), remembering its state.
  */
-export function SidePanel({ side, title, label, storageKey, width, actions, rail, children }: SidePanelProps) {
+export function SidePanel({ side, title, label, storageKey, width, actions, rail, openRequest = 0, children }: SidePanelProps) {
   const [open, setOpen] = usePersistentFlag(storageKey, true);
+  useEffect(() => {
+    if (openRequest > 0) setOpen(true);
+  }, [openRequest, setOpen]);
   const id = useId();
   const Icon = side === 'left' ? (open ? PanelLeftClose : PanelLeftOpen) : open ? PanelRightClose : PanelRightOpen;
   const toggle = (

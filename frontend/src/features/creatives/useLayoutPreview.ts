@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { LayoutPreviewBody } from '../../api/types';
+import { problemText } from '../../api/problemText';
 
 /** PREVIEW_DELAY_MS is how long edits must pause before a preview is drawn: typing a headline asks once, not per key. */
 export const PREVIEW_DELAY_MS = 400;
@@ -33,7 +34,7 @@ export function useLayoutPreview(body: LayoutPreviewBody | null, version = '', d
         setState({ url: shown.current, loading: false, error: '' });
       }, (err: unknown) => {
         if (ctrl.signal.aborted) return;
-        setState((s) => ({ ...s, loading: false, error: err instanceof ApiError ? err.message : 'The preview could not be drawn.' }));
+        setState((s) => ({ ...s, loading: false, error: problemText(err) }));
       });
     }, delay);
     return () => {

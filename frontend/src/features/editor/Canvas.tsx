@@ -1,11 +1,11 @@
-import { Background, ReactFlow, useReactFlow, type Connection, type Edge, type FinalConnectionState } from '@xyflow/react';
+import { Background, ConnectionLineType, ReactFlow, useReactFlow, type Connection, type DefaultEdgeOptions, type Edge, type FinalConnectionState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useCatalog } from '../../stores/catalog';
 import { useGraph } from '../../stores/graph';
 import { DRAG_TYPE } from './addNode';
-import { CanvasControls, FIT_VIEW } from './CanvasControls';
+import { CanvasControls } from './CanvasControls';
 import { refusal, replaced } from './connection';
 import { ConnectionHint, useFlash, useRefusalReason } from './ConnectionHint';
 import { nodeTypes } from './nodes';
@@ -14,6 +14,24 @@ import { useRefitOnResize } from './useRefitOnResize';
 import { useShownGraph } from './useShownGraph';
 import { useViewMotion } from './useViewMotion';
 
+/** edgeOptions draw every edge as right-angled steps, which leave a node's side and go round the nodes between more often than a curve does. */
+const edgeOptions: DefaultEdgeOptions = { type: 'smoothstep', pathOptions: { borderRadius: 8, offset: 16 } } as DefaultEdgeOptions;
+
+/**
+ * deleteFocusedEdge removes the edge that has the keyboard focus when
+ * Delete or Backspace is pressed on it (React Flow itself deletes only
+ * selected ones), then moves the focus to the canvas; it returns whether it did.
+ */
+function deleteFocusedEdge(e: KeyboardEvent<HTMLElement>): boolean {
+  if (e.key !== 'Delete' && e.key !== 'Backspace') return false;
+  const edge = (e.target as Element).closest?.('.react-flow__edge');
+  const id = edge?.getAttribute('data-id');
+  if (!id) return false;
+  useGraph.getState().onEdgesChange([{ type: 'remove', id }]);
+  e.currentTarget.focus();
+  return true;
+}
+
 /** onSelectionChange keeps the store's selected node in step with React Flow's selection. */
 const onSelectionChange = ({ nodes }: { nodes: { id: string }[] }) => useGraph.getState().select(nodes[0]?.id ?? null);
 
@@ -21,7 +39,10 @@ const onSelectionChange = ({ nodes }: { nodes: { id: string }[] }) => useGraph.g
  * Canvas is the React Flow graph: nodes and edges (named in words, edges into
  * running nodes animated, refused ones red with their error), drops from the
  * palette, connections checked while drawn (with the reason shown when
- * refused), the controls and the minimap. data-view is "moving" while the
+ * refused), the controls and the minimap. Edges are drawn as steps; one
+ * with the keyboard focus shows a ring and goes with Delete. The view is
+ * fitted to each workflow as it opens and again as the canvas changes
+ * size (useRefitOnResize). data-view is "moving" while the
  * view pans or zooms (an animated pan to a new node, a refit) and "still"
  * otherwise, so a test can wait for the view to settle.
  */
@@ -35,14 +56,22 @@ export function Canvas({ loading }: { loading: boolean }) {
   const reasonOf = useRefusalReason();
   const [refused, flashRefused] = useFlash();
   const loadedId = useGraph((s) => s.workflowId);
-  useRefitOnResize();
-  const { moving, onMoveStart, onMoveEnd } = useViewMotion();
+  const container = useRef<HTMLElement>(null);
+  const refit = useRefitOnResize(container);
+  const { fit } = refit;
+  const motion = useViewMotion();
+  const { onMoveStart: moveStarts } = motion;
+  const { onMoveStart: userMoves } = refit;
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    userMoves(event);
+    moveStarts();
+  }, [userMoves, moveStarts]);
 
   // Fit the view to each workflow as it opens. (Not React Flow's fitView prop: on an
   // empty workflow it would fire at the first node added, and centre it.)
   useEffect(() => {
-    if (loadedId && useGraph.getState().nodes.length > 0) flow.fitView(FIT_VIEW);
-  }, [loadedId, flow]);
+    if (loadedId && useGraph.getState().nodes.length > 0) fit();
+  }, [loadedId, fit]);
 
   /** graphView is the graph as it is now, with the catalog, for the connection rules. */
   const graphView = useCallback(() => ({ ...useGraph.getState(), byType }), [byType]);
@@ -59,7 +88,13 @@ export function Canvas({ loading }: { loading: boolean }) {
   }, [reasonOf, flashRefused]);
 
   return (
-    <main className="relative min-w-0 flex-1" aria-label="Workflow canvas" data-view={moving ? 'moving' : 'still'} onDragOver={(e) => e.preventDefault()} onDrop={(e) => {
+    <main ref={container} tabIndex={-1} className="relative min-w-0 flex-1 focus:outline-none" aria-label="Workflow canvas" data-view={motion.moving ? 'moving' : 'still'} onDragOver={(e) => e.preventDefault()}
+      onKeyDown={(e) => {
+        if (!deleteFocusedEdge(e)) return;
+        e.preventDefault();
+        e.stopPropagation(); // React Flow's own Delete would also take the selected node
+      }}
+      onDrop={(e) => {
       const spec = byType[e.dataTransfer.getData(DRAG_TYPE)];
       if (!spec) return;
       e.preventDefault();
@@ -73,10 +108,10 @@ export function Canvas({ loading }: { loading: boolean }) {
       <ConnectionHint last={refused} />
       <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange}
         onConnect={onConnect} onConnectEnd={onConnectEnd} isValidConnection={isValid} onSelectionChange={onSelectionChange}
-        onMoveStart={onMoveStart} onMoveEnd={onMoveEnd}
+        onMoveStart={onMoveStart} onMoveEnd={motion.onMoveEnd} defaultEdgeOptions={edgeOptions} connectionLineType={ConnectionLineType.SmoothStep}
         deleteKeyCode={['Delete', 'Backspace']} minZoom={0.2} proOptions={{ hideAttribution: true }}>
         <Background />
-        <CanvasControls />
+        <CanvasControls refit={refit} />
       </ReactFlow>
     </main>
   );

@@ -1,9 +1,10 @@
-import { ControlButton, Controls, MiniMap, useReactFlow, useStore } from '@xyflow/react';
+import { ControlButton, Controls, MiniMap, useStore } from '@xyflow/react';
 import { Workflow } from 'lucide-react';
 import { useCallback } from 'react';
-import type { FlowNode } from '../../stores/flow';
 import { useGraph } from '../../stores/graph';
 import { arrange } from './layout';
+import { FIT_MIN_ZOOM } from './nodes/nodeText';
+import type { Refit } from './useRefitOnResize';
 import { rectOf } from './placement';
 
 /**
@@ -14,10 +15,13 @@ export const OVERLAYS = { controls: { width: 230, height: 50 }, minimap: { width
 
 /**
  * FIT_VIEW is how the view fits the graph (on opening, Arrange, the fit
- * button): never zoomed in past 100 %, with little margin at the sides so the
- * graph is as large as it can be, and room at the bottom for the controls.
+ * button, a resize): never zoomed in past 100 %, nor out past where a
+ * node's smallest text would draw below READABLE_PX (FIT_MIN_ZOOM: a graph
+ * too wide for that is centred, and the rest is a pan away), with little
+ * margin at the sides so the graph is as large as it can be, and room at
+ * the bottom for the controls.
  */
-export const FIT_VIEW = { maxZoom: 1, padding: { left: '24px', right: '24px', top: '40px', bottom: '56px' } } as const;
+export const FIT_VIEW = { maxZoom: 1, minZoom: FIT_MIN_ZOOM, padding: { left: '24px', right: '24px', top: '40px', bottom: '56px' } } as const;
 
 /** MINIMAP_MIN is the smallest canvas that shows the minimap; on a smaller one (1280×800 with the results open) it would cover the nodes it maps. */
 const MINIMAP_MIN = { width: 640, height: 560 };
@@ -28,15 +32,14 @@ export function showsMinimap(width: number, height: number): boolean {
 }
 
 /** useArrange returns a function that lays the graph out left to right (one undo step) and fits the view to it. */
-export function useArrange(): () => void {
-  const flow = useReactFlow<FlowNode>();
+export function useArrange(fit: Refit['fit']): () => void {
   return useCallback(() => {
     const { nodes, edges, moveNodes } = useGraph.getState();
     if (nodes.length === 0) return;
     moveNodes(arrange(nodes.map((n) => ({ id: n.id, ...rectOf(n) })), edges));
     // Fit once React Flow has taken the new positions.
-    requestAnimationFrame(() => flow.fitView({ ...FIT_VIEW, duration: 300 }));
-  }, [flow]);
+    requestAnimationFrame(() => fit(300));
+  }, [fit]);
 }
 
 /**
@@ -44,13 +47,13 @@ export function useArrange(): () => void {
  * left, and a small minimap at the bottom right (hidden on a small canvas or
  * an empty graph), both out of the top left where new nodes go.
  */
-export function CanvasControls() {
-  const arrangeGraph = useArrange();
+export function CanvasControls({ refit }: { refit: Refit }) {
+  const arrangeGraph = useArrange(refit.fit);
   const hasNodes = useGraph((s) => s.nodes.length > 0);
   const minimap = useStore((s) => showsMinimap(s.width, s.height));
   return (
     <>
-      <Controls orientation="horizontal" showInteractive={false} fitViewOptions={FIT_VIEW} aria-label="Canvas controls">
+      <Controls orientation="horizontal" showInteractive={false} fitViewOptions={FIT_VIEW} onFitView={refit.fitted} aria-label="Canvas controls">
         <ControlButton className="arrange" onClick={arrangeGraph} disabled={!hasNodes} title="Arrange the graph left to right" aria-label="Arrange the graph left to right" data-testid="arrange">
           <Workflow /> Arrange
         </ControlButton>

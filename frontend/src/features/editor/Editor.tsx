@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { asClause, problemText } from '../../api/problemText';
 import { useGraph } from '../../stores/graph';
 import { pruneOnEdit, useProblems } from '../../stores/problems';
 import { useRun } from '../../stores/run';
@@ -53,6 +54,9 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
     useGraph.getState().load(wf.data);
     useProblems.getState().clear();
   }, [wf.data]);
+  useEffect(() => {
+    if (wf.error) notify(`The workflow could not be opened: ${asClause(problemText(wf.error))}`);
+  }, [wf.error, notify]);
   useEffect(() => pruneOnEdit(), []);
   useRefreshAfterRun(workflowId);
 
@@ -62,7 +66,7 @@ function EditorInner({ workflowId, onBack }: { workflowId: string; onBack: () =>
 
   return (
     <div className="flex h-full flex-col" data-testid="editor" data-stream={controls.live ? 'open' : 'connecting'}>
-      <EditorToolbar name={wf.data?.name} onBack={onBack} onSave={saving.save} run={controls} estimate={est.data?.total_cost ?? null} estimateStale={est.stale} />
+      <EditorToolbar workflowId={workflowId} name={wf.data?.name} onBack={onBack} onSave={saving.save} run={controls} estimate={est.data?.total_cost ?? null} estimateStale={est.stale} />
       <EditorNotice message={notice.text} action={notice.action} onClear={() => notify('')} />
       <div className="flex min-h-0 flex-1">
         <Palette />

@@ -8,11 +8,12 @@ import { RunBar } from '../run/RunBar';
  * save, and the run controls, on one line: a long name is cut with an
  * ellipsis (in full in its tooltip) rather than wrapping the header.
  */
-export function EditorToolbar({ name, onBack, onSave, run, estimate, estimateStale }: {
+export function EditorToolbar({ workflowId, name, onBack, onSave, run, estimate, estimateStale }: {
+  workflowId: string;
   name: string | undefined;
   onBack: () => void;
   onSave: () => void;
-  run: { run: () => void; step: () => void; resume: () => void; cancel: () => void; busy: boolean };
+  run: { run: () => void; step: () => void; resume: () => void; cancel: () => void; open: (id: string) => void; busy: boolean };
   estimate: number | null;
   /** estimateStale says the estimate is older than the edits on the canvas. */
   estimateStale?: boolean;
@@ -35,7 +36,7 @@ export function EditorToolbar({ name, onBack, onSave, run, estimate, estimateSta
       <div className="min-w-0 flex-1" />
       {/* Then the run bar's costs give way, cut with an ellipsis (a failed run's message is in the notice banner). */}
       <div className="min-w-0 overflow-hidden [&>div]:min-w-0">
-        <RunBar onRun={run.run} onStep={run.step} onResume={run.resume} onCancel={run.cancel} estimate={estimate} estimateStale={estimateStale} busy={run.busy} />
+        <RunBar workflowId={workflowId} onRun={run.run} onStep={run.step} onResume={run.resume} onCancel={run.cancel} onOpen={run.open} estimate={estimate} estimateStale={estimateStale} busy={run.busy} />
       </div>
     </header>
   );

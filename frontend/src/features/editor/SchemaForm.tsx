@@ -11,7 +11,7 @@ type FormProps = {
   onChange: (v: Record<string, unknown>) => void;
   /** errors are keyed by field path ("parameters.num_images"), as graphErrors gives them. */
   errors: Record<string, string>;
-  /** warnings are a save's warnings, keyed as errors are; shown in amber, under any error. */
+  /** warnings are a save's warnings, keyed as errors are; shown in amber where no error is (a problem shows once). */
   warnings?: Record<string, string>;
   /** custom are fields drawn by their own component rather than from the schema (OUTPUT's placement picker), keyed by path. */
   custom?: Record<string, CustomField>;
@@ -95,7 +95,7 @@ function ObjectFields({ schema, value, onChange, errors, warnings = {}, custom =
             {hint && <span id={hintId(path)} className="mt-0.5 block text-[11px] font-normal text-slate-500">{hint}</span>}
             {notes[path] && <span className="mt-0.5 block text-[11px] font-normal text-amber-700" data-testid={`note-${path}`}>{notes[path]}</span>}
             {bad && <span role="alert" className="mt-0.5 block text-[11px] text-red-600" data-testid={`error-${path}`}>{bad}</span>}
-            {warnings[path] && <span role="status" className="mt-0.5 block text-[11px] text-amber-700" data-testid={`warning-${path}`}>{warnings[path]}</span>}
+            {warnings[path] && !bad && <span role="status" className="mt-0.5 block text-[11px] text-amber-700" data-testid={`warning-${path}`}>{warnings[path]}</span>}
           </>
         );
         const Custom = custom[path];

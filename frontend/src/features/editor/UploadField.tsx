@@ -1,8 +1,9 @@
 import { Upload } from 'lucide-react';
 import { useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
+import { problemText } from '../../api/problemText';
 
 /** UploadField takes a link or uploads a file and uses its URL. */
 export function UploadField({ name, value, onChange, invalid }: { name: string; value: string; onChange: (v: string) => void; invalid: boolean }) {
@@ -23,11 +24,11 @@ export function UploadField({ name, value, onChange, invalid }: { name: string; 
           onChange((await api.upload(f)).url);
           setError('');
         } catch (err) {
-          setError(err instanceof ApiError ? err.message : 'upload failed');
+          setError(problemText(err, { image: 'The image' }));
         }
       }} />
       {value && <img src={value} alt="" className="h-20 rounded border object-contain" />}
-      {error && <span className="text-[11px] text-red-600">{error}</span>}
+      {error && <span role="alert" className="text-[11px] text-red-600">{error}</span>}
     </div>
   );
 }

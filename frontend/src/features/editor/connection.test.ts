@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeSpec } from '../../api/types';
 import { imageModelSpec } from '../../test/fixtures';
-import { accepts, cyclePath, refusal, replaced, type GraphView, type Link } from './connection';
+import { accepts, cyclePath, refusal, replaced, targetsFor, type GraphView, type Link } from './connection';
 import { linkOf } from './ConnectionHint';
 
 /** spec makes a catalog entry with ports only. */
@@ -77,5 +77,22 @@ describe('connection rules', () => {
     expect(linkOf(out, into)).toEqual({ source: 'p', sourceHandle: 'prompt', target: 'm', targetHandle: 'prompt' });
     expect(linkOf(into, out)).toEqual({ source: 'p', sourceHandle: 'prompt', target: 'm', targetHandle: 'prompt' });
     expect(linkOf(out, out)).toBeNull();
+  });
+});
+
+describe('what an output may be connected to', () => {
+  /** names lists a node's targets as "node · input", per output. */
+  const names = (id: string, g: GraphView) => targetsFor(id, g).map((o) => [o.output.name, o.targets.map((t) => `${t.nodeName} · ${t.input.label}`)]);
+
+  it('lists the inputs that take each output, on other nodes', () => {
+    expect(names('t', graph())).toEqual([['text', ['Prompt · Variables', 'Image model · Prompt']]]);
+    expect(names('m', graph())).toEqual([['image_urls', ['Prompt · Variables', 'Output · Images']]]);
+  });
+
+  it('leaves out what is connected already and what would close a cycle, and says what a connection replaces', () => {
+    expect(names('t', graph([tp]))).toEqual([['text', ['Image model · Prompt']]]);
+    expect(names('m', graph([tp, pm]))).toEqual([['image_urls', ['Output · Images']]]);
+    const into = targetsFor('t', graph([pm])).flatMap((o) => o.targets).find((t) => t.node === 'm');
+    expect(into?.replaces).toEqual(['e2']);
   });
 });

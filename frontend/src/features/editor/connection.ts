@@ -1,4 +1,4 @@
-import type { InputPort, NodeSpec, PortKind } from '../../api/types';
+import type { InputPort, NodeSpec, Port, PortKind } from '../../api/types';
 import { canConnect } from '../../stores/catalog';
 
 /** Link is an edge, or a connection being drawn or made: from an output (source) to an input (target). */
@@ -90,4 +90,24 @@ export function replaced(c: Link, g: GraphView): string[] {
   const into = spec.inputs?.find((p) => p.name === c.targetHandle);
   if (!into || into.kind === 'images') return [];
   return g.edges.flatMap((e) => (e.id && e.target === c.target && e.targetHandle === c.targetHandle ? [e.id] : []));
+}
+
+/** Target is an input one output may be connected to: the node, the input, and the edges connecting it would replace. */
+export type Target = { node: string; nodeName: string; input: InputPort; link: Link; replaces: string[] };
+
+/**
+ * targetsFor lists, for each output of a node, the inputs of the other
+ * nodes on the canvas it may be connected to now (refusal finds nothing),
+ * in the canvas's order: what "Connect to…" offers a keyboard user.
+ */
+export function targetsFor(nodeId: string, g: GraphView): { output: Port; targets: Target[] }[] {
+  const src = g.nodes.find((n) => n.id === nodeId);
+  const outputs = (src && g.byType[src.data.type]?.outputs) ?? [];
+  return outputs.map((output) => ({
+    output,
+    targets: g.nodes.flatMap((dst) => (g.byType[dst.data.type]?.inputs ?? []).flatMap((input) => {
+      const link: Link = { source: nodeId, sourceHandle: output.name, target: dst.id, targetHandle: input.name };
+      return refusal(link, g) === null ? [{ node: dst.id, nodeName: dst.data.name, input, link, replaces: replaced(link, g) }] : [];
+    })),
+  }));
 }

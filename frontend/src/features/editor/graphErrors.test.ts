@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphErrors } from './graphErrors';
+import { besideErrors, graphErrors } from './graphErrors';
 
 describe('graphErrors', () => {
   const sent = { nodes: [{ id: 'text' }, { id: 'out' }, { id: 'flux' }], edges: [{ id: 'e0' }, { id: 'e1' }] };
@@ -11,8 +11,8 @@ describe('graphErrors', () => {
       { message: 'expected required property value to be present', location: 'body.nodes[0].config' },
     ], sent);
     expect(e.nodes).toEqual({
-      flux: { fields: { 'parameters.num_images': 'expected number <= 4', 'parameters.num_inference_steps': 'must be from 1 to 12 for FLUX schnell' }, node: {} },
-      text: { fields: { '': 'expected required property value to be present' }, node: {} },
+      flux: { fields: { 'parameters.num_images': 'must be at most 4', 'parameters.num_inference_steps': 'must be from 1 to 12 for FLUX schnell' }, node: {} },
+      text: { fields: { '': 'needs value' }, node: {} },
     });
     expect(e.graph).toEqual([]);
   });
@@ -24,9 +24,9 @@ describe('graphErrors', () => {
       { message: 'the graph has a cycle', location: 'body.nodes[1]' },
       { message: 'expected value to be one of "TEXT_INPUT, …"', location: 'body.nodes[2].type' },
     ], sent);
-    expect(e.nodes.text.node).toEqual({ name: 'expected length >= 1' });
+    expect(e.nodes.text.node).toEqual({ name: 'cannot be empty' });
     expect(e.nodes.out.node).toEqual({ 'inputs.image_urls': 'connect something to its images input', '': 'the graph has a cycle' });
-    expect(e.nodes.flux).toEqual({ fields: {}, node: { type: 'expected value to be one of "TEXT_INPUT, …"' } });
+    expect(e.nodes.flux).toEqual({ fields: {}, node: { type: 'must be one of TEXT_INPUT, …' } });
   });
 
   it('places edge errors on the edge at that index', () => {
@@ -48,5 +48,15 @@ describe('graphErrors', () => {
     ], sent);
     expect(e.nodes.out.fields).toEqual({ aspect_ratio: 'too long; not a ratio' });
     expect(e.graph).toEqual(['out of range', 'too many nodes', 'no location']);
+  });
+});
+
+describe('besideErrors', () => {
+  it('shows a problem once: a warning an error already says, or at the same place, is left out', () => {
+    const errors = { node: { 'inputs.prompt': 'connect something to its prompt input' }, fields: { steps: 'must be at most 4' } };
+    const warnings = { node: { 'inputs.prompt': 'connect something to its prompt input', 'inputs.image': 'nothing feeds its image input' }, fields: { steps: 'high', seed: 'must be at most 4' } };
+    expect(besideErrors(warnings, errors)).toEqual({ node: { 'inputs.image': 'nothing feeds its image input' }, fields: {} });
+    expect(besideErrors({ node: { 'inputs.prompt': 'connect something to its prompt input' }, fields: {} }, errors)).toBeUndefined();
+    expect(besideErrors(warnings, undefined)).toBe(warnings);
   });
 });

@@ -1,3 +1,4 @@
+import { fieldProblem } from '../../api/problemText';
 import type { ProblemDetail } from '../../api/types';
 
 /**
@@ -29,12 +30,13 @@ function add(into: Record<string, string>, key: string, message: string) {
 /**
  * graphErrors places the API's errors by location: body.nodes[i] is the node
  * at index i of the graph that was sent, body.edges[i] the edge at index i.
- * Errors that name no node or edge of it belong to the graph.
+ * Errors that name no node or edge of it belong to the graph. Each is
+ * said for people (fieldProblem: "must be at most 4", not "expected number <= 4").
  */
 export function graphErrors(details: ProblemDetail[], sent: SentGraph): GraphErrors {
   const out: GraphErrors = { nodes: {}, edges: {}, graph: [] };
   for (const d of details) {
-    const message = d.message ?? '';
+    const message = fieldProblem(d.message ?? '');
     const m = located.exec(d.location ?? '');
     const id = m && (m[1] === 'nodes' ? sent.nodes : sent.edges)?.[Number(m[2])]?.id;
     if (!m || !id) {
@@ -66,4 +68,20 @@ export function problemSummary(e: GraphErrors, fallback: string): string {
   if (m) parts.push(`${m === 1 ? '1 connection was' : `${m} connections were`} refused (in red)`);
   parts.push(...e.graph);
   return parts.length ? parts.join('; ') : fallback;
+}
+
+/**
+ * besideErrors is what a node's warnings add to its errors: a warning at a
+ * place (a field, an input) that also has an error, or saying what an
+ * error says, is left out, so one problem shows once (in red) and not
+ * again in amber. undefined when nothing is left.
+ */
+export function besideErrors(warnings: NodeErrors | undefined, errors: NodeErrors | undefined): NodeErrors | undefined {
+  if (!warnings || !errors) return warnings;
+  const said = new Set([...Object.values(errors.node), ...Object.values(errors.fields)]);
+  /** keep drops the entries whose place or words an error already has. */
+  const keep = (w: Record<string, string>, e: Record<string, string>) =>
+    Object.fromEntries(Object.entries(w).filter(([k, msg]) => !(k in e) && !said.has(msg)));
+  const out = { node: keep(warnings.node, errors.node), fields: keep(warnings.fields, errors.fields) };
+  return Object.keys(out.node).length + Object.keys(out.fields).length > 0 ? out : undefined;
 }

@@ -27,7 +27,7 @@ const edit = (s: Snapshot, id: string, data: object): Snapshot => ({ ...s, nodes
 
 describe('problems on the canvas', () => {
   it('marks an empty name on the name, and summarises where to look', () => {
-    expect(errors.nodes.m.node.name).toBe('expected length >= 1');
+    expect(errors.nodes.m.node.name).toBe('cannot be empty');
     expect(problemSummary(errors, 'validation failed')).toBe('1 node has problems to fix (marked in red)');
     expect(problemSummary(graphErrors([{ message: 'too many nodes' }], sent), 'validation failed')).toBe('too many nodes');
     expect(problemSummary(graphErrors([], sent), 'validation failed')).toBe('validation failed');
@@ -41,14 +41,14 @@ describe('problems on the canvas', () => {
   it('clears a stale error when its field or the name changes, keeping the others', () => {
     const renamed = pruneProblems(errors, before, edit(before, 'm', { name: 'Flux' }), { fieldsFollowInputs: false });
     expect(renamed.nodes.m.node).toEqual({ 'inputs.prompt': 'connect something to its prompt input' });
-    expect(renamed.nodes.m.fields).toEqual({ 'parameters.num_images': 'expected number <= 4' });
+    expect(renamed.nodes.m.fields).toEqual({ 'parameters.num_images': 'must be at most 4' });
     const fixed = pruneProblems(renamed, before, edit(before, 'm', { config: { parameters: { num_images: 4 } } }), { fieldsFollowInputs: false });
     expect(fixed.nodes.m.fields).toEqual({});
   });
 
   it('clears an input\'s error when an edge comes into the node, and a deleted node\'s errors', () => {
     const connected = { ...before, edges: [...before.edges, { id: 'e2', source: 'p', target: 'm', sourceHandle: 'prompt', targetHandle: 'prompt' }] };
-    expect(pruneProblems(errors, before, connected, { fieldsFollowInputs: false }).nodes.m.node).toEqual({ name: 'expected length >= 1' });
+    expect(pruneProblems(errors, before, connected, { fieldsFollowInputs: false }).nodes.m.node).toEqual({ name: 'cannot be empty' });
     const deleted = { nodes: [text, prompt], edges: before.edges };
     const left = pruneProblems(errors, before, deleted, { fieldsFollowInputs: false });
     expect(left.nodes).toEqual({});

@@ -1,5 +1,5 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { FlowNode } from '../../stores/flow';
 import { FIT_VIEW, OVERLAYS } from './CanvasControls';
 import { contains, type Rect } from './placement';
@@ -16,34 +16,63 @@ function visibleArea(width: number, height: number, [tx, ty, zoom]: [number, num
 const SETTLE_MS = 60;
 
 /**
- * useRefitOnResize fits the view again when the canvas shrinks (the results
- * panel opens as a run starts, the notice appears, a side panel expands)
- * and the whole graph, seen before, no longer is; a view the user zoomed
- * into a part of is left alone. Resizes in quick succession count as one.
- * Call it inside a ReactFlowProvider.
+ * Refit is how the canvas keeps its view fitted: fit (and remember it),
+ * fitted (remember a fit made elsewhere: the controls' button), and
+ * onMoveStart for ReactFlow (a pan or zoom of the user's forgets it).
  */
-export function useRefitOnResize() {
+export type Refit = { fit: (duration?: number) => void; fitted: () => void; onMoveStart: (event: MouseEvent | TouchEvent | null) => void };
+
+/**
+ * useRefitOnResize fits the view to the graph again whenever the canvas
+ * container changes size (a ResizeObserver on it: the results panel opens,
+ * a side panel collapses, the window grows to 1920), when the view was
+ * fitted (and not panned or zoomed by the user since) or showed the whole
+ * graph; a view the user moved into a part of the graph is left alone.
+ * Resizes in quick succession count as one. Fitting never zooms out past
+ * FIT_VIEW's minZoom, so node text stays readable. Call it inside a
+ * ReactFlowProvider.
+ */
+export function useRefitOnResize(container: RefObject<HTMLElement | null>): Refit {
   const flow = useReactFlow<FlowNode>();
   const store = useStoreApi<FlowNode>();
+  const fitted = useRef(false);
+  const fit = useCallback((duration = 0) => {
+    fitted.current = true;
+    void flow.fitView({ ...FIT_VIEW, duration });
+  }, [flow]);
+  const markFitted = useCallback(() => {
+    fitted.current = true;
+  }, []);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) fitted.current = false; // the user's own pan or zoom, not one of ours
+  }, []);
   useEffect(() => {
+    const el = container.current;
+    if (!el) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let pending = false;
-    /** graph is the whole graph's bounds, in flow coordinates. */
-    const graph = () => flow.getNodesBounds([...store.getState().nodeLookup.keys()]);
-    const unsubscribe = store.subscribe((s, prev) => {
-      if ((s.width === prev.width && s.height === prev.height) || prev.width === 0 || prev.height === 0 || s.nodeLookup.size === 0) return;
-      if (!pending && !contains(visibleArea(prev.width, prev.height, prev.transform), graph())) return;
-      pending = true;
+    let last = { width: el.clientWidth, height: el.clientHeight };
+    let wanted = false;
+    const ro = new ResizeObserver(() => {
+      const now = { width: el.clientWidth, height: el.clientHeight };
+      if (now.width === last.width && now.height === last.height) return;
+      const s = store.getState();
+      if (s.nodeLookup.size > 0 && last.width > 0 && last.height > 0) {
+        const graph = flow.getNodesBounds([...s.nodeLookup.keys()]);
+        wanted ||= fitted.current || contains(visibleArea(last.width, last.height, s.transform), graph);
+      }
+      last = now;
+      if (!wanted) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        pending = false;
-        const now = store.getState();
-        if (!contains(visibleArea(now.width, now.height, now.transform), graph())) flow.fitView({ ...FIT_VIEW, duration: 200 });
+        wanted = false;
+        fit(200);
       }, SETTLE_MS);
     });
+    ro.observe(el);
     return () => {
-      unsubscribe();
+      ro.disconnect();
       clearTimeout(timer);
     };
-  }, [flow, store]);
+  }, [container, flow, store, fit]);
+  return useMemo(() => ({ fit, fitted: markFitted, onMoveStart }), [fit, markFitted, onMoveStart]);
 }

@@ -1,10 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { problemText } from '../../api/problemText';
 import { follow } from '../../api/events';
 import type { RunOptions, Workflow } from '../../api/types';
 import { useRun } from '../../stores/run';
 import { isLive } from '../../stores/status';
 import { useLiveRuns } from '../run/useLiveRuns';
+import { meKey } from '../account/useMe';
 import { budgetRefusal, type NoticeAction } from './runRefusal';
 import { showProblem } from './showProblem';
 
@@ -20,9 +23,12 @@ type Following = { id: string; stop: () => void };
  * from the history, or (through the workflow's stream) the newest unfinished
  * one when the workflow opens and any that starts in another tab. A run
  * may start with options (a node regenerated, or run only up to a node);
- * one the monthly budget cannot cover is told as such, with a link to it.
+ * one the monthly budget cannot cover is told as such (its figures asked
+ * for again), with a link to it. A run that does not start leaves no
+ * earlier run on show (useRun's refused): the bar says it did not run.
  */
 export function useRunControls(workflowId: string, save: () => Promise<Workflow | null>, notify: (msg: string, action?: NoticeAction) => void) {
+  const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const following = useRef<Following | null>(null);
 
@@ -68,23 +74,36 @@ export function useRunControls(workflowId: string, save: () => Promise<Workflow 
     try {
       await fn();
     } catch (err) {
-      const budget = budgetRefusal(err);
-      if (budget) notify(budget.text, budget.action);
-      else notify(err instanceof ApiError ? err.message : 'Something went wrong');
+      notify(problemText(err));
     } finally {
       setBusy(false);
     }
   };
   const id = () => useRun.getState().execution?.id ?? '';
+  /** refuse shows that the run asked for did not start: no earlier run stays on show. */
+  const refuse = () => {
+    following.current?.stop();
+    following.current = null;
+    useRun.getState().refuse();
+  };
+  /** figures are a refused run's estimate and the budget as they stand now, for its notice. */
+  const figures = (options?: RunOptions) => () => Promise.all([
+    api.estimate(workflowId, options).then((e) => e.total_cost),
+    api.me().then((me) => {
+      qc.setQueryData(meKey, me);
+      return me;
+    }),
+  ]);
   /** start saves unsaved changes first (a run runs the saved graph), starts a run with options, and shows it. */
   const start = (options?: RunOptions) => act(async () => {
     const saved = await save();
-    if (!saved) return;
+    if (!saved) return refuse();
     let started;
     try {
       started = await api.execute(workflowId, options);
     } catch (err) {
-      const budget = budgetRefusal(err);
+      refuse();
+      const budget = await budgetRefusal(err, figures(options));
       if (budget) notify(budget.text, budget.action);
       // Execute validates the saved graph: its errors index into the graph as the save returned it.
       else showProblem(err, saved, notify, 'Not run');

@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
 import { KitEditor } from './KitEditor';
 import { useBrandKits } from './useBrandKits';
+import { problemText } from '../../api/problemText';
 
 /** KitItem is one kit of the list: its logo, name and colours; a button that opens it. */
 function KitItem({ kit, current, onOpen }: { kit: BrandKit; current: boolean; onOpen: () => void }) {
@@ -53,7 +54,7 @@ export function BrandKitsPage() {
             </section>
           </div>
         )}
-        {kits.isError && <p role="alert" className="mt-4 text-sm text-red-600">The kits could not be loaded: {kits.error.message}</p>}
+        {kits.isError && <p role="alert" className="mt-4 text-sm text-red-600">The kits could not be loaded. {problemText(kits.error)}</p>}
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api/client';
 import { Button } from '../../components/ui/button';
 import { Input, Select } from '../../components/ui/input';
 import { fieldErrors } from './kitForm';
+import { problemText } from '../../api/problemText';
 
 /** fontsKey is the query key of GET /api/fonts: invalidate it when a font is uploaded. */
 const fontsKey = ['fonts'] as const;
@@ -59,7 +60,7 @@ export function FontUpload({ onUploaded }: { onUploaded?: (id: string) => void }
       if (file.current) file.current.value = '';
       onUploaded?.(font.id);
     } catch (err) {
-      setErrors(err instanceof ApiError ? fieldErrors(err.errors, err.message) : { '': 'The font could not be uploaded; try again.' });
+      setErrors(err instanceof ApiError ? fieldErrors(err.errors, err.message) : { '': problemText(err) });
     } finally {
       setBusy(false);
     }

@@ -13,6 +13,8 @@ import { KitPreview } from './KitPreview';
 import { LogoField } from './LogoField';
 import { brandKitsKey } from './useBrandKits';
 import { useLeaveGuard } from '../../lib/leaveGuard';
+import { problemText } from '../../api/problemText';
+import { limits } from '../../api/limits.gen';
 
 /**
  * KitEditor makes a new brand kit (kit null) or changes one: name, logo,
@@ -38,7 +40,7 @@ export function KitEditor({ kit, onSaved, onDeleted }: { kit: BrandKit | null; o
     });
   };
   /** refused shows why the server said no. */
-  const refused = (err: unknown) => setErrors(err instanceof ApiError ? fieldErrors(err.errors, err.message) : { '': 'Something went wrong; try again.' });
+  const refused = (err: unknown) => setErrors(err instanceof ApiError ? fieldErrors(err.errors, err.message) : { '': problemText(err) });
   const save = useMutation({
     mutationFn: () => (kit ? api.updateBrandKit(kit.id, patchOf(draft)) : api.createBrandKit(bodyOf(draft))),
     onSuccess: (k) => {
@@ -74,7 +76,7 @@ export function KitEditor({ kit, onSaved, onDeleted }: { kit: BrandKit | null; o
       <form onSubmit={submit} className="space-y-4" aria-label={kit ? `Edit ${kit.name}` : 'New brand kit'} data-testid="kit-form" noValidate>
         <div>
           <label htmlFor="kit-name" className="block text-xs font-medium text-slate-700">Name <span className="text-red-600">*</span></label>
-          <Input id="kit-name" name="name" className="mt-1" value={draft.name} maxLength={100} onChange={(e) => set('name', e.target.value)} aria-invalid={!!errors.name}
+          <Input id="kit-name" name="name" className="mt-1" value={draft.name} maxLength={limits.BrandKitBody.name.maxLength} onChange={(e) => set('name', e.target.value)} aria-invalid={!!errors.name}
             placeholder="e.g. Acme spring" data-testid="kit-name" />
           {errors.name && <p role="alert" className="mt-0.5 text-[11px] text-red-600">{errors.name}</p>}
         </div>

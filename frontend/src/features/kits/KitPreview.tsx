@@ -5,6 +5,7 @@ import { LayoutPreview } from '../creatives/LayoutPreview';
 import { FALLBACK_PLACEMENT } from '../creatives/layoutTargets';
 import { groupByPlatform, sizeText } from '../creatives/placements';
 import { previewKit, type KitDraft } from './kitForm';
+import { limits } from '../../api/limits.gen';
 
 /** sample is the ad the kit is previewed with until the user writes their own. */
 const sample = { headline: 'Red canvas sneakers', subline: 'Spring collection, now 20% off', cta: 'Shop now' };
@@ -44,9 +45,9 @@ export function KitPreview({ draft }: { draft: KitDraft }) {
       </label>
       <fieldset className="space-y-1.5">
         <legend className="mb-1 text-xs font-medium text-slate-700">Sample words</legend>
-        <Input aria-label="Sample headline" placeholder="Headline" value={copy.headline} onChange={edit('headline')} maxLength={300} data-testid="kit-preview-headline" />
-        <Input aria-label="Sample subline" placeholder="Subline" value={copy.subline} onChange={edit('subline')} maxLength={500} />
-        <Input aria-label="Sample call to action" placeholder="Call to action" value={copy.cta} onChange={edit('cta')} maxLength={60} />
+        <Input aria-label="Sample headline" placeholder="Headline" value={copy.headline} onChange={edit('headline')} maxLength={limits.LayoutPreviewInputBody.headline.maxLength} data-testid="kit-preview-headline" />
+        <Input aria-label="Sample subline" placeholder="Subline" value={copy.subline} onChange={edit('subline')} maxLength={limits.LayoutPreviewInputBody.subline.maxLength} />
+        <Input aria-label="Sample call to action" placeholder="Call to action" value={copy.cta} onChange={edit('cta')} maxLength={limits.LayoutPreviewInputBody.cta.maxLength} />
       </fieldset>
       <div className="mx-auto max-w-[300px]">
         <LayoutPreview body={body} placement={byId[placement]} empty={kit ? 'Write a headline to see it.' : undefined} />

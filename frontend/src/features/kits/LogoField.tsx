@@ -1,7 +1,8 @@
 import { ImageOff, Upload, X } from 'lucide-react';
 import { useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { Button } from '../../components/ui/button';
+import { problemText } from '../../api/problemText';
 
 /** LogoField uploads a kit's logo (PNG, JPEG or WebP), shows it on a checkerboard, and removes it; its errors show under it. */
 export function LogoField({ value, onChange, error }: { value: string; onChange: (url: string) => void; error?: string }) {
@@ -29,7 +30,7 @@ export function LogoField({ value, onChange, error }: { value: string; onChange:
           onChange((await api.upload(f)).url);
           setFailed('');
         } catch (err) {
-          setFailed(err instanceof ApiError ? err.message : 'The logo could not be uploaded; try again.');
+          setFailed(problemText(err, { image: 'The logo' }));
         } finally {
           setBusy(false);
           e.target.value = '';

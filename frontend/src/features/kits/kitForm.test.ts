@@ -41,9 +41,11 @@ describe('the brand kit form', () => {
       { location: 'body.headline_font', message: 'or a font you uploaded' },
       { location: 'body', message: 'unexpected property' },
     ], 'validation failed')).toEqual({
-      primary_color: 'expected string to match pattern ^#[0-9a-fA-F]{6}$', headline_font: 'choose a bundled family; or a font you uploaded', '': 'unexpected property',
+      primary_color: 'is not written as expected', headline_font: 'choose a bundled family; or a font you uploaded', '': 'is not accepted here',
     });
     expect(fieldErrors([{ location: 'body.font', message: 'not a TrueType or OpenType font' }], 'x')).toEqual({ font: 'not a TrueType or OpenType font' });
+    expect(fieldErrors([{ location: 'body.font', message: 'the file is not a TTF or OTF font: unknown font format tag [110 111 116 32]' }], 'x'))
+      .toEqual({ font: 'the file is not a TTF or OTF font' });
     expect(fieldErrors([], 'brand kit not found')).toEqual({ '': 'brand kit not found' });
   });
   it('previews a draft as it would save, unnamed or not, but not with a colour the server would refuse', () => {

@@ -1,3 +1,4 @@
+import { fieldProblem, plain } from '../../api/problemText';
 import type { BrandKit, BrandKitBody, BrandKitPatch, ProblemDetail } from '../../api/types';
 
 /**
@@ -65,16 +66,17 @@ export function checkDraft(d: KitDraft): FieldErrors {
  * fieldErrors places a refused request's errors at their fields: each
  * location ("body.primary_color", "body.font") names its field after
  * "body."; an error without one, or at the body itself, goes under ''.
- * With no located errors, the message itself goes under ''.
+ * With no located errors, the message itself goes under ''. Each is said
+ * for people (fieldProblem): "is too long: use at most 100 characters".
  */
 export function fieldErrors(errors: ProblemDetail[], message: string): FieldErrors {
   const out: FieldErrors = {};
   for (const e of errors) {
     const field = /^body\.([\w]+)/.exec(e.location ?? '')?.[1] ?? '';
-    const msg = e.message ?? message;
+    const msg = fieldProblem(e.message ?? message);
     out[field] = out[field] ? `${out[field]}; ${msg}` : msg;
   }
-  if (errors.length === 0) out[''] = message;
+  if (errors.length === 0) out[''] = plain(message);
   return out;
 }
 

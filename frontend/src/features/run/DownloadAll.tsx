@@ -1,9 +1,10 @@
 import { FileArchive, Loader2 } from 'lucide-react';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { Button } from '../../components/ui/button';
 import { saveFile } from '../../lib/download';
 import { slug } from './gallery';
+import { problemText } from '../../api/problemText';
 
 /**
  * DownloadAll downloads a run's final ads as one zip (with a manifest of
@@ -21,7 +22,7 @@ export function DownloadAll({ executionId, workflowName }: { executionId: string
       const { blob, name } = await api.exportRun(executionId);
       saveFile(blob, name ?? `${slug(workflowName) || 'ads'}.zip`);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'The zip could not be downloaded; try again.');
+      setError(problemText(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,8 @@
 import type { NodeExecution } from '../../api/types';
 import { StatusBadge } from '../../components/ui/badge';
+import { asSentence, plain } from '../../api/problemText';
 import { asRecord } from '../../lib/record';
+import { money } from '../../lib/money';
 
 /** NodeOutput shows what a node produced (prompt text, trends, images, or raw data), and whether it reused an earlier output. */
 export function NodeOutput({ state }: { state: NodeExecution }) {
@@ -13,7 +15,9 @@ export function NodeOutput({ state }: { state: NodeExecution }) {
         Last run <StatusBadge status={state.status} />
       </div>
       {state.reused_from && <p className="text-xs text-teal-800" data-testid="output-reused">Reused an earlier output of yours with the same inputs: nothing was paid.</p>}
-      {state.error_message && <pre className="whitespace-pre-wrap rounded bg-red-50 p-2 text-[11px] text-red-700">{state.error_message.split('\n')[0]}</pre>}
+      {state.error_message && (
+        <p className="rounded bg-red-50 p-2 text-[11px] text-red-700" title={state.error_message}>{asSentence(plain(state.error_message))}</p>
+      )}
       {typeof out.prompt === 'string' && <blockquote className="rounded bg-violet-50 p-2 text-sm italic">{out.prompt}</blockquote>}
       {typeof out.text === 'string' && <p className="rounded bg-slate-50 p-2 text-sm">{out.text}</p>}
       {Array.isArray(out.trends) && (
@@ -30,7 +34,7 @@ export function NodeOutput({ state }: { state: NodeExecution }) {
           ))}
         </div>
       )}
-      {typeof out.cost === 'number' && <p className="text-xs text-slate-600">Cost: ${out.cost.toFixed(3)}</p>}
+      {typeof out.cost === 'number' && <p className="text-xs text-slate-600">Cost: {money(out.cost)}</p>}
       <details className="text-[11px] text-slate-500">
         <summary>Raw output</summary>
         <pre className="max-h-48 overflow-auto whitespace-pre-wrap">{JSON.stringify(out, null, 2)}</pre>

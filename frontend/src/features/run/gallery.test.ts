@@ -66,7 +66,7 @@ describe('the gallery', () => {
     };
     const { images } = galleryOf({ m: model, out: output('out', ['/files/old-1.png']) }, [], 'W');
     expect(images[0]).toMatchObject({ prompt: 'an earlier prompt', modelId: 'fal-ai/flux/dev', costPerImage: 0, reused: true, seed: undefined });
-    expect(captionOf(images[0], (id) => id)).toBe('fal-ai/flux/dev · 1080×1350 (4:5) · $0.000 per image · reused from an earlier run');
+    expect(captionOf(images[0], (id) => id)).toBe('fal-ai/flux/dev · 1080×1350 (4:5) · $0.00 per image · reused from an earlier run');
   });
 
   it('falls back to the input\'s image at the same index when a run has no finals', () => {

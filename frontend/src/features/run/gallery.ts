@@ -1,6 +1,7 @@
 import type { FinalRecord, Generation, SafeZone } from '../../api/types';
 import { asRecord } from '../../lib/record';
 import type { NodeState } from '../../stores/runFold';
+import { money } from '../../lib/money';
 
 /** GalleryImage is one final ad image with what made it: its format, the generated image it came from, and that generation's prompt, model, seed and cost. */
 export type GalleryImage = {
@@ -176,7 +177,7 @@ export function captionOf(im: GalleryImage, modelLabel: (id: string) => string):
   if (im.seed !== undefined) parts.push(`seed ${im.seed}`);
   const format = im.format ?? im.placement ?? im.ratio;
   parts.push(`${im.width}×${im.height}${format ? ` (${format})` : ''}`);
-  if (im.costPerImage !== undefined) parts.push(`$${im.costPerImage.toFixed(3)} per image`);
+  if (im.costPerImage !== undefined) parts.push(`${money(im.costPerImage)} per image`);
   if (im.reused) parts.push('reused from an earlier run');
   return parts.join(' · ');
 }

@@ -10,7 +10,7 @@ describe('runFailure', () => {
   };
 
   it('tells a failed run\'s error (its first line) while the failed node is on the canvas', () => {
-    expect(runFailure(failed, nodes, new Set(['flux']))).toBe('The run failed: node "Flux" failed: FAL refused the prompt');
+    expect(runFailure(failed, nodes, new Set(['flux']))).toBe('The run failed: node "Flux" failed: FAL refused the prompt.');
   });
 
   it('says nothing once the failed node is deleted, nor for a run that did not fail', () => {

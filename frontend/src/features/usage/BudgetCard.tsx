@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { limits } from '../../api/limits.gen';
+import { problemText } from '../../api/problemText';
 import type { Me } from '../../api/types';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
@@ -9,10 +11,15 @@ import { money } from '../../lib/money';
 import { meKey, spendText } from '../account/useMe';
 import { budgetShare, parseBudget } from './usage';
 
+/** API_MAX is the largest monthly budget the API takes. */
+const API_MAX = limits.BudgetInputBody.monthly_usd.maximum;
+
 /**
  * BudgetCard shows the month's spend against the monthly budget (a bar,
  * what running nodes set aside, what is left) and sets the budget, or no
- * limit. A run whose estimate is more than what is left is refused.
+ * limit, in dollars and cents as the server keeps it (up to the API's
+ * bound or this server's ceiling, the rule shown under the field; nothing
+ * is rounded). A run whose estimate is more than what is left is refused.
  */
 export function BudgetCard({ me }: { me: Me }) {
   const qc = useQueryClient();
@@ -25,13 +32,14 @@ export function BudgetCard({ me }: { me: Me }) {
       setText(next.monthly_budget === null ? '' : String(next.monthly_budget));
       setError('');
     },
-    onError: (err) => setError(err instanceof ApiError ? err.errors[0]?.message ?? err.message : 'The budget could not be saved; try again.'),
+    onError: (err) => setError(problemText(err, { monthly_usd: 'The budget' })),
   });
+  const max = Math.min(API_MAX, me.max_monthly_budget ?? API_MAX);
   const share = budgetShare(me.spent + me.reserved, me.monthly_budget);
   /** submit checks the amount, then saves it. */
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const b = parseBudget(text);
+    const b = parseBudget(text, max);
     if ('error' in b) setError(b.error);
     else set.mutate(b.usd);
   };
@@ -49,15 +57,19 @@ export function BudgetCard({ me }: { me: Me }) {
         {me.left === null ? 'No monthly budget: runs are never refused for cost.' : <>{money(Math.max(me.left, 0))} left until {nextMonth(me.month_start)}.</>}
       </p>
       <form onSubmit={submit} className="mt-4 flex flex-wrap items-end gap-2" noValidate>
-        <label className="text-xs font-medium text-slate-700">
+        <label className="block text-xs font-medium text-slate-700">
           Monthly budget (US dollars)
-          <Input className="mt-1 w-32" inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} placeholder="No limit" aria-invalid={!!error} data-testid="budget-input" />
+          <Input className="mt-1 w-32" inputMode="decimal" value={text} onChange={(e) => { setText(e.target.value); setError(''); }} placeholder="No limit" aria-invalid={!!error}
+            aria-describedby="budget-rule" data-testid="budget-input" />
         </label>
         <Button type="submit" disabled={set.isPending} data-testid="budget-save">Set budget</Button>
         {me.monthly_budget !== null && <Button type="button" variant="ghost" disabled={set.isPending} onClick={() => set.mutate(null)} data-testid="budget-clear">No limit</Button>}
       </form>
-      <p className="mt-1 text-[11px] text-slate-500">A run that would cost more than the budget has left is not started; reused outputs cost nothing.</p>
-      {error && <p role="alert" className="mt-1 text-xs text-red-600">{error}</p>}
+      <p id="budget-rule" className="mt-1 text-[11px] text-slate-600" data-testid="budget-rule">
+        In dollars and cents, such as 25 or 12.50, up to {money(max)}{me.max_monthly_budget !== null && ' (the most this server allows)'}.
+        A run that would cost more than the budget has left is not started; reused outputs cost nothing.
+      </p>
+      {error && <p role="alert" className="mt-1 text-xs text-red-700" data-testid="budget-error">{error}</p>}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { BudgetCard } from './BudgetCard';
 import { SpendChart } from './SpendChart';
 import { dailySeries, PERIODS, periodOf, type PeriodKind } from './usage';
 import { UsageTable } from './UsageTable';
+import { problemText } from '../../api/problemText';
 
 /** useUsage loads a period's usage in one grouping. */
 function useUsage(from: string, to: string, group: UsageGrouping) {
@@ -51,7 +52,7 @@ export function UsagePage() {
               </span>
             )}
           </div>
-          {days.isError ? <p role="alert" className="text-sm text-red-600">{days.error.message}</p> : <SpendChart points={points} budget={me.data?.monthly_budget ?? null} />}
+          {days.isError ? <p role="alert" className="text-sm text-red-600">{problemText(days.error)}</p> : <SpendChart points={points} budget={me.data?.monthly_budget ?? null} />}
         </section>
         <div className="grid gap-4 md:grid-cols-2">
           <UsageTable title="By workflow" keyLabel="Workflow" groups={workflows.data?.groups ?? []} perRun loading={workflows.isLoading} />

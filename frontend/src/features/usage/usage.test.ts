@@ -29,11 +29,20 @@ describe('usage', () => {
     expect(budgetShare(0, 0)).toBe(0);
   });
 
-  it('reads the budget field', () => {
-    expect(parseBudget(' $25 ')).toEqual({ usd: 25 });
-    expect(parseBudget('2.499')).toEqual({ usd: 2.5 });
-    expect(parseBudget('')).toEqual({ usd: null });
-    expect(parseBudget('-1')).toHaveProperty('error');
-    expect(parseBudget('ten')).toHaveProperty('error');
+  it('reads the budget field in dollars and cents', () => {
+    expect(parseBudget(' $25 ', 1e6)).toEqual({ usd: 25 });
+    expect(parseBudget('12.50', 1e6)).toEqual({ usd: 12.5 });
+    expect(parseBudget('1,250', 1e6)).toEqual({ usd: 1250 });
+    expect(parseBudget('.5', 1e6)).toEqual({ usd: 0.5 });
+    expect(parseBudget('', 1e6)).toEqual({ usd: null });
+    expect(parseBudget('-1', 1e6)).toHaveProperty('error');
+    expect(parseBudget('ten', 1e6)).toHaveProperty('error');
+  });
+
+  it('never rounds: a fraction of a cent or more than the most allowed is refused, saying why', () => {
+    expect(parseBudget('0.005', 1e6)).toEqual({ error: 'Budgets are kept in whole cents: use at most two decimals, such as 0.01.' });
+    expect(parseBudget('2.499', 1e6)).toHaveProperty('error');
+    expect(parseBudget('1000001', 1e6)).toEqual({ error: 'The budget can be at most $1,000,000.00.' });
+    expect(parseBudget('30', 25)).toEqual({ error: 'The budget can be at most $25.00.' });
   });
 });

@@ -1,3 +1,4 @@
+import { money } from '../../lib/money';
 import type { UsageGroup } from '../../api/types';
 
 /** PeriodKind is a period the usage page offers: this month so far, last month, or the last 30 days. */
@@ -60,11 +61,18 @@ export function budgetShare(spent: number, budget: number | null): number | null
   return Math.min(1, Math.max(0, spent / budget));
 }
 
-/** parseBudget reads the budget field: a number of dollars of at least 0, or empty for no limit; anything else is an error to show. */
-export function parseBudget(text: string): { usd: number | null } | { error: string } {
-  const t = text.trim().replace(/^\$/, '');
+/**
+ * parseBudget reads the budget field: dollars and at most two decimals
+ * (budgets are kept in whole cents: 0.005 is refused, never rounded to
+ * $0.01), from 0 up to max (the API's bound, or this server's ceiling),
+ * or empty for no limit; anything else is an error to show.
+ */
+export function parseBudget(text: string, max: number): { usd: number | null } | { error: string } {
+  const t = text.trim().replace(/^\$/, '').replace(/,/g, '');
   if (t === '') return { usd: null };
-  const n = Number(t);
-  if (!Number.isFinite(n) || n < 0) return { error: 'write an amount in dollars, such as 25, or leave it empty for no limit' };
-  return { usd: Math.round(n * 100) / 100 };
+  if (!/^\d+(\.\d*)?$|^\.\d+$/.test(t)) return { error: 'Write an amount in dollars, such as 25 or 12.50, or leave it empty for no limit.' };
+  if (/\.\d{3,}$/.test(t)) return { error: 'Budgets are kept in whole cents: use at most two decimals, such as 0.01.' };
+  const usd = Number(t);
+  if (usd > max) return { error: `The budget can be at most ${money(max)}.` };
+  return { usd };
 }

@@ -3,6 +3,7 @@ import { LayoutTemplate, TriangleAlert } from 'lucide-react';
 import { api } from '../../api/client';
 import type { Starter } from '../../api/types';
 import { cn } from '../../lib/cn';
+import { problemText } from '../../api/problemText';
 
 /** StarterCard is one starter: a button that makes a workflow from it; one this server cannot run yet says what it lacks. */
 function StarterCard({ s, busy, onPick }: { s: Starter; busy: boolean; onPick: () => void }) {
@@ -38,7 +39,7 @@ export function Starters({ onOpen, prominent }: { onOpen: (id: string) => void; 
         {prominent ? 'Start from a template, ready to run' : 'Start from a template'}
       </h2>
       {prominent && <p className="mb-1 text-sm text-slate-600">Each one is a complete workflow: open it, press Run, and change what you like.</p>}
-      {create.isError && <p role="alert" className="text-sm text-red-600">{create.error.message}</p>}
+      {create.isError && <p role="alert" className="text-sm text-red-600">{problemText(create.error)}</p>}
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
         {starters.map((s) => <StarterCard key={s.id} s={s} busy={create.isPending} onPick={() => create.mutate(s)} />)}
       </div>

@@ -1,10 +1,12 @@
 import { ImageOff, Pencil, Trash2 } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import type { WorkflowSummary } from '../../api/types';
 import { StatusBadge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { Input } from '../../components/ui/input';
 import { ThumbImage } from '../../components/ui/thumb-image';
 import { timeAgo } from '../../lib/time';
+import { money } from '../../lib/money';
+import { RenameForm } from './RenameForm';
 
 /** LastRunLine says how the workflow last ran: status (in words and colour), when, and its cost; or that it never ran. */
 function LastRunLine({ run, now }: { run: WorkflowSummary['last_run']; now: number }) {
@@ -13,7 +15,7 @@ function LastRunLine({ run, now }: { run: WorkflowSummary['last_run']; now: numb
     <span className="flex items-center gap-2 whitespace-nowrap text-xs text-slate-600" data-testid="last-run">
       <StatusBadge status={run.status} />
       <span title={new Date(run.started_at).toLocaleString()}>ran {timeAgo(run.started_at, now)}</span>
-      {run.total_cost !== null && <span className="tabular-nums">· ${run.total_cost.toFixed(3)}</span>}
+      {run.total_cost !== null && <span className="tabular-nums">· {money(run.total_cost)}</span>}
     </span>
   );
 }
@@ -21,25 +23,29 @@ function LastRunLine({ run, now }: { run: WorkflowSummary['last_run']; now: numb
 /**
  * WorkflowRow is one workflow of the list: a button that opens it, showing
  * the first image of its last run, its name and how it last ran; then
- * rename and delete.
+ * rename (in place: Escape leaves it, a refusal says why) and delete.
  */
-export function WorkflowRow({ w, now, editing, onOpen, onEdit, onRename, onDelete }: {
+export function WorkflowRow({ w, now, rename, onOpen, onEdit, onDelete }: {
   w: WorkflowSummary;
   now: number;
-  editing: boolean;
+  /** rename is set while the row is being renamed: the save in flight, why the last try was refused, and how to save or leave. */
+  rename: { busy: boolean; error: string; save: (name: string) => void; cancel: () => void } | null;
   onOpen: () => void;
   onEdit: () => void;
-  onRename: (name: string) => void;
   onDelete: () => void;
 }) {
   const image = w.last_run?.image_url;
+  // Leaving the rename (saved, or Escape) puts the focus back on its button.
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const renaming = useRef(false);
+  useEffect(() => {
+    if (renaming.current && !rename) renameButton.current?.focus();
+    renaming.current = !!rename;
+  }, [rename]);
   return (
     <li className="flex items-center gap-3 px-4 py-3" data-testid="workflow-row">
-      {editing ? (
-        <form className="flex flex-1 gap-2" onSubmit={(e) => { e.preventDefault(); const v = new FormData(e.currentTarget).get('name'); if (v) onRename(String(v)); }}>
-          <Input name="name" defaultValue={w.name} autoFocus aria-label="New name" />
-          <Button type="submit" size="sm">Rename</Button>
-        </form>
+      {rename ? (
+        <RenameForm name={w.name} busy={rename.busy} error={rename.error} onRename={rename.save} onCancel={rename.cancel} />
       ) : (
         <button type="button" onClick={onOpen} data-testid="open-workflow"
           className="group flex min-w-0 flex-1 items-center gap-3 rounded-md text-left focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand">
@@ -52,7 +58,7 @@ export function WorkflowRow({ w, now, editing, onOpen, onEdit, onRename, onDelet
           </span>
         </button>
       )}
-      <Button variant="ghost" size="icon" title="Rename" aria-label={`Rename ${w.name}`} onClick={onEdit}><Pencil className="h-4 w-4" /></Button>
+      {!rename && <Button ref={renameButton} variant="ghost" size="icon" title="Rename" aria-label={`Rename ${w.name}`} onClick={onEdit}><Pencil className="h-4 w-4" /></Button>}
       <Button variant="ghost" size="icon" title="Delete" aria-label={`Delete ${w.name}`} onClick={onDelete} data-testid="delete-workflow"><Trash2 className="h-4 w-4" /></Button>
     </li>
   );

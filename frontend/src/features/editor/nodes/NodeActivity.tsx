@@ -20,7 +20,7 @@ export function NodeActivity({ state }: { state: NodeState }) {
   const now = useNow(running);
   if (!running) return null;
   return (
-    <div role="status" data-testid="node-activity" className="flex justify-between gap-2 px-3 pb-1 text-[11px] text-blue-700">
+    <div role="status" data-testid="node-activity" className="flex justify-between gap-2 px-3 pb-1 text-[12px] text-blue-700">
       <span className="truncate">{activityText(state.progress)}</span>
       <span className="tabular-nums">{formatElapsed(elapsedBetween(state.started_at, null, now))}</span>
     </div>

@@ -1,5 +1,6 @@
 import { cn } from '../../../lib/cn';
 import type { NodeErrors } from '../graphErrors';
+import { NODE_TEXT } from './nodeText';
 
 /** labels name the node's own fields in its problem list; inputs and whole-node problems read on their own. */
 const labels: Record<string, string> = { name: 'Name', type: 'Type', id: 'Id' };
@@ -15,7 +16,7 @@ export function NodeProblems({ problems, tone }: { problems: NodeErrors; tone: '
   const warning = tone === 'warning';
   return (
     <ul role={warning ? 'status' : 'alert'} data-testid={warning ? 'node-warnings' : 'node-problems'}
-      className={cn('mx-2 mb-2 space-y-0.5 rounded p-1.5 text-[11px]', warning ? 'bg-amber-50 text-amber-800' : 'bg-red-50 text-red-700')}>
+      className={cn('mx-2 mb-2 space-y-0.5 rounded p-1.5', NODE_TEXT, warning ? 'bg-amber-50 text-amber-800' : 'bg-red-50 text-red-700')}>
       <li className="sr-only">{warning ? 'Warnings:' : 'Errors:'}</li>
       {Object.entries(problems.node).map(([key, msg]) => (
         <li key={key}>{labels[key] ? `${labels[key]}: ${msg}` : msg}</li>

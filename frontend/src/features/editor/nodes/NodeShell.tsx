@@ -1,39 +1,47 @@
 import type { ReactNode } from 'react';
 import { CircleDot, TriangleAlert } from 'lucide-react';
+import { asSentence, plain } from '../../../api/problemText';
 import type { NodeSpec } from '../../../api/types';
 import { StatusBadge } from '../../../components/ui/badge';
 import { cn } from '../../../lib/cn';
 import type { NodeData } from '../../../stores/flow';
 import { useNodeErrors, useNodeWarnings } from '../../../stores/problems';
 import { useRun } from '../../../stores/run';
-import { isLive } from '../../../stores/status';
+import { besideErrors } from '../graphErrors';
 import { costLine, isReused } from './costLine';
 import { iconFor } from './icons';
 import { NodeActivity } from './NodeActivity';
 import { NodeProblems } from './NodeProblems';
+import { NODE_TEXT } from './nodeText';
 import { Ports } from './Ports';
+
+/** badge is the one chip on a node's top border: its status in the shown run, or "reused" for a node that completed with an earlier output. */
+const badge = cn(NODE_TEXT, 'absolute -top-3 right-2 shadow-sm ring-1 ring-white');
 
 /**
  * NodeShell draws what every node has: icon, name, labelled ports from the
- * catalog, live status (in words) with what a running node is doing, cost,
- * errors (red) and warnings (amber), and what this server lacks for the
- * node type (the catalog's notice); a node that reused an earlier output
- * says so on its top border. Children show the node's own settings.
+ * catalog, its one status in the shown run (in words; "reused" when it
+ * completed with an earlier output) with what a running node is doing,
+ * money (what it cost in the shown run, else what the next run will),
+ * errors (red) and the warnings no error already says (amber), and what
+ * this server lacks for the node type (the catalog's notice). Its small
+ * print is NODE_TEXT. Children show the node's own settings.
  */
 export function NodeShell({ id, data, selected, spec, children }: { id: string; data: NodeData; selected: boolean; spec: NodeSpec | undefined; children?: ReactNode }) {
   const state = useRun((s) => s.nodes[id]);
   const estimate = useRun((s) => s.estimates[id]);
   const problems = useNodeErrors(id);
-  const warnings = useNodeWarnings(id);
-  const runLive = useRun((s) => isLive(s.execution?.status));
-  const money = costLine(state, estimate, runLive);
+  const warnings = besideErrors(useNodeWarnings(id), problems);
+  const runShown = useRun((s) => s.execution !== null);
+  const money = costLine(state, estimate, runShown);
   const Icon = iconFor(spec?.icon);
   const status = state?.status;
+  const reused = isReused(state);
   return (
     <div
       data-testid={`node-${data.name}`}
       data-status={status ?? 'IDLE'}
-      data-reused={isReused(state) ? 'true' : undefined}
+      data-reused={reused ? 'true' : undefined}
       data-invalid={problems ? 'true' : undefined}
       data-warned={warnings ? 'true' : undefined}
       className={cn(
@@ -50,17 +58,16 @@ export function NodeShell({ id, data, selected, spec, children }: { id: string; 
         {data.has_breakpoint && <CircleDot aria-label="breakpoint" className="h-4 w-4 text-red-500" />}
       </div>
       {/* On the top border, so the name keeps the header's width. */}
-      {status && <StatusBadge status={status} className="absolute -top-2.5 right-2 shadow-sm ring-1 ring-white" />}
-      {isReused(state) && (
+      {reused ? (
         <span data-testid="node-reused" title="Completed with an earlier output of yours: nothing was paid"
-          className="absolute -top-2.5 left-2 rounded bg-teal-100 px-1.5 py-0.5 text-[10px] font-semibold uppercase tracking-wide text-teal-800 shadow-sm ring-1 ring-white">
+          className={cn(badge, 'rounded bg-teal-100 px-1.5 py-0.5 font-semibold uppercase tracking-wide text-teal-800')}>
           reused
         </span>
-      )}
-      <Ports spec={spec} />
+      ) : status && <StatusBadge status={status} className={badge} />}
+      <Ports spec={spec} nodeId={id} nodeName={data.name} />
       {state && <NodeActivity state={state} />}
-      {children && <div className="border-t border-slate-100 px-3 pt-1.5 text-[11px] text-slate-700">{children}</div>}
-      <div className="flex justify-between px-3 py-1.5 text-[11px] text-slate-500">
+      {children && <div className={cn(NODE_TEXT, 'border-t border-slate-100 px-3 pt-1.5 text-slate-700')}>{children}</div>}
+      <div className={cn(NODE_TEXT, 'flex justify-between px-3 py-1.5 text-slate-600')} data-testid="node-footer">
         <span>{spec?.label ?? data.type}</span>
         <span className="flex gap-1.5">
           {money.map((p) => (
@@ -72,15 +79,15 @@ export function NodeShell({ id, data, selected, spec, children }: { id: string; 
       </div>
       {/* One line, so a node this server cannot fully run is hardly taller; the full text is in its tooltip. */}
       {spec?.notice && (
-        <p className="mx-2 mb-1.5 flex items-center gap-1 text-[11px] text-amber-800" data-testid="node-notice" title={spec.notice}>
+        <p className={cn(NODE_TEXT, 'mx-2 mb-1.5 flex items-center gap-1 text-amber-800')} data-testid="node-notice" title={spec.notice}>
           <TriangleAlert className="h-3 w-3 shrink-0" aria-hidden /><span className="truncate"><span className="sr-only">Warning: </span>{spec.notice}</span>
         </p>
       )}
       {problems && <NodeProblems problems={problems} tone="error" />}
       {warnings && <NodeProblems problems={warnings} tone="warning" />}
       {state?.error_message && status === 'FAILED' && (
-        <div className="mx-2 mb-2 rounded bg-red-50 p-1.5 text-[11px] text-red-700" title={state.error_message}>
-          <span className="line-clamp-2">{state.error_message.split('\n')[0]}</span>
+        <div className={cn(NODE_TEXT, 'mx-2 mb-2 rounded bg-red-50 p-1.5 text-red-700')} title={state.error_message} data-testid="node-error">
+          <span className="line-clamp-2">{asSentence(plain(state.error_message))}</span>
         </div>
       )}
     </div>

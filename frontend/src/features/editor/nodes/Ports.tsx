@@ -1,6 +1,8 @@
 import { Handle, Position } from '@xyflow/react';
-import type { InputPort, NodeSpec } from '../../../api/types';
+import type { KeyboardEvent } from 'react';
+import type { InputPort, NodeSpec, Port } from '../../../api/types';
 import { accepts, kindName } from '../connection';
+import { askToConnect } from '../connectFrom';
 import './ports.css';
 
 /** inputTitle says what an input takes, for its hover tip: "Prompt: takes text or data (required)"; a node with open inputs takes any output. */
@@ -8,12 +10,28 @@ function inputTitle(p: InputPort, open: boolean): string {
   return `${p.label}: takes ${open ? 'any output' : accepts(p)}${p.required ? ' (required)' : ''}`;
 }
 
+/** OutputHandle is an output's port: dragged from to connect, or focused (Tab) with Enter to pick an input from the settings panel's list. */
+function OutputHandle({ output, nodeId, nodeName }: { output: Port; nodeId: string; nodeName: string }) {
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    e.stopPropagation();
+    askToConnect(nodeId, output.name);
+  };
+  return (
+    <Handle id={output.name} type="source" position={Position.Right} className={`port port-${output.kind}`} title={`${output.label}: ${kindName(output.kind)}`}
+      tabIndex={0} role="button" aria-label={`Connect ${nodeName}'s ${output.label} output (${kindName(output.kind)}) to an input`} onKeyDown={onKeyDown}
+      data-testid="output-port" />
+  );
+}
+
 /**
  * Ports draws a node's inputs down its left edge and its outputs down its
  * right edge, one row each, labelled from the catalog (required inputs
  * marked), with handles large enough to grab and coloured by what flows.
+ * An output's port is a keyboard stop: Enter lists the inputs it may feed.
  */
-export function Ports({ spec }: { spec: NodeSpec | undefined }) {
+export function Ports({ spec, nodeId, nodeName }: { spec: NodeSpec | undefined; nodeId: string; nodeName: string }) {
   const inputs = spec?.inputs ?? [];
   const outputs = spec?.outputs ?? [];
   const rows = Math.max(inputs.length, outputs.length);
@@ -37,7 +55,7 @@ export function Ports({ spec }: { spec: NodeSpec | undefined }) {
             {output && (
               <>
                 <span className="truncate pr-3 text-right">{output.label}</span>
-                <Handle id={output.name} type="source" position={Position.Right} className={`port port-${output.kind}`} title={`${output.label}: ${kindName(output.kind)}`} />
+                <OutputHandle output={output} nodeId={nodeId} nodeName={nodeName} />
               </>
             )}
           </div>

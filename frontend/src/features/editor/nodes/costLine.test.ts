@@ -22,14 +22,14 @@ describe('a node\'s cost line', () => {
   });
 
   it('a node that reused an earlier output cost nothing, and says nothing more', () => {
-    expect(costLine(state({ cost: 0 }, 'ne-0'), { ...quote, reused: true }, false)).toEqual([
-      { text: '$0.000', title: 'Reused an earlier output of yours: nothing was paid', testId: 'node-cost' },
+    expect(costLine(state({ cost: 0 }, 'ne-0'), { ...quote, reused: true }, true)).toEqual([
+      { text: '$0.00', title: 'Reused an earlier output of yours: nothing was paid', testId: 'node-cost' },
     ]);
   });
 
-  it('after a run that paid: its cost, and that the next run reuses it; nothing of the next run while one is live', () => {
-    expect(texts(state({ cost: 0.006 }), { ...quote, reused: true }, false)).toEqual(['$0.006', 'will reuse']);
+  it('while a run is shown: only what the node cost in it, never what the next run will do', () => {
     expect(texts(state({ cost: 0.006 }), { ...quote, reused: true }, true)).toEqual(['$0.006']);
-    expect(texts(state({ text: 'x' }), quote, false)).toEqual([]);
+    expect(texts(state({ text: 'x' }), quote, true)).toEqual([]);
+    expect(texts(undefined, quote, true)).toEqual([]);
   });
 });
