@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test: builds the frontend and backend, serves both from one
 # binary on SQLite with the preview renderer, and drives Chromium through
-# frontend/e2e/*.e2e.mjs, in order (start.e2e.mjs needs the server empty).
+# frontend/e2e/*.e2e.mjs, in order (start.e2e.mjs needs the server empty;
+# a11y.e2e.mjs runs axe-core on the main pages and fails on serious findings).
 # Screenshots land in frontend/test-results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +28,7 @@ for _ in $(seq 1 100); do [ -s "$tmp/addr" ] && break; sleep 0.1; done
 if [ ! -s "$tmp/addr" ]; then cat "$tmp/server.log" >&2; exit 1; fi
 export E2E_BASE_URL="http://$(cat "$tmp/addr")"
 failed=0
-for t in start editor live gallery creatives keyboard edges; do
+for t in start editor live gallery creatives keyboard edges a11y; do
   node "frontend/e2e/$t.e2e.mjs" || failed=1
 done
 if [ "$failed" = 1 ]; then echo "--- server log"; cat "$tmp/server.log"; exit 1; fi

@@ -77,7 +77,7 @@ await run('creatives', async (context) => {
   await page.getByTestId('run').click();
   await waitStatus(page, 'Ad set', 'COMPLETED');
   await page.getByTestId('gallery-item').nth(2).waitFor();
-  const titles = await page.getByTestId('gallery-group').locator('h4').allTextContents();
+  const titles = await page.getByTestId('gallery-group').locator('h3').allTextContents();
   assert.deepEqual(titles, ['Meta · Feed, square1080×1080', 'Meta · Stories1080×1920', 'Google · Display, landscape 1.91:11200×628']);
 
   step('the safe zone, on the thumbnails and in the lightbox');

@@ -27,7 +27,7 @@ export function EditorToolbar({ workflowId, name, onBack, onSave, run, estimate,
       <Button variant="ghost" size="icon" className="shrink-0" onClick={onBack} title="All workflows" aria-label="All workflows"><ArrowLeft className="h-4 w-4" /></Button>
       {/* The name gives way first, down to 10rem (or its own length, about, when shorter). */}
       <h1 className="shrink-[100] truncate font-semibold" style={{ minWidth: `min(10rem, ${(name?.length ?? 0) + 1}ch)` }} data-testid="workflow-name" title={name}>{name}</h1>
-      <span className={`shrink-0 text-xs ${dirty ? 'text-amber-600' : 'text-emerald-600'}`} data-testid="save-state">{dirty ? 'Unsaved changes' : 'Saved'}</span>
+      <span className={`shrink-0 text-xs ${dirty ? 'text-amber-700' : 'text-emerald-700'}`} data-testid="save-state">{dirty ? 'Unsaved changes' : 'Saved'}</span>
       <div className="flex shrink-0 items-center gap-1">
         <Button variant="ghost" size="icon" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo"><Undo2 className="h-4 w-4" /></Button>
         <Button variant="ghost" size="icon" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo"><Redo2 className="h-4 w-4" /></Button>

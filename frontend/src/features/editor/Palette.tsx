@@ -8,7 +8,8 @@ import { useAddNode } from './useAddNode';
 
 /**
  * PaletteItem is one node type: a button that adds it (click, Enter or
- * Space) or can be dragged onto the canvas; compact shows only its icon. A
+ * Space) or can be dragged onto the canvas, named by what it shows ("Add"
+ * before it for screen readers); compact shows only its icon. A
  * type this server cannot fully run (the catalog's notice) carries an amber
  * dot, the notice in its tooltip and its description for screen readers.
  */
@@ -21,7 +22,7 @@ function PaletteItem({ spec, compact, onAdd }: { spec: NodeSpec; compact: boolea
       onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE, spec.type)}
       onClick={onAdd}
       data-testid={`palette-${spec.type}`}
-      aria-label={`Add ${spec.label}`}
+      aria-label={compact ? `Add ${spec.label}` : undefined}
       aria-description={spec.notice}
       title={`${spec.label}: ${spec.description}${spec.notice ? `\n\n⚠ ${spec.notice}` : ''}`}
       className={cn(
@@ -32,8 +33,8 @@ function PaletteItem({ spec, compact, onAdd }: { spec: NodeSpec; compact: boolea
       {spec.notice && <span className="absolute right-1 top-1 h-2 w-2 rounded-full bg-amber-500" data-testid="palette-notice" aria-hidden />}
       {compact ? <Icon className="h-4 w-4 text-brand" /> : (
         <>
-          <span className="flex items-center gap-1.5 text-sm font-medium"><Icon className="h-3.5 w-3.5 shrink-0 text-brand" />{spec.label}</span>
-          <span className="line-clamp-2 text-[11px] leading-snug text-slate-500">{spec.description}</span>
+          <span className="flex items-center gap-1.5 text-sm font-medium"><Icon className="h-3.5 w-3.5 shrink-0 text-brand" aria-hidden /><span className="sr-only">Add </span>{spec.label}</span>
+          <span className="line-clamp-2 text-[11px] leading-snug text-slate-600">{spec.description}</span>
         </>
       )}
     </button>

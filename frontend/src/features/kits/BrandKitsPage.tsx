@@ -35,7 +35,7 @@ export function BrandKitsPage() {
   const open = chosen === 'new' ? null : list.find((k) => k.id === chosen) ?? (chosen === null ? list[0] ?? null : null);
   const editorKey = open?.id ?? 'new';
   return (
-    <div className="h-full overflow-y-auto">
+    <main className="h-full overflow-y-auto">
       <div className="mx-auto max-w-5xl p-8">
         <h1 className="mb-1 text-2xl font-bold">Brand kits</h1>
         <p className="mb-6 text-sm text-slate-600">Your logo, colours and fonts. Pick a kit in an Ad layout node to lay its words on every final ad in this look.</p>
@@ -56,6 +56,6 @@ export function BrandKitsPage() {
         )}
         {kits.isError && <p role="alert" className="mt-4 text-sm text-red-600">The kits could not be loaded. {problemText(kits.error)}</p>}
       </div>
-    </div>
+    </main>
   );
 }

@@ -59,10 +59,10 @@ export function Gallery({ workflowName }: { workflowName: string }) {
         {groups.map((g) => (
           <section key={g.key} className="flex h-full shrink-0 flex-col" aria-label={`${g.title}, ${g.size}`} data-testid="gallery-group">
             {titled && (
-              <h4 className="flex h-5 shrink-0 items-baseline gap-1.5 whitespace-nowrap text-xs">
+              <h3 className="flex h-5 shrink-0 items-baseline gap-1.5 whitespace-nowrap text-xs">
                 <span className="font-semibold text-slate-700">{g.title}</span>
                 <span className="tabular-nums text-slate-500">{g.size}</span>
-              </h4>
+              </h3>
             )}
             {/* A height the thumbnails can take a share of (not flex-1), so their width follows it. */}
             <div className={cn('flex gap-3', titled ? 'h-[calc(100%-1.25rem)]' : 'h-full')} role="list">

@@ -24,9 +24,9 @@ export function GalleryThumb({ im, n, total, showSafe, eager, onOpen }: { im: Ga
           className="h-full w-auto rounded-md border bg-slate-100 object-cover shadow" />
         {showSafe && <SafeZoneOverlay safe={im.safe} />}
       </button>
-      <a href={im.url} download={im.fileName} className="absolute right-1 top-1 rounded bg-white/90 p-1 shadow focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand"
+      <a href={im.url} download={im.fileName} className="absolute right-1 top-1 flex h-8 w-8 items-center justify-center rounded bg-white/90 shadow focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand"
         title={`Download ${im.fileName}`} aria-label={`Download ${im.fileName}`}>
-        <Download className="h-3.5 w-3.5" />
+        <Download className="h-4 w-4" />
       </a>
     </figure>
   );

@@ -21,7 +21,7 @@ function RunItem({ run, shown, now, onOpen }: { run: RunSummary; shown: boolean;
       <span className="min-w-0 flex-1 truncate" title={started.toLocaleString()}>
         {started.toLocaleDateString() === new Date(now).toLocaleDateString() ? started.toLocaleTimeString() : started.toLocaleString()}
       </span>
-      <span className="shrink-0 tabular-nums text-slate-500">{formatElapsed(elapsedBetween(run.started_at, isLive(run.status) ? null : run.finished_at, now))}</span>
+      <span className="shrink-0 tabular-nums text-slate-600">{formatElapsed(elapsedBetween(run.started_at, isLive(run.status) ? null : run.finished_at, now))}</span>
       <span className="w-14 shrink-0 text-right tabular-nums text-slate-700">{money(run.total_cost ?? 0)}</span>
       {shown && <span className="sr-only">(shown on the canvas)</span>}
     </button>
@@ -40,7 +40,7 @@ export function History({ workflowId, onOpen }: { workflowId: string; onOpen: (i
   const now = useNow(list.some((r) => isLive(r.status)));
   return (
     <div className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 p-2" data-testid="history">
-      <h3 className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Runs</h3>
+      <h2 className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Runs</h2>
       {q.isError && <p role="alert" className="px-1 text-xs text-red-700">The runs could not be loaded: {asClause(problemText(q.error))}</p>}
       {list.length === 0 && !q.isError && <p className="px-1 text-xs text-slate-600">{q.isLoading ? 'Loading…' : 'No runs yet. Press Run.'}</p>}
       {list.map((x) => <RunItem key={x.id} run={x} shown={x.id === shown} now={now} onOpen={() => onOpen(x.id)} />)}

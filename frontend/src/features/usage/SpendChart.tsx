@@ -13,12 +13,12 @@ export function SpendChart({ points, budget }: { points: DayPoint[]; budget: num
     <div className="h-64 w-full" data-testid="spend-chart" role="img"
       aria-label={`Spend per day; ${money(points.at(-1)?.total ?? 0)} in the period${budget === null ? '' : ` against a budget of ${money(budget)} a month`}`}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={points} margin={{ top: 12, right: 16, bottom: 0, left: 0 }}>
+        <ComposedChart data={points} margin={{ top: 12, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={16} />
           <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => money(v)} width={56} domain={[0, top > 0 ? top * 1.1 : 1]} />
           <Tooltip formatter={(v) => money(Number(v))} labelClassName="text-xs" contentStyle={{ fontSize: 12 }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(name) => <span className="text-slate-700">{name}</span>} />
           <Bar dataKey="cost" name="Spend that day" fill="#a78bfa" radius={[2, 2, 0, 0]} isAnimationActive={false} />
           <Line dataKey="total" name="Spend so far" stroke="#6d28d9" strokeWidth={2} dot={false} isAnimationActive={false} />
           {budget !== null && (

@@ -33,7 +33,7 @@ export function UsagePage() {
   const total = days.data?.total;
   const modelLabel = useModelLabel();
   return (
-    <div className="h-full overflow-y-auto">
+    <main className="h-full overflow-y-auto">
       <div className="mx-auto max-w-5xl space-y-4 p-8">
         <div>
           <h1 className="text-2xl font-bold">Usage and budget</h1>
@@ -59,6 +59,6 @@ export function UsagePage() {
           <UsageTable title="By model" keyLabel="Model" groups={models.data?.groups ?? []} perRun={false} loading={models.isLoading} name={modelLabel} />
         </div>
       </div>
-    </div>
+    </main>
   );
 }

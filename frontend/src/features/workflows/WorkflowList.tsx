@@ -42,7 +42,7 @@ export function WorkflowList({ onOpen }: { onOpen: (id: string) => void }) {
   const workflows = list.data?.workflows ?? [];
   const empty = !list.isLoading && workflows.length === 0;
   return (
-    <div className="h-full overflow-y-auto">
+    <main className="h-full overflow-y-auto">
       <div className="mx-auto max-w-3xl p-8">
         <h1 className="mb-1 text-2xl font-bold">Your ad workflows</h1>
         <p className="mb-6 text-sm text-slate-600">Each workflow turns text, a product photo and what is trending into ad images.</p>
@@ -70,6 +70,6 @@ export function WorkflowList({ onOpen }: { onOpen: (id: string) => void }) {
       </div>
       <DeleteWorkflowDialog target={deleting} busy={remove.isPending}
         error={remove.error ? problemText(remove.error) : undefined} onConfirm={(id) => remove.mutate(id)} onClose={() => setDeleting(null)} />
-    </div>
+    </main>
   );
 }
