@@ -2,9 +2,7 @@ import { Download } from 'lucide-react';
 import { ThumbImage } from '../../components/ui/thumb-image';
 import { SafeZoneOverlay } from '../creatives/SafeZoneOverlay';
 import type { GalleryImage } from './gallery';
-
-/** STRIP_HEIGHT is the tallest a thumbnail is shown, in CSS pixels: the results panel is at most 20rem tall (ResultsPanel), less the gallery's header and margins. */
-const STRIP_HEIGHT = 280;
+import { stripSizes } from './stripSizes';
 
 /**
  * GalleryThumb is one final image in the strip: a button that opens it in
@@ -19,7 +17,7 @@ export function GalleryThumb({ im, n, total, showSafe, eager, onOpen }: { im: Ga
     <figure className="relative h-full shrink-0" data-testid="gallery-item" data-placement={im.placement}>
       <button type="button" onClick={onOpen} className="relative block h-full rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand"
         aria-label={`Open ad ${n} of ${total} (${im.format ?? im.placement ?? im.ratio})`}>
-        <ThumbImage src={im.url} naturalWidth={im.width} sizes={`${Math.round((STRIP_HEIGHT * im.width) / im.height)}px`}
+        <ThumbImage src={im.url} naturalWidth={im.width} sizes={stripSizes(im.width, im.height)}
           alt={im.prompt ?? `Final ad ${n}`} loading={eager ? 'eager' : 'lazy'} fetchPriority={eager ? 'high' : 'auto'} style={{ aspectRatio: `${im.width} / ${im.height}` }}
           className="h-full w-auto rounded-md border bg-slate-100 object-cover shadow" />
         {showSafe && <SafeZoneOverlay safe={im.safe} />}
