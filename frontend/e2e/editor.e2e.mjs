@@ -123,7 +123,8 @@ await run('editor', async (context) => {
     ], [['r', 'p'], ['t', 'p'], ['p', 'm', 'prompt'], ['m', 'o']]);
     await page.goto(`${page.url().split('#')[0]}#/w/${w.id}`);
     await page.getByTestId('run').click();
-    await page.getByTestId('notice').getByText('RAPIDAPI_KEY').waitFor();
+    await page.getByTestId('notice').getByText('Not run').waitFor();
+    await node(page, 'Sneaker talk').getByTestId('node-problems').getByText('RAPIDAPI_KEY').waitFor();
     await viewSettled(page);
     await shot(page, 'refused-run.png');
     const { executions } = await api(page, 'GET', `/api/workflows/${w.id}/executions`);

@@ -45,7 +45,7 @@ func TestKnownFailuresAreRefusedBeforeTheRun(t *testing.T) {
 			at := ""
 			for i, n := range reddit["nodes"].([]any) {
 				if n.(obj)["type"] == "SOCIAL_MEDIA" {
-					at = "body.nodes[" + string(rune('0'+i)) + "].type"
+					at = "body.nodes[" + string(rune('0'+i)) + "]"
 				}
 			}
 			requireLocation(t, p, at, "the node this server cannot run")

@@ -138,7 +138,7 @@ func unrunnable(reg *executor.Registry, g workflow.Graph, need map[string]bool) 
 		}
 		at := fmt.Sprintf("nodes[%d]", i)
 		if spec, ok := reg.Spec(n.Type); ok && spec.Unavailable != "" {
-			probs = append(probs, problem{fault.Field{Location: at + ".type", Message: spec.Unavailable},
+			probs = append(probs, problem{fault.Field{Location: at, Message: spec.Unavailable},
 				fmt.Sprintf("node %q: %s", n.Name, spec.Unavailable)})
 		}
 		ex, _ := reg.Get(n.Type)

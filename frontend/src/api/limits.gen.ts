@@ -65,10 +65,6 @@ export const limits = {
   TextInputConfig: {
     value: { minLength: 1, maxLength: 10000 },
   },
-  WorkflowSettings: {
-    description: { maxLength: 2000 },
-    name: { minLength: 1, maxLength: 200 },
-  },
   WorkflowSettingsPatch: {
     description: { maxLength: 2000 },
     name: { minLength: 1, maxLength: 200 },
