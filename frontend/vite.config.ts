@@ -2,8 +2,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { backendProxy } from './plugins/backendProxy';
-import { precompress } from './plugins/precompress';
+import { backendProxy } from './plugins/backendProxy.ts';
+import { precompress } from './plugins/precompress.ts';
 
 // The dev server proxies /api and /files to the Go backend, so the browser talks to one origin;
 // while `make dev` still compiles the backend, requests wait for it and then get a quiet 503.

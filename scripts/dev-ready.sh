@@ -4,7 +4,9 @@
 # line of `make dev`.
 set -u
 url="http://localhost:5173"
-for _ in $(seq 1 600); do
+# While the backend compiles, the dev server holds each request up to 15 s and then answers 503.
+deadline=$((SECONDS + 300))
+while [ "$SECONDS" -lt "$deadline" ]; do
   if curl -sf -o /dev/null "$url/api/healthz"; then
     printf '\n  VisualAdGen is ready: open %s\n\n' "$url"
     exit 0
