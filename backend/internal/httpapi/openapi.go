@@ -16,6 +16,7 @@ import (
 // node's config is one of them, and a catalog entry's config schema may
 // carry the image models (x-models).
 func describeNodeTypes(api huma.API, reg *executor.Registry) {
+	describeOutputs(api, reg)
 	schemas := api.OpenAPI().Components.Schemas.Map()
 	types := reg.Types()
 	enum := make([]any, len(types))

@@ -563,6 +563,18 @@ export interface components {
              */
             text_position?: "auto" | "top" | "bottom" | "centre";
         };
+        AdLayoutOutput: {
+            layout: components["schemas"]["Layout"];
+        };
+        Brand: {
+            body_font: components["schemas"]["FontRef"];
+            headline_font: components["schemas"]["FontRef"];
+            id?: string;
+            logo_url?: string;
+            name?: string;
+            primary_color: string;
+            text_color?: string;
+        };
         BrandKit: {
             body_font: string;
             /** Format: date-time */
@@ -644,6 +656,25 @@ export interface components {
             target_handle: string | null;
             target_node_id: string;
             workflow_id: string;
+        };
+        Element: {
+            /**
+             * Format: double
+             * @description The lowest contrast ratio measured between the text and the pixels behind it.
+             */
+            contrast?: number;
+            /** Format: int64 */
+            font_size?: number;
+            /** Format: int64 */
+            h: number;
+            /** @enum {string} */
+            kind: "headline" | "subline" | "cta" | "logo" | "scrim";
+            /** Format: int64 */
+            w: number;
+            /** Format: int64 */
+            x: number;
+            /** Format: int64 */
+            y: number;
         };
         ErrorDetail: {
             /** @description Where the error occurred, e.g. 'body.items[3].tags' or 'path.thing-id' */
@@ -814,6 +845,51 @@ export interface components {
             /** Format: int64 */
             width: number;
         };
+        FinalImage: {
+            /** Format: int64 */
+            bytes: number;
+            /**
+             * Format: double
+             * @description The largest share of a side cropped away.
+             */
+            crop: number;
+            /** Format: int64 */
+            height: number;
+            layout?: components["schemas"]["Result"];
+            /** @description The placement it is for (none for a plain ratio). */
+            placement?: string;
+            ratio: string;
+            /** @description The generated image it was made from. */
+            source: string;
+            url: string;
+            /** Format: int64 */
+            width: number;
+        };
+        FinalsOutput: {
+            aspect_ratio?: string;
+            final_images: string[] | null;
+            finals: components["schemas"]["FinalImage"][] | null;
+            /** Format: int64 */
+            height?: number;
+            /**
+             * Format: double
+             * @description The largest share of a side cropped away from any final.
+             */
+            max_crop: number;
+            /**
+             * Format: int64
+             * @description Images received.
+             */
+            received: number;
+            /**
+             * Format: int64
+             * @description Finals asked for per target.
+             */
+            requested: number;
+            short?: string;
+            /** Format: int64 */
+            width?: number;
+        };
         Font: {
             /** Format: int64 */
             bytes: number;
@@ -823,6 +899,10 @@ export interface components {
             name: string;
             url: string;
             user_id: string;
+        };
+        FontRef: {
+            id: string;
+            url?: string;
         };
         FontsOutputBody: {
             bundled: components["schemas"]["Family"][] | null;
@@ -886,6 +966,9 @@ export interface components {
              */
             image_url: string;
         };
+        ImageInputOutput: {
+            image_url: string;
+        };
         ImageModelConfig: {
             /**
              * Model
@@ -947,6 +1030,23 @@ export interface components {
                 strength?: number;
             };
         };
+        ImageModelOutput: {
+            /**
+             * Format: int64
+             * @description Images FAL's safety checker flagged: billed, never delivered.
+             */
+            blocked: number;
+            /**
+             * Format: double
+             * @description What this run paid (0 when reused).
+             */
+            cost: number;
+            image_urls: string[] | null;
+            model: string;
+            plans: components["schemas"]["PlanQuote"][] | null;
+            /** @description The images are local previews (no FAL_KEY): nothing was paid. */
+            preview: boolean;
+        };
         InputPort: {
             /** @description The kinds of output this input takes (every kind on a node with open inputs). */
             accepts: ("text" | "image" | "images" | "data" | "layout")[];
@@ -967,6 +1067,16 @@ export interface components {
             status: string;
             /** Format: double */
             total_cost: number | null;
+        };
+        Layout: {
+            brand: components["schemas"]["Brand"];
+            cta?: string;
+            headline: string;
+            logo_position: string;
+            node?: string;
+            scrim: string;
+            subline?: string;
+            text_position: string;
         };
         LayoutPreviewInputBody: {
             brand_kit_id?: string;
@@ -1084,7 +1194,8 @@ export interface components {
             id: string;
             input_data: unknown;
             node_id: string;
-            output_data: unknown;
+            /** @description What the node handed on: its type's output (GET /api/node-types says which); null until it completes. */
+            output_data: components["schemas"]["TextInputOutput"] | components["schemas"]["ImageInputOutput"] | components["schemas"]["SocialMediaOutput"] | components["schemas"]["PromptOutput"] | components["schemas"]["ImageModelOutput"] | components["schemas"]["FinalsOutput"] | components["schemas"]["AdLayoutOutput"] | null;
             /** Format: date-time */
             queued_at: string | null;
             reused_from: string | null;
@@ -1196,6 +1307,9 @@ export interface components {
              */
             template: string;
         };
+        PromptOutput: {
+            prompt: string;
+        };
         Public: {
             /** @enum {string} */
             auth_mode: "local" | "supabase";
@@ -1241,6 +1355,14 @@ export interface components {
         RedditOutputBody: {
             posts: components["schemas"]["Post"][] | null;
             trends: string[] | null;
+        };
+        Result: {
+            /**
+             * Format: double
+             * @description The lowest text contrast of the composition.
+             */
+            contrast: number;
+            elements: components["schemas"]["Element"][] | null;
         };
         RunOptions: {
             fresh?: string[] | null;
@@ -1343,6 +1465,10 @@ export interface components {
              */
             time?: "hour" | "day" | "week" | "month" | "year" | "all";
         };
+        SocialMediaOutput: {
+            posts: components["schemas"]["Post"][] | null;
+            trends: string[] | null;
+        };
         Spec: {
             /** @description JSON Schema of the node's config, with x-ui, x-order and x-models */
             config_schema: {
@@ -1390,6 +1516,9 @@ export interface components {
              * @description A product description, a slogan, any text.
              */
             value: string;
+        };
+        TextInputOutput: {
+            text: string;
         };
         UploadOutputBody: {
             /** Format: int64 */

@@ -34,7 +34,7 @@ function foldNode(prev: NodeState, ev: RunEvent): NodeState {
     ...prev,
     status: ev.status,
     error_message: ev.error ?? null,
-    output_data: ev.output ?? prev.output_data,
+    output_data: (ev.output as NodeState['output_data'] | undefined) ?? prev.output_data, // a node's typed output, as the event carries it
     reused_from: ev.reused_from ?? prev.reused_from,
     started_at: entering ? ev.time : prev.started_at,
     finished_at: isFinal(ev.status) ? ev.time : prev.finished_at,

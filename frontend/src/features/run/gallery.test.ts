@@ -16,7 +16,7 @@ function output(id: string, sources: string[], extra: Record<string, unknown> = 
   const finals = sources.map((source, i) => ({ ratio: '4:5', url: `/files/${id}-4x5-${i}.png`, width: 1080, height: 1350, bytes: 1, crop: 0, source }));
   return {
     id, execution_id: 'x', node_id: id, status: 'COMPLETED', error_message: null, queued_at: null, started_at: null, finished_at: null, reused_from: null,
-    input_data: { image_urls: sources }, output_data: { final_images: finals.map((f) => f.url), finals, ...extra },
+    input_data: { image_urls: sources }, output_data: { final_images: finals.map((f) => f.url), finals, ...extra } as unknown as NodeState['output_data'],
   };
 }
 
@@ -62,7 +62,7 @@ describe('the gallery', () => {
   it('tells what it can of an image its model reused from an earlier run (no generation in this run)', () => {
     const model: NodeState = {
       ...output('m', []), input_data: { prompt: 'an earlier prompt' }, reused_from: 'ne-1',
-      output_data: { image_urls: ['/files/old-0.png', '/files/old-1.png'], model: 'fal-ai/flux/dev', cost: 0 },
+      output_data: { image_urls: ['/files/old-0.png', '/files/old-1.png'], model: 'fal-ai/flux/dev', cost: 0 } as unknown as NodeState['output_data'],
     };
     const { images } = galleryOf({ m: model, out: output('out', ['/files/old-1.png']) }, [], 'W');
     expect(images[0]).toMatchObject({ prompt: 'an earlier prompt', modelId: 'fal-ai/flux/dev', costPerImage: 0, reused: true, seed: undefined });

@@ -5,7 +5,7 @@ import { costLine } from './costLine';
 
 /** state makes a completed node state with an output and, when reused, where from. */
 const state = (output: object, reused_from: string | null = null): NodeState => ({
-  id: 'ne', execution_id: 'x', node_id: 'm', status: 'COMPLETED', input_data: null, output_data: output, error_message: null,
+  id: 'ne', execution_id: 'x', node_id: 'm', status: 'COMPLETED', input_data: null, output_data: output as NodeState['output_data'], error_message: null,
   queued_at: null, started_at: null, finished_at: null, reused_from,
 });
 const quote: Quote = { node_id: 'm', cost: 0.006, images: 2, unit: 'megapixel', unit_usd: 0.003, units: 2 };
