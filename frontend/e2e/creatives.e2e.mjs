@@ -9,7 +9,7 @@
 // cannot fit are refused before a run starts.
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { makeWorkflow, node, open, run, shot, step, waitStatus } from './lib.mjs';
+import { makeWorkflow, node, open, reveal, run, shot, step, waitStatus } from './lib.mjs';
 
 await run('creatives', async (context) => {
   const page = await open(context, '/#/kits');
@@ -56,6 +56,7 @@ await run('creatives', async (context) => {
   await page.goto(`${page.url().split('#')[0]}#/w/${w.id}`);
 
   step('pick three placements in the Output\'s form: the ratio no longer applies');
+  await reveal(page, 'Ad set');
   await node(page, 'Ad set').click();
   for (const id of ['meta_feed_square', 'meta_stories', 'google_display_landscape']) await page.getByTestId(`placement-${id}`).check();
   await page.getByTestId('note-aspect_ratio').waitFor();
@@ -64,6 +65,7 @@ await run('creatives', async (context) => {
   await node(page, 'Flux').getByTestId('image-plan').getByText('9:16').waitFor();
 
   step('pick the kit in the Ad layout\'s form: a preview per placement');
+  await reveal(page, 'Layout');
   await node(page, 'Layout').click();
   await page.locator('select[name="brand_kit_id"]').selectOption({ label: kit });
   await node(page, 'Layout').getByTestId('layout-kit').getByText(kit).waitFor();
@@ -109,6 +111,7 @@ await run('creatives', async (context) => {
   await shot(page, 'creatives-reused.png');
 
   step('words that cannot fit: the run is refused before it starts, saying where to shorten them');
+  await reveal(page, 'Product');
   await node(page, 'Product').click();
   await page.locator('textarea[name="value"]').fill('Pneumonoultramicroscopicsilicovolcanoconiosis '.repeat(30));
   await page.getByTestId('run').click();

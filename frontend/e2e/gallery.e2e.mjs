@@ -40,7 +40,7 @@ await run('gallery', async (context) => {
   await box.getByText('Ad 1 of 16').waitFor();
   await box.getByTestId('lightbox-prompt').getByText('A bold spring ad for red canvas sneakers').waitFor();
   const caption = await box.getByTestId('lightbox-caption').textContent();
-  assert.match(caption, /^FLUX schnell · .*1080×1350 \(4:5\) · \$0\.000 per image$/);
+  assert.match(caption, /^FLUX schnell · .*1080×1350 \(4:5\) · \$0\.00 per image$/);
   await page.keyboard.press('ArrowRight');
   await box.getByText('Ad 2 of 16').waitFor();
   assert.equal(await box.getByTestId('lightbox-download').getAttribute('download'), 'four-models-into-one-output-4x5-2.png');

@@ -22,13 +22,6 @@ async function tabTo(page, selector, back = false) {
 
 await run('keyboard', async (context) => {
   const page = await open(context);
-  // Count the pointer events that reach the page: there must be none.
-  await page.addInitScript(() => {
-    window.__pointer = 0;
-    for (const t of ['pointerdown', 'mousedown', 'wheel']) window.addEventListener(t, () => { window.__pointer += 1; }, true);
-    window.addEventListener('click', (e) => { if (e.detail > 0) window.__pointer += 1; }, true); // a key's click has no detail
-  });
-
   step('a workflow with one link missing, through the API');
   const w = await makeWorkflow(page, 'Keyboard sneakers', [
     { key: 't', type: 'TEXT_INPUT', name: 'Product', config: { value: 'red canvas sneakers' }, x: 0, y: 0 },
@@ -39,6 +32,12 @@ await run('keyboard', async (context) => {
   await page.goto(`${base}/#/w/${w.id}`);
   await node(page, 'Ads').waitFor();
   assert.equal(await page.locator('.react-flow__edge').count(), 2);
+  // Count the pointer events that reach the page from now on: there must be none.
+  await page.evaluate(() => {
+    window.__pointer = 0;
+    for (const t of ['pointerdown', 'mousedown', 'wheel']) window.addEventListener(t, () => { window.__pointer += 1; }, true);
+    window.addEventListener('click', (e) => { if (e.detail > 0) window.__pointer += 1; }, true); // a key's click has no detail
+  });
 
   step('Tab to Product\'s output, Enter: the settings panel lists the inputs it may feed');
   await tabTo(page, '[data-testid="node-Product"] [data-testid="output-port"]');

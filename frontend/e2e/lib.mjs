@@ -73,29 +73,50 @@ export const waitStatus = (page, name, status) => page.locator(`[data-testid="no
 /**
  * FIT_MIN_ZOOM is the least zoom a fit of the view chooses (the editor's
  * nodeText.ts: node text never drawn below 11 px): a graph too large for
- * the canvas at that zoom is shown in part.
+ * the canvas at that zoom is shown from its start, the rest a pan away.
  */
 const FIT_MIN_ZOOM = 11 / 12;
 
 /**
  * viewSettled waits until the canvas view is still (no pan or zoom under
- * way: the canvas's data-view, from React Flow's move events) with every
- * node inside the canvas, or, for a graph too large to fit at a readable
- * zoom, the view at that least zoom. A pan to a node added out of sight,
- * or a refit after the canvas shrank, has not begun while that node is out
- * of view, so both together mean it has ended.
+ * way: the canvas's data-view, from React Flow's move events; no refit
+ * waiting for the canvas's size to settle: its data-refit) with every node
+ * inside the canvas, or, for a graph too large to fit at a readable zoom,
+ * the view at that least zoom. A pan to a node added out of sight has not
+ * begun while that node is out of view, so both together mean it has ended.
  */
 export async function viewSettled(page) {
   const canvas = await page.getByRole('main', { name: 'Workflow canvas' }).elementHandle();
   await page.waitForFunction(([main, least]) => {
     const pane = main.querySelector('.react-flow')?.getBoundingClientRect();
-    if (!pane || main.dataset.view !== 'still') return false;
+    if (!pane || main.dataset.view !== 'still' || main.dataset.refit) return false;
     const zoom = Number(/scale\(([\d.]+)\)/.exec(main.querySelector('.react-flow__viewport')?.style.transform ?? '')?.[1] ?? 1);
     return zoom <= least + 1e-3 || [...main.querySelectorAll('.react-flow__node')].every((n) => {
       const b = n.getBoundingClientRect();
       return b.x >= pane.x && b.y >= pane.y && b.x + b.width <= pane.x + pane.width && b.y + b.height <= pane.y + pane.height;
     });
   }, [canvas, FIT_MIN_ZOOM]);
+}
+
+/**
+ * reveal pans the canvas, as a user would (dragging an empty strip of it),
+ * until the node named name is wholly in view: at a readable zoom, a wide
+ * graph is shown from its start, its last nodes a pan away.
+ */
+export async function reveal(page, name) {
+  const pane = await page.locator('.react-flow').boundingBox();
+  const b = await node(page, name).boundingBox();
+  const margin = 24;
+  const dx = Math.min(0, pane.x + pane.width - margin - (b.x + b.width)) || Math.max(0, pane.x + margin - b.x);
+  const dy = Math.min(0, pane.y + pane.height - 64 - (b.y + b.height)) || Math.max(0, pane.y + margin - b.y);
+  if (!dx && !dy) return;
+  // The pane's top strip is kept free of nodes (the fit's top padding): drag from there.
+  const from = { x: pane.x + pane.width / 2, y: pane.y + 8 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + dx, from.y + dy, { steps: 8 });
+  await page.mouse.up();
+  await page.locator('main[data-view="still"]').waitFor();
 }
 
 /** overlaps says whether two boxes overlap (touching is fine). */

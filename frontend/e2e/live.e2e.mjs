@@ -4,7 +4,7 @@
 // conflict dialog: Reload takes the other tab's version, Overwrite keeps
 // this one's.
 import assert from 'node:assert/strict';
-import { api, makeWorkflow, node, open, run, shot, step, waitStatus } from './lib.mjs';
+import { api, makeWorkflow, node, open, reveal, run, shot, step, waitStatus } from './lib.mjs';
 
 await run('live', async (context) => {
   const a = await open(context);
@@ -44,6 +44,7 @@ await run('live', async (context) => {
   /** editText sets the Product node's text in a tab (brought to the front: a background tab's frames are throttled). */
   const editText = async (page, value) => {
     await page.bringToFront();
+    await reveal(page, 'Product'); // with a run on show, a graph too wide for the canvas shows its end
     await node(page, 'Product').click();
     await page.locator('textarea[name="value"]').fill(value);
   };

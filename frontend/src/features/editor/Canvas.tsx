@@ -1,4 +1,4 @@
-import { Background, ConnectionLineType, ReactFlow, useReactFlow, type Connection, type DefaultEdgeOptions, type Edge, type FinalConnectionState } from '@xyflow/react';
+import { Background, ConnectionLineType, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type DefaultEdgeOptions, type Edge, type FinalConnectionState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
@@ -67,11 +67,18 @@ export function Canvas({ loading }: { loading: boolean }) {
     moveStarts();
   }, [userMoves, moveStarts]);
 
-  // Fit the view to each workflow as it opens. (Not React Flow's fitView prop: on an
-  // empty workflow it would fire at the first node added, and centre it.)
+  // Fit the view to each workflow as it opens, once its nodes are measured. (Not React
+  // Flow's fitView prop: on an empty workflow it would fire at the first node added.)
+  const measured = useNodesInitialized();
+  const fittedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (loadedId && useGraph.getState().nodes.length > 0) fit();
-  }, [loadedId, fit]);
+    if (!loadedId || fittedFor.current === loadedId) return;
+    if (useGraph.getState().nodes.length === 0) fittedFor.current = loadedId;
+    else if (measured) {
+      fittedFor.current = loadedId;
+      fit();
+    }
+  }, [loadedId, measured, fit]);
 
   /** graphView is the graph as it is now, with the catalog, for the connection rules. */
   const graphView = useCallback(() => ({ ...useGraph.getState(), byType }), [byType]);

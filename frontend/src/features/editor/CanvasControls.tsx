@@ -1,9 +1,8 @@
 import { ControlButton, Controls, MiniMap, useStore } from '@xyflow/react';
-import { Workflow } from 'lucide-react';
+import { Maximize, Workflow } from 'lucide-react';
 import { useCallback } from 'react';
 import { useGraph } from '../../stores/graph';
 import { arrange } from './layout';
-import { FIT_MIN_ZOOM } from './nodes/nodeText';
 import type { Refit } from './useRefitOnResize';
 import { rectOf } from './placement';
 
@@ -12,16 +11,6 @@ import { rectOf } from './placement';
  * screen pixels from the bottom corners: new nodes are not placed under them.
  */
 export const OVERLAYS = { controls: { width: 230, height: 50 }, minimap: { width: 176, height: 126 } };
-
-/**
- * FIT_VIEW is how the view fits the graph (on opening, Arrange, the fit
- * button, a resize): never zoomed in past 100 %, nor out past where a
- * node's smallest text would draw below READABLE_PX (FIT_MIN_ZOOM: a graph
- * too wide for that is centred, and the rest is a pan away), with little
- * margin at the sides so the graph is as large as it can be, and room at
- * the bottom for the controls.
- */
-export const FIT_VIEW = { maxZoom: 1, minZoom: FIT_MIN_ZOOM, padding: { left: '24px', right: '24px', top: '40px', bottom: '56px' } } as const;
 
 /** MINIMAP_MIN is the smallest canvas that shows the minimap; on a smaller one (1280×800 with the results open) it would cover the nodes it maps. */
 const MINIMAP_MIN = { width: 640, height: 560 };
@@ -53,7 +42,10 @@ export function CanvasControls({ refit }: { refit: Refit }) {
   const minimap = useStore((s) => showsMinimap(s.width, s.height));
   return (
     <>
-      <Controls orientation="horizontal" showInteractive={false} fitViewOptions={FIT_VIEW} onFitView={refit.fitted} aria-label="Canvas controls">
+      <Controls orientation="horizontal" showInteractive={false} showFitView={false} aria-label="Canvas controls">
+        <ControlButton onClick={() => refit.fit(200)} disabled={!hasNodes} title="Fit the graph to the view" aria-label="Fit the graph to the view" data-testid="fit-view">
+          <Maximize />
+        </ControlButton>
         <ControlButton className="arrange" onClick={arrangeGraph} disabled={!hasNodes} title="Arrange the graph left to right" aria-label="Arrange the graph left to right" data-testid="arrange">
           <Workflow /> Arrange
         </ControlButton>

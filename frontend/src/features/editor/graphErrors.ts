@@ -54,17 +54,31 @@ export function graphErrors(details: ProblemDetail[], sent: SentGraph): GraphErr
   return out;
 }
 
+/** subjects name a node's own fields in a one-problem summary ("the name cannot be empty"); other places read on their own. */
+const subjects: Record<string, string> = { name: 'the name' };
+
+/** onlyProblem is the one problem of a refusal that has just one, at a node's own place (its name, type, an input, the whole node); else null. */
+function onlyProblem(e: GraphErrors): string | null {
+  const nodes = Object.values(e.nodes);
+  if (nodes.length !== 1 || Object.keys(e.edges).length + e.graph.length > 0 || Object.keys(nodes[0].fields).length > 0) return null;
+  const own = Object.entries(nodes[0].node);
+  return own.length === 1 ? (subjects[own[0][0]] ? `${subjects[own[0][0]]} ${own[0][1]}` : own[0][1]) : null;
+}
+
 /**
  * problemSummary says in one line what a refused save or run left to fix,
  * from where its errors landed: "1 node has problems to fix (marked in
- * red)", refused connections, and the graph's own errors in full; fallback
- * (the server's summary) when none could be placed.
+ * red)", with the problem itself when it is the only one and the node's
+ * own (a node this server cannot run: the notice says why where Run was
+ * pressed), refused connections, and the graph's own errors in full;
+ * fallback (the server's summary) when none could be placed.
  */
 export function problemSummary(e: GraphErrors, fallback: string): string {
   const parts: string[] = [];
   const n = Object.keys(e.nodes).length;
   const m = Object.keys(e.edges).length;
-  if (n) parts.push(`${n === 1 ? '1 node has' : `${n} nodes have`} problems to fix (marked in red)`);
+  const only = onlyProblem(e);
+  if (n) parts.push(`${n === 1 ? '1 node has' : `${n} nodes have`} problems to fix (marked in red)${only ? `: ${only}` : ''}`);
   if (m) parts.push(`${m === 1 ? '1 connection was' : `${m} connections were`} refused (in red)`);
   parts.push(...e.graph);
   return parts.length ? parts.join('; ') : fallback;

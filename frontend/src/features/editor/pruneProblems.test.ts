@@ -31,6 +31,10 @@ describe('problems on the canvas', () => {
     expect(problemSummary(errors, 'validation failed')).toBe('1 node has problems to fix (marked in red)');
     expect(problemSummary(graphErrors([{ message: 'too many nodes' }], sent), 'validation failed')).toBe('too many nodes');
     expect(problemSummary(graphErrors([], sent), 'validation failed')).toBe('validation failed');
+    expect(problemSummary(graphErrors([{ message: 'expected length >= 1', location: 'body.nodes[0].name' }], sent), 'x'))
+      .toBe('1 node has problems to fix (marked in red): the name cannot be empty');
+    expect(problemSummary(graphErrors([{ message: 'this server has no RAPIDAPI_KEY', location: 'body.nodes[0].type' }], sent), 'x'))
+      .toBe('1 node has problems to fix (marked in red): this server has no RAPIDAPI_KEY');
   });
 
   it('places a save\'s warnings on their nodes and fields', () => {
