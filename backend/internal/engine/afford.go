@@ -13,7 +13,7 @@ import (
 // reused, and those the run needs) is more than the user's monthly budget
 // has left (running nodes' reservations counted); without a budget every
 // run is.
-func (e *Engine) affordable(ctx context.Context, g workflow.Graph, user string, reused, need map[string]bool) error {
+func (e *Engine) affordable(ctx context.Context, p *Plan, user string, reused, need map[string]bool) error {
 	s, err := e.st.SpendOf(ctx, user, false)
 	if err != nil {
 		return err
@@ -26,7 +26,7 @@ func (e *Engine) affordable(ctx context.Context, g workflow.Graph, user string, 
 	if left == nil && server == nil {
 		return nil
 	}
-	total, _ := e.price(g, reused, need)
+	total, _ := price(p, reused, need)
 	if server != nil && total > *server+1e-9 {
 		return &fault.Error{Code: fault.CodePaymentRequired, Message: store.ServerRefusal(total, *server)}
 	}

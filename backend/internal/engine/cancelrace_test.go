@@ -156,7 +156,7 @@ func TestReviewReplicaSendsNothingForARunThatEnded(t *testing.T) {
 	require.NoError(t, err)
 	a.Drain()
 
-	res, err := b.safeRun(ctx, p.ex, p.run) // B, which has not heard of the cancel
+	res, err := b.safeRun(ctx, p.node.cfg, p.run) // B, which has not heard of the cancel
 	_ = b.settle(ctx, j, 1, p, outcome{res, err}, false)
 	b.OnEvent(d.final(x.ID))                 // the event arrives at last
 	require.NoError(t, b.RunNode(ctx, j, 2)) // the snoozed job's next run

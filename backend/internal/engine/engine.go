@@ -60,7 +60,7 @@ type Engine struct {
 	log   *slog.Logger
 	cfg   Config
 
-	graphs graphs // ordered graphs of recent runs
+	plans plans // compiled plans of recent runs
 
 	mu      sync.Mutex
 	running map[string]map[string]context.CancelCauseFunc // execution -> node -> cancel
@@ -82,8 +82,10 @@ func New(st *store.Store, reg *executor.Registry, pub events.Publisher, q Queue,
 	case cfg.ReconcileGrace < 0:
 		cfg.ReconcileGrace = 0
 	}
-	return &Engine{st: st, reg: reg, pub: pub, queue: q, log: log, cfg: cfg,
+	e := &Engine{st: st, reg: reg, pub: pub, queue: q, log: log, cfg: cfg,
 		running: map[string]map[string]context.CancelCauseFunc{}, holding: map[Job]time.Time{}}
+	e.plans.compile = func(g workflow.Graph) *Plan { return e.compile(g, "", nil) }
+	return e
 }
 
 // Registry returns the executors the engine runs.

@@ -7,7 +7,6 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
-	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
 // limitOr is limit, or no limit for 0: the largest count a database
@@ -26,25 +25,23 @@ func limitOr[T int | int64](limit T) T {
 // nodes, more final ads from one Output, or more final ads in all, than
 // the server's run limits allow. It reads the graph as saved, so a graph
 // written around the API is held to the same limits when it is run.
-func (e *Engine) fanout(g workflow.Graph) []problem {
+func (e *Engine) fanout(p *Plan) []problem {
 	lim := e.cfg.Run
 	var probs []problem
-	if n := len(g.Nodes); n > limitOr(lim.Nodes) {
+	if n := len(p.order); n > limitOr(lim.Nodes) {
 		msg := fmt.Sprintf("the graph has %d nodes; a run may have at most %d on this server", n, lim.Nodes)
 		probs = append(probs, problem{summary: msg, field: fault.Field{Location: "nodes", Message: msg}})
 	}
 	total := 0
-	for i, n := range g.Nodes {
-		ex, ok := e.reg.Get(n.Type)
-		f, is := ex.(executor.Finaler)
-		if !ok || !is {
+	for _, pn := range p.order {
+		if pn.cfg == nil {
 			continue
 		}
-		most := f.MostFinals(n.Config)
+		most := pn.cfg.MostFinals()
 		total += most
 		if most > limitOr(lim.FinalsPerOutput) {
-			msg := fmt.Sprintf("%q may deliver %d final ads; one Output may deliver at most %d on this server: choose fewer placements or images", n.Name, most, lim.FinalsPerOutput)
-			probs = append(probs, problem{summary: msg, field: fault.Field{Location: fmt.Sprintf("nodes[%d].config.num_images", i), Message: msg}})
+			msg := fmt.Sprintf("%q may deliver %d final ads; one Output may deliver at most %d on this server: choose fewer placements or images", pn.node.Name, most, lim.FinalsPerOutput)
+			probs = append(probs, problem{summary: msg, field: fault.Field{Location: pn.at() + ".config.num_images", Message: msg}})
 		}
 	}
 	if total > limitOr(lim.FinalsPerRun) {

@@ -5,27 +5,20 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
-	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
 // checkKinds reports edges whose source's output cannot feed the target's
 // input (executor.Misfit says when), located at the edge ("edges[3]"). It
 // runs after dag.Build, so both ends exist and their handles are known.
-func checkKinds(reg *executor.Registry, g workflow.Graph) []problem {
-	byID := make(map[string]workflow.Node, len(g.Nodes))
-	for _, n := range g.Nodes {
-		byID[n.ID] = n
-	}
+func checkKinds(p *Plan) []problem {
 	var probs []problem
-	for i, e := range g.Edges {
-		src, dst := byID[e.SourceNodeID], byID[e.TargetNodeID]
-		srcSpec, okS := reg.Spec(src.Type)
-		dstSpec, okT := reg.Spec(dst.Type)
-		if !okS || !okT { // an unknown type is refused with its node
+	for i, ed := range p.graph.Edges {
+		src, dst := p.node(ed.SourceNodeID), p.node(ed.TargetNodeID)
+		if src == nil || dst == nil || src.ex == nil || dst.ex == nil { // an unknown type is refused with its node
 			continue
 		}
-		msg := executor.Misfit(executor.End{Name: src.Name, Spec: srcSpec, Handle: edgeHandle(e.SourceHandle)},
-			executor.End{Name: dst.Name, Spec: dstSpec, Handle: edgeHandle(e.TargetHandle)})
+		msg := executor.Misfit(executor.End{Name: src.node.Name, Spec: src.spec, Handle: edgeHandle(ed.SourceHandle)},
+			executor.End{Name: dst.node.Name, Spec: dst.spec, Handle: edgeHandle(ed.TargetHandle)})
 		if msg != "" {
 			probs = append(probs, problem{fault.Field{Location: fmt.Sprintf("edges[%d]", i), Message: msg}, msg})
 		}

@@ -52,7 +52,7 @@ func (e *Engine) RunNode(ctx context.Context, j Job, attempt int) error {
 	defer e.track(j.ExecutionID, j.NodeID, cancel)()
 	done := make(chan outcome, 1)
 	go func() {
-		res, err := e.safeRun(rctx, p.ex, p.run)
+		res, err := e.safeRun(rctx, p.node.cfg, p.run)
 		done <- outcome{res, err}
 	}()
 	var out outcome
@@ -82,9 +82,9 @@ func (e *Engine) settle(ctx context.Context, j Job, attempt int, p *prepared, ou
 		return e.record(ctx, j, out.res, p.input)
 	}
 	if errors.Is(out.err, ErrCancelled) || errors.Is(out.err, executor.ErrRunEnded) {
-		if p.ex.Outside() != nil { // what it sent as the run ended is cancelled, whoever ended it
-			if g, err := e.graphs.get(ctx, e.st, j.ExecutionID); err == nil {
-				e.stopOutside(context.WithoutCancel(ctx), j.ExecutionID, g)
+		if p.node.ex.Outside() != nil { // what it sent as the run ended is cancelled, whoever ended it
+			if p, err := e.plans.get(ctx, e.st, j.ExecutionID); err == nil {
+				e.stopOutside(context.WithoutCancel(ctx), j.ExecutionID, p.dag)
 			}
 		}
 		return nil // the cancel or failure that stopped us recorded the state
@@ -109,14 +109,14 @@ func (e *Engine) settle(ctx context.Context, j Job, attempt int, p *prepared, ou
 // safeRun runs the executor, turning a panic into an error (its stack goes
 // to the log, never to the node's message, which users read), so one bad
 // node never takes the process down.
-func (e *Engine) safeRun(ctx context.Context, ex executor.Executor, run *executor.Run) (res *executor.Result, err error) {
+func (e *Engine) safeRun(ctx context.Context, cfg executor.Bound, run *executor.Run) (res *executor.Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			e.log.Error("engine: a node crashed", "execution_id", run.ExecutionID, "node_id", run.NodeID, "panic", v, "stack", string(debug.Stack()))
 			err = fmt.Errorf("the node crashed (an internal error, logged): %v", v)
 		}
 	}()
-	res, err = ex.Run(ctx, run)
+	res, err = cfg.Run(ctx, run)
 	if err == nil && res == nil {
 		res = &executor.Result{Output: map[string]any{}}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/visualadgen/visualadgen/backend/internal/dag"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -15,24 +14,17 @@ import (
 // is generated or paid for first. Given the outputs predict foresaw
 // (reused, or of pure nodes), it asks each node that can tell
 // (executor.Prechecker), with the inputs known by then.
-func (e *Engine) precheck(ctx context.Context, dg *dag.Graph, known map[string]*workflow.NodeExecution, user string, o *workflow.RunOptions) error {
-	need := needed(dg, o)
+func (e *Engine) precheck(ctx context.Context, p *Plan, known map[string]*workflow.NodeExecution, user string, o *workflow.RunOptions) error {
+	need := needed(p.dag, o)
 	ctx = executor.WithPrechecks(ctx)
-	for _, id := range dg.Order {
-		node := dg.Nodes[id]
-		ex, ok := e.reg.Get(node.Type)
-		if !ok || known[id] != nil || need != nil && !need[id] {
+	for _, id := range p.dag.Order {
+		pn := p.node(id)
+		if pn == nil || pn.cfg == nil || known[id] != nil || need != nil && !need[id] {
 			continue
 		}
-		p, ok := ex.(executor.Prechecker)
-		if !ok {
-			continue
-		}
-		spec, _ := e.reg.Spec(node.Type)
-		run := &executor.Run{ExecutionID: noExecution, Owner: user, NodeID: id, NodeName: node.Name,
-			Inputs: gatherInputs(dg, known, id, spec.Lists()), Config: node.Config}
-		if err := e.safePrecheck(ctx, p, run); err != nil {
-			return fault.Invalid(fmt.Sprintf("node %q would fail, so the run did not start: %s", node.Name, err.Error()))
+		run := pn.newRun(noExecution, user, gatherInputs(p.dag, known, id, pn.lists))
+		if err := e.safePrecheck(ctx, pn.cfg, run); err != nil {
+			return fault.Invalid(fmt.Sprintf("node %q would fail, so the run did not start: %s", pn.node.Name, err.Error()))
 		}
 	}
 	return nil
@@ -40,7 +32,7 @@ func (e *Engine) precheck(ctx context.Context, dg *dag.Graph, known map[string]*
 
 // safePrecheck asks p, a crash counting as "cannot tell" (logged; the run
 // itself then meets the problem, and fails the node with it).
-func (e *Engine) safePrecheck(ctx context.Context, p executor.Prechecker, run *executor.Run) (err error) {
+func (e *Engine) safePrecheck(ctx context.Context, p executor.Decoded, run *executor.Run) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			e.log.Error("engine: a precheck crashed", "node_id", run.NodeID, "panic", v)

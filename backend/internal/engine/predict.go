@@ -19,31 +19,26 @@ import (
 // layout) is run here, so what follows it is known too. Nodes after one
 // that will run anew otherwise are unknown, so predicted to run. It
 // returns the nodes predicted reused and the outputs foreseen.
-func (e *Engine) predict(ctx context.Context, dg *dag.Graph, user string, o *workflow.RunOptions) (map[string]bool, map[string]*workflow.NodeExecution) {
+func (e *Engine) predict(ctx context.Context, p *Plan, user string, o *workflow.RunOptions) (map[string]bool, map[string]*workflow.NodeExecution) {
 	reused := map[string]bool{}
+	dg := p.dag
 	anew := fresh(dg, o)
 	known := map[string]*workflow.NodeExecution{}
 	for _, id := range dg.Order {
-		node := dg.Nodes[id]
-		ex, ok := e.reg.Get(node.Type)
-		if !ok || !sourcesKnown(dg, known, id) {
+		pn := p.node(id)
+		if pn == nil || pn.cfg == nil || !sourcesKnown(dg, known, id) {
 			continue
 		}
-		spec, _ := e.reg.Spec(node.Type)
-		inputs := gatherInputs(dg, known, id, spec.Lists())
+		inputs := gatherInputs(dg, known, id, pn.lists)
 		if sizeAtLeast(inputs) > MaxIOBytes {
 			continue // a run refuses these inputs; nothing to foresee
 		}
 		in, _ := json.Marshal(inputs)
-		var fed executor.Wiring
-		for _, s := range dg.Succs[id] {
-			fed.AddShapes(askedShapes(e.reg, dg.Nodes[s])...)
-		}
-		run := &executor.Run{ExecutionID: noExecution, Owner: user, NodeID: id, NodeName: node.Name, Inputs: inputs, Shapes: fed.Shapes, Config: node.Config}
-		res, ok := e.reuse(ctx, &prepared{ex: ex, run: run, user: user, signature: signature(user, ex, node, run, in), mayReuse: !anew[id]})
+		run := pn.newRun(noExecution, user, inputs)
+		res, ok := e.reuse(ctx, &prepared{node: pn, run: run, user: user, signature: signature(user, pn, run, in), mayReuse: !anew[id]})
 		if ok {
 			reused[id] = true
-		} else if res, ok = e.foresee(ctx, ex, run, len(in)); !ok {
+		} else if res, ok = e.foresee(ctx, pn, run, len(in)); !ok {
 			continue
 		}
 		out, _ := json.Marshal(res.Output)
@@ -55,11 +50,11 @@ func (e *Engine) predict(ctx context.Context, dg *dag.Graph, user string, o *wor
 // foresee runs a pure node (one with no outside call, cost or write) for
 // an estimate, as a run would (inputs within the limit, a crash an error);
 // any other node, or one that fails, is not foreseen.
-func (e *Engine) foresee(ctx context.Context, ex executor.Executor, run *executor.Run, inputBytes int) (*executor.Result, bool) {
-	if p, ok := ex.(executor.Purer); !ok || !p.Pure() || inputBytes > MaxIOBytes {
+func (e *Engine) foresee(ctx context.Context, pn *planNode, run *executor.Run, inputBytes int) (*executor.Result, bool) {
+	if p, ok := pn.ex.(executor.Purer); !ok || !p.Pure() || inputBytes > MaxIOBytes {
 		return nil, false
 	}
-	res, err := e.safeRun(ctx, ex, run)
+	res, err := e.safeRun(ctx, pn.cfg, run)
 	return res, err == nil
 }
 
@@ -77,13 +72,13 @@ func sourcesKnown(g *dag.Graph, known map[string]*workflow.NodeExecution, id str
 	return true
 }
 
-// CheckOptions refuses run options that name nodes g lacks.
-func (e *Engine) CheckOptions(g workflow.Graph, o *workflow.RunOptions) error {
-	dg, err := dag.Build(g, portTable{e.reg})
-	if err != nil {
-		return nil // the graph's own problems are reported by saving it
+// CheckOptions refuses run options that name nodes the plan's graph
+// lacks (a graph with a shape problem is reported by saving it).
+func (p *Plan) CheckOptions(o *workflow.RunOptions) error {
+	if p.dag == nil {
+		return nil
 	}
-	return checkOptions(dg, o)
+	return checkOptions(p.dag, o)
 }
 
 // checkOptions refuses run options that name nodes the workflow lacks.

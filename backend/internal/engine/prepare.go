@@ -15,7 +15,7 @@ import (
 
 // prepared is what a node job needs to run its executor.
 type prepared struct {
-	ex     executor.Executor
+	node   *planNode // its part of the run's plan
 	run    *executor.Run
 	queued bool            // the node is QUEUED: not marked RUNNING yet
 	input  json.RawMessage // its gathered inputs, stored when it is marked RUNNING
@@ -39,17 +39,17 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := e.graphs.get(ctx, e.st, j.ExecutionID)
+	plan, err := e.plans.get(ctx, e.st, j.ExecutionID)
 	if err != nil {
 		return nil, err
 	}
+	g := plan.dag
 	rs := newRunState(nil, x, g, list)
-	ne := rs.nodes[j.NodeID]
-	if ne == nil {
+	ne, pn := rs.nodes[j.NodeID], plan.node(j.NodeID)
+	if ne == nil || pn == nil {
 		return nil, nil
 	}
-	node := g.Nodes[j.NodeID]
-	ex, _ := e.reg.Get(node.Type)
+	node, ex := pn.node, pn.ex
 	state := ne.State()
 	if x.Status.Final() || state != workflow.StateQueued && state != workflow.StateRunning {
 		if ex != nil && ex.Outside() != nil && x.Status.Final() && ne.Status != workflow.NodeCompleted {
@@ -68,8 +68,7 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 			return nil, e.record(ctx, j, &res, nil) // obtained before, not yet recorded
 		}
 	}
-	spec, _ := e.reg.Spec(node.Type)
-	inputs := gatherInputs(g, rs.nodes, j.NodeID, spec.Lists())
+	inputs := gatherInputs(g, rs.nodes, j.NodeID, pn.lists)
 	var in []byte
 	if sizeAtLeast(inputs) <= MaxIOBytes {
 		in, _ = json.Marshal(inputs)
@@ -77,13 +76,9 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 	if in == nil || len(in) > MaxIOBytes {
 		return nil, e.fail(rec, j, fmt.Errorf("the node's inputs are over the %s a node may take in: connect fewer or smaller sources", size(MaxIOBytes)), nil)
 	}
-	var fed executor.Wiring
-	for _, id := range g.Succs[j.NodeID] {
-		fed.AddShapes(askedShapes(e.reg, g.Nodes[id])...)
-	}
-	run := &executor.Run{ExecutionID: j.ExecutionID, Owner: x.UserID, NodeID: j.NodeID, NodeName: node.Name, Inputs: inputs,
-		Shapes: fed.Shapes, Config: node.Config, Report: e.reporter(j), Reserve: e.reserver(x.UserID, ne.ID)}
-	if _, delivers := ex.(executor.Finaler); delivers {
+	run := pn.newRun(j.ExecutionID, x.UserID, inputs)
+	run.Report, run.Reserve = e.reporter(j), e.reserver(x.UserID, ne.ID)
+	if pn.delivers() {
 		run.Deliver = e.deliverer(j.ExecutionID, x.UserID)
 	}
 	sent := false // a node that asked an outside service already waits for that answer: it never reuses
@@ -95,8 +90,8 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 		}
 		sent = len(list) > 0
 	}
-	return &prepared{ex: ex, run: run, queued: state == workflow.StateQueued, input: in, user: x.UserID,
-		signature: signature(x.UserID, ex, node, run, in), mayReuse: !sent && !fresh(g, x.Options)[j.NodeID]}, nil
+	return &prepared{node: pn, run: run, queued: state == workflow.StateQueued, input: in, user: x.UserID,
+		signature: signature(x.UserID, pn, run, in), mayReuse: !sent && !fresh(g, x.Options)[j.NodeID]}, nil
 }
 
 // claim marks a QUEUED node RUNNING with its inputs. It fails with

@@ -25,48 +25,33 @@ import (
 // order match; what a source cost is left out, as a reused source cost
 // nothing) and the image shapes the nodes it feeds ask for. Node ids are
 // not part of it: a copied graph matches too.
-func signature(user string, ex executor.Executor, node workflow.Node, run *executor.Run, inputs []byte) string {
+func signature(user string, pn *planNode, run *executor.Run, inputs []byte) string {
 	h := sha256.New()
 	part := func(b []byte) {
 		h.Write(b)
 		h.Write([]byte{0})
 	}
 	part([]byte(user))
-	part([]byte(node.Type))
-	part([]byte(salt(ex)))
-	if p, ok := ex.(executor.Planner); ok {
-		if reqs, ok := p.Plan(run); ok {
-			part([]byte("requests"))
-			for _, r := range reqs {
-				in, _ := json.Marshal(r.Input) // keys sorted
-				part([]byte(r.Endpoint))
-				part(in)
-			}
-			return hex.EncodeToString(h.Sum(nil))
+	part([]byte(pn.node.Type))
+	part([]byte(salt(pn.ex)))
+	if reqs, ok := pn.cfg.Plan(run); ok {
+		part([]byte("requests"))
+		for _, r := range reqs {
+			in, _ := json.Marshal(r.Input) // keys sorted
+			part([]byte(r.Endpoint))
+			part(in)
 		}
+		return hex.EncodeToString(h.Sum(nil))
 	}
 	inputs = withoutCost(inputs)
-	w := executor.Inputs()
-	for k := range run.Inputs {
-		w.Add(k)
-	}
-	w.Shapes = run.Shapes
-	norm, errs := ex.Check(node.Config, w)
-	if len(errs) > 0 {
-		norm = node.Config
+	norm := pn.cfg.Normalised()
+	if norm == nil {
+		norm = pn.node.Config
 	}
 	for _, b := range [][]byte{norm, inputs, []byte(strings.Join(run.Shapes, ","))} {
 		part(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// reusable says whether a node may reuse an earlier output, and how old.
-func reusable(ex executor.Executor, config json.RawMessage) (bool, time.Duration) {
-	if r, ok := ex.(executor.Reuser); ok {
-		return r.ReuseFor(config)
-	}
-	return true, 0
 }
 
 // fresh lists the nodes a run must not reuse for: every node when the run
@@ -107,7 +92,7 @@ func (e *Engine) reuse(ctx context.Context, p *prepared) (*executor.Result, bool
 	if !p.mayReuse {
 		return nil, false
 	}
-	ok, maxAge := reusable(p.ex, p.run.Config)
+	ok, maxAge := p.node.cfg.ReuseFor()
 	if !ok {
 		return nil, false
 	}
@@ -126,8 +111,7 @@ func (e *Engine) reuse(ctx context.Context, p *prepared) (*executor.Result, bool
 	if _, paid := out["cost"]; paid {
 		out["cost"] = 0.0 // reused: nothing paid this time
 	}
-	_, delivers := p.ex.(executor.Finaler)
-	return &executor.Result{Output: out, Signature: p.signature, ReusedFrom: found.ID, Delivers: delivers}, true
+	return &executor.Result{Output: out, Signature: p.signature, ReusedFrom: found.ID, Delivers: p.node.delivers()}, true
 }
 
 // withoutCost removes every "cost" key from a JSON document.

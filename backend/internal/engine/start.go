@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/visualadgen/visualadgen/backend/internal/dag"
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
@@ -18,15 +17,15 @@ import (
 // and what a run of it may make (the server's run limits). It changes
 // nothing; problems are located by node and edge index. owner is the
 // user whose graph it is: a node may refer only to what they own.
-func (e *Engine) Validate(g workflow.Graph, owner string) (*dag.Graph, error) {
-	dg, err := dag.Build(g, portTable{e.reg})
-	if err != nil {
-		return nil, err
+func (e *Engine) Validate(g workflow.Graph, owner string) (*Plan, error) {
+	p := e.Compile(g, owner)
+	if p.shapeErr != nil {
+		return nil, p.shapeErr
 	}
-	if probs := append(append(checkKinds(e.reg, g), checkNodes(e.reg, g, owner)...), e.fanout(g)...); len(probs) > 0 {
+	if probs := append(append(checkKinds(p), checkNodes(p)...), e.fanout(p)...); len(probs) > 0 {
 		return nil, invalidGraph(probs)
 	}
-	return dg, nil
+	return p, nil
 }
 
 // invalidGraph is the error of a graph with problems.
@@ -59,24 +58,26 @@ func (e *Engine) StartWith(ctx context.Context, userID, workflowID string, o *wo
 		return workflow.Execution{}, err
 	}
 	g := workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}
-	dg, err := e.Validate(g, w.UserID)
+	p, err := e.Validate(g, w.UserID)
 	if err != nil {
 		return workflow.Execution{}, err
 	}
-	if probs := checkInputs(e.reg, g); len(probs) > 0 {
+	dg := p.dag
+	if probs := checkInputs(p); len(probs) > 0 {
 		return workflow.Execution{}, invalidGraph(probs)
 	}
 	if err := checkOptions(dg, o); err != nil {
 		return workflow.Execution{}, err
 	}
-	if probs := unrunnable(e.reg, g, needed(dg, o)); len(probs) > 0 {
+	need := needed(dg, o)
+	if probs := unrunnable(p, need); len(probs) > 0 {
 		return workflow.Execution{}, invalidGraph(probs)
 	}
-	reused, known := e.predict(ctx, dg, w.UserID, o) // once, for the budget and the precheck
-	if err := e.affordable(ctx, g, w.UserID, reused, needed(dg, o)); err != nil {
+	reused, known := e.predict(ctx, p, w.UserID, o) // once, for the budget and the precheck
+	if err := e.affordable(ctx, p, w.UserID, reused, need); err != nil {
 		return workflow.Execution{}, err
 	}
-	if err := e.precheck(ctx, dg, known, w.UserID, o); err != nil {
+	if err := e.precheck(ctx, p, known, w.UserID, o); err != nil {
 		return workflow.Execution{}, err
 	}
 	exec := workflow.Execution{ID: workflow.NewID(), WorkflowID: w.ID, Status: workflow.ExecRunning, Graph: &g, Options: o}
@@ -98,7 +99,7 @@ func (e *Engine) StartWith(ctx context.Context, userID, workflowID string, o *wo
 		rs := newRunState(tx, exec, dg, list)
 		started = rs
 		rs.evs = append(rs.evs, events.ForExecution(rs.exec))
-		if err := skipUnneeded(ctx, rs, needed(dg, o)); err != nil {
+		if err := skipUnneeded(ctx, rs, need); err != nil {
 			return err
 		}
 		if err := e.advance(ctx, rs); err != nil {
@@ -112,6 +113,6 @@ func (e *Engine) StartWith(ctx context.Context, userID, workflowID string, o *wo
 	if err != nil {
 		return workflow.Execution{}, fmt.Errorf("start workflow %s: %w", workflowID, err)
 	}
-	e.graphs.put(exec.ID, dg)
+	e.plans.put(exec.ID, p)
 	return started.exec, nil
 }

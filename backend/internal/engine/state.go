@@ -29,11 +29,11 @@ func (e *Engine) load(ctx context.Context, tx *store.Tx, executionID string) (*r
 	if err != nil {
 		return nil, err
 	}
-	g, err := e.graphs.get(ctx, tx, executionID)
+	p, err := e.plans.get(ctx, tx, executionID)
 	if err != nil {
 		return nil, err
 	}
-	return newRunState(tx, exec, g, list), nil
+	return newRunState(tx, exec, p.dag, list), nil
 }
 
 // newRunState holds an execution, its graph and its node executions.

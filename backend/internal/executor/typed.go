@@ -81,51 +81,24 @@ func (t typed[C]) Spec() Spec {
 	return s
 }
 
-// decode reads and checks a config; the normalised form is the typed
-// config encoded again (defaults filled, keys in a fixed order).
-func (t typed[C]) decode(raw json.RawMessage, w Wiring) (C, json.RawMessage, []fault.Field) {
-	c, _, errs := t.schema.Decode(raw)
-	if len(errs) > 0 {
-		return c, nil, errs
-	}
-	if ch, ok := t.node.(checker[C]); ok {
-		if errs := ch.Check(&c, w); len(errs) > 0 {
-			return c, nil, errs
-		}
-	}
-	norm, err := json.Marshal(c)
-	if err != nil {
-		return c, nil, []fault.Field{{Message: "the config cannot be encoded"}}
-	}
-	return c, norm, nil
-}
+// The Executor's methods below answer from the raw config each time, as
+// callers without a run plan ask (the catalog, tests); a run plan decodes
+// once (Decode) and reads the answers from there.
 
 // Check validates the config and returns it normalised.
 func (t typed[C]) Check(raw json.RawMessage, w Wiring) (json.RawMessage, []fault.Field) {
-	_, norm, errs := t.decode(raw, w)
-	return norm, errs
+	b := t.Decode(raw).Bind(w)
+	return b.Normalised(), b.Errors()
 }
 
 // Run decodes the config and runs the node.
 func (t typed[C]) Run(ctx context.Context, r *Run) (*Result, error) {
-	c, _, errs := t.decode(r.Config, wiringOf(r))
-	if len(errs) > 0 {
-		return nil, configError(errs)
-	}
-	return t.node.Run(ctx, r, c)
+	return t.Decode(r.Config).Bind(wiringOf(r)).Run(ctx, r)
 }
 
 // Estimate prices one run of the config.
 func (t typed[C]) Estimate(raw json.RawMessage, w Wiring) (Quote, error) {
-	e, ok := t.node.(estimator[C])
-	if !ok {
-		return Quote{}, nil
-	}
-	c, _, errs := t.decode(raw, w)
-	if len(errs) > 0 {
-		return Quote{}, configError(errs)
-	}
-	return e.Estimate(c, w)
+	return t.Decode(raw).Bind(w).Estimate()
 }
 
 // salter is implemented by nodes whose results depend on how they run here.
@@ -151,15 +124,7 @@ type prechecker[C any] interface {
 // known by then (nil when it cannot tell, or its config is not valid: the
 // run's own checks say more).
 func (t typed[C]) Precheck(ctx context.Context, r *Run) error {
-	p, ok := t.node.(prechecker[C])
-	if !ok {
-		return nil
-	}
-	c, _, errs := t.schema.Decode(r.Config)
-	if len(errs) > 0 {
-		return nil
-	}
-	return p.Precheck(ctx, r, c)
+	return t.Decode(r.Config).Precheck(ctx, r)
 }
 
 // pure is implemented by nodes an estimate may run to foresee what
@@ -178,43 +143,19 @@ func (t typed[C]) Pure() bool {
 // ReuseFor says whether a node may reuse an earlier output: a node type
 // reuses (any age) unless it says otherwise.
 func (t typed[C]) ReuseFor(raw json.RawMessage) (bool, time.Duration) {
-	r, ok := t.node.(reuser[C])
-	if !ok {
-		return true, 0
-	}
-	c, _, errs := t.schema.Decode(raw)
-	if len(errs) > 0 {
-		return false, 0
-	}
-	return r.Reuse(c)
+	return t.Decode(raw).ReuseFor()
 }
 
 // Warnings are a valid config's likely problems (none for an invalid one:
 // its errors say more).
 func (t typed[C]) Warnings(raw json.RawMessage, w Wiring) []fault.Field {
-	wn, ok := t.node.(warner[C])
-	if !ok {
-		return nil
-	}
-	c, _, errs := t.decode(raw, w)
-	if len(errs) > 0 {
-		return nil
-	}
-	return wn.Warn(&c, w)
+	return t.Decode(raw).Bind(w).Warnings()
 }
 
 // AskedShapes are the shapes a node with this config asks for (none when
 // the node type asks for none or the config is not valid).
 func (t typed[C]) AskedShapes(raw json.RawMessage) []string {
-	a, ok := t.node.(shapeAsker[C])
-	if !ok {
-		return nil
-	}
-	c, _, errs := t.schema.Decode(raw)
-	if len(errs) > 0 {
-		return nil
-	}
-	return a.AskedShapes(c)
+	return t.Decode(raw).AskedShapes()
 }
 
 // finaler is implemented by nodes that deliver final ads.
@@ -225,15 +166,7 @@ type finaler[C any] interface {
 // MostFinals is the most final ads a node with this config may deliver
 // (0 for node types that deliver none, or an invalid config).
 func (t typed[C]) MostFinals(raw json.RawMessage) int {
-	f, ok := t.node.(finaler[C])
-	if !ok {
-		return 0
-	}
-	c, _, errs := t.schema.Decode(raw)
-	if len(errs) > 0 {
-		return 0
-	}
-	return f.MostFinals(c)
+	return t.Decode(raw).MostFinals()
 }
 
 // outsider is implemented by nodes that may send outside requests.
@@ -259,16 +192,7 @@ type planner[C any] interface {
 // inputs and shapes; ok is false for node types that send none, or when it
 // cannot tell (a config or input that a run would refuse).
 func (t typed[C]) Plan(r *Run) ([]PlannedRequest, bool) {
-	p, is := t.node.(planner[C])
-	if !is {
-		return nil, false
-	}
-	c, _, errs := t.decode(r.Config, wiringOf(r))
-	if len(errs) > 0 {
-		return nil, false
-	}
-	reqs, err := p.Plan(r, c)
-	return reqs, err == nil
+	return t.Decode(r.Config).Bind(wiringOf(r)).Plan(r)
 }
 
 // configError joins field errors into one error for Run.

@@ -62,7 +62,7 @@ func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger, inlin
 		}
 		ctx, cancel := context.WithTimeout(ctx, estimateFor)
 		defer cancel()
-		g := workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}
+		var plan *engine.Plan // the graph compiled once, to check and price
 		var ob *RunOptionsBody
 		if in.Body != nil {
 			ob = &in.Body.RunOptionsBody
@@ -75,21 +75,23 @@ func handleEstimate(st *store.Store, eng *engine.Engine, log *slog.Logger, inlin
 					return nil, problem(log, err)
 				}
 				defer release()
-				g = graphOf(in.Body.Nodes, in.Body.Edges)
-				if _, err := eng.Validate(g, w.UserID); err != nil {
+				if plan, err = eng.Validate(graphOf(in.Body.Nodes, in.Body.Edges), w.UserID); err != nil {
 					return nil, problem(log, err)
 				}
 			}
 		}
+		if plan == nil {
+			plan = eng.Compile(workflow.Graph{Nodes: w.Nodes, Edges: w.Edges}, "") // checked when it was saved
+		}
 		o, err := ob.options()
 		if err == nil {
-			err = eng.CheckOptions(g, o)
+			err = plan.CheckOptions(o)
 		}
 		if err != nil {
 			return nil, problem(log, err)
 		}
 		out := &EstimateOutput{}
-		out.Body.TotalCost, out.Body.Nodes = eng.Estimate(ctx, g, w.UserID, o)
+		out.Body.TotalCost, out.Body.Nodes = eng.Estimate(ctx, plan, w.UserID, o)
 		return out, nil
 	}
 }

@@ -184,8 +184,10 @@ func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 			return nil, problem(log, err)
 		}
 		g := graphOf(in.Body.Nodes, in.Body.Edges)
+		var plan *engine.Plan // nil for an empty graph, which warns of nothing
 		if len(g.Nodes) > 0 {
-			if _, err := eng.Validate(g, user); err != nil {
+			var err error
+			if plan, err = eng.Validate(g, user); err != nil {
 				return nil, problem(log, err)
 			}
 		}
@@ -204,7 +206,7 @@ func handlePutGraph(st *store.Store, eng *engine.Engine, log *slog.Logger) func(
 		}
 		out := &SavedGraphOutput{}
 		out.Body.Workflow, out.Body.Warnings = w, []Warning{}
-		for _, f := range eng.Warnings(g) {
+		for _, f := range plan.Warnings() {
 			out.Body.Warnings = append(out.Body.Warnings, Warning{Location: "body." + f.Location, Message: f.Message})
 		}
 		return out, nil
