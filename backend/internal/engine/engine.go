@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/visualadgen/visualadgen/backend/internal/budget"
 	"github.com/visualadgen/visualadgen/backend/internal/config"
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
@@ -60,7 +61,8 @@ type Engine struct {
 	log   *slog.Logger
 	cfg   Config
 
-	plans plans // compiled plans of recent runs
+	plans plans         // compiled plans of recent runs
+	money budget.Ledger // budgets: refusals, reservations, settlement
 
 	mu      sync.Mutex
 	running map[string]map[string]context.CancelCauseFunc // execution -> node -> cancel
@@ -82,7 +84,7 @@ func New(st *store.Store, reg *executor.Registry, pub events.Publisher, q Queue,
 	case cfg.ReconcileGrace < 0:
 		cfg.ReconcileGrace = 0
 	}
-	e := &Engine{st: st, reg: reg, pub: pub, queue: q, log: log, cfg: cfg,
+	e := &Engine{st: st, reg: reg, pub: pub, queue: q, log: log, cfg: cfg, money: budget.New(st),
 		running: map[string]map[string]context.CancelCauseFunc{}, holding: map[Job]time.Time{}}
 	e.plans.compile = func(g workflow.Graph) *Plan { return e.compile(g, "", nil) }
 	return e
@@ -137,7 +139,7 @@ func (e *Engine) advance(ctx context.Context, rs *runState) error {
 		}
 		return rs.moveExec(ctx, workflow.ExecPaused, "")
 	case d.complete:
-		return rs.moveExec(ctx, workflow.ExecCompleted, "")
+		return rs.end(ctx, workflow.ExecCompleted, "")
 	}
 	return nil
 }

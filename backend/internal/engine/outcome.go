@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/visualadgen/visualadgen/backend/internal/budget"
 	"github.com/visualadgen/visualadgen/backend/internal/cost"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
@@ -39,7 +40,7 @@ func (e *Engine) complete(ctx context.Context, j Job, res *executor.Result, inpu
 		if err != nil {
 			return err
 		}
-		if err := rs.tx.Release(ctx, ne.ID); err != nil {
+		if err := budget.SettleNode(ctx, rs.tx, ne.ID); err != nil {
 			return err
 		}
 		if err := recordFinals(ctx, rs, ne, res); err != nil {
@@ -100,7 +101,7 @@ func (e *Engine) failIn(ctx context.Context, rs *runState, ne *workflow.NodeExec
 	if err != nil {
 		return err
 	}
-	if err := rs.tx.Release(ctx, ne.ID); err != nil {
+	if err := budget.SettleNode(ctx, rs.tx, ne.ID); err != nil {
 		return err
 	}
 	change := nodeChange{msg: msg, cost: cost}

@@ -3,11 +3,9 @@ package engine
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 
 	"github.com/visualadgen/visualadgen/backend/internal/dag"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
-	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -70,54 +68,4 @@ func sourcesKnown(g *dag.Graph, known map[string]*workflow.NodeExecution, id str
 		}
 	}
 	return true
-}
-
-// CheckOptions refuses run options that name nodes the plan's graph
-// lacks (a graph with a shape problem is reported by saving it).
-func (p *Plan) CheckOptions(o *workflow.RunOptions) error {
-	if p.dag == nil {
-		return nil
-	}
-	return checkOptions(p.dag, o)
-}
-
-// checkOptions refuses run options that name nodes the workflow lacks.
-func checkOptions(g *dag.Graph, o *workflow.RunOptions) error {
-	if o == nil {
-		return nil
-	}
-	var errs []fault.Field
-	for i, id := range o.Fresh {
-		if _, ok := g.Nodes[id]; !ok {
-			errs = append(errs, fault.Field{Location: fmt.Sprintf("fresh[%d]", i), Message: "not a node of this workflow"})
-		}
-	}
-	if _, ok := g.Nodes[o.Until]; o.Until != "" && !ok {
-		errs = append(errs, fault.Field{Location: "until", Message: "not a node of this workflow"})
-	}
-	if len(errs) > 0 {
-		return fault.Invalid("the run options name nodes this workflow does not have", errs...)
-	}
-	return nil
-}
-
-// needed lists what running until needs: it and every node before it
-// (nil: every node).
-func needed(g *dag.Graph, o *workflow.RunOptions) map[string]bool {
-	if o == nil || o.Until == "" {
-		return nil
-	}
-	out := map[string]bool{}
-	var walk func(id string)
-	walk = func(id string) {
-		if out[id] {
-			return
-		}
-		out[id] = true
-		for _, p := range g.Preds[id] {
-			walk(p)
-		}
-	}
-	walk(o.Until)
-	return out
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
-	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -77,7 +76,7 @@ func (e *Engine) prepare(ctx context.Context, j Job) (*prepared, error) {
 		return nil, e.fail(rec, j, fmt.Errorf("the node's inputs are over the %s a node may take in: connect fewer or smaller sources", size(MaxIOBytes)), nil)
 	}
 	run := pn.newRun(j.ExecutionID, x.UserID, inputs)
-	run.Report, run.Reserve = e.reporter(j), e.reserver(x.UserID, ne.ID)
+	run.Report, run.Reserve = e.reporter(j), e.money.Reserver(x.UserID, ne.ID)
 	if pn.delivers() {
 		run.Deliver = e.deliverer(j.ExecutionID, x.UserID)
 	}
@@ -124,18 +123,5 @@ func (e *Engine) reporter(j Job) func(workflow.Progress) {
 		if err := e.pub.Announce(ctx, events.ForProgress(j.ExecutionID, j.NodeID, p)); err != nil {
 			e.log.Debug("engine: a progress report was dropped", "execution_id", j.ExecutionID, "err", err)
 		}
-	}
-}
-
-// reserver sets a paid node's estimated cost aside from its owner's
-// monthly budget, in a transaction of its own, before the node pays (not
-// once its run ended: executor.ErrRunEnded).
-func (e *Engine) reserver(user, nodeExecutionID string) func(context.Context, float64, string) error {
-	return func(ctx context.Context, usd float64, model string) error {
-		err := e.st.InTx(ctx, func(tx *store.Tx) error { return tx.Reserve(ctx, user, nodeExecutionID, model, usd) })
-		if errors.Is(err, store.ErrRunEnded) {
-			return executor.ErrRunEnded
-		}
-		return err
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/visualadgen/visualadgen/backend/internal/budget"
 	"github.com/visualadgen/visualadgen/backend/internal/dag"
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
@@ -60,6 +61,15 @@ func (rs *runState) finish(ctx context.Context, status workflow.ExecutionStatus,
 		if err := rs.moveNode(ctx, ne, workflow.StateSkipped, nodeChange{msg: skipMsg}); err != nil {
 			return err
 		}
+	}
+	return rs.end(ctx, status, msg)
+}
+
+// end ends the execution in a final status: what its nodes set aside is
+// settled (the budget package), then it moves (the transition table).
+func (rs *runState) end(ctx context.Context, status workflow.ExecutionStatus, msg string) error {
+	if err := budget.SettleRun(ctx, rs.tx, rs.exec.ID); err != nil {
+		return err
 	}
 	return rs.moveExec(ctx, status, msg)
 }

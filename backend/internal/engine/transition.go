@@ -92,9 +92,6 @@ func (rs *runState) moveExec(ctx context.Context, to workflow.ExecutionStatus, m
 		return fmt.Errorf("engine: execution %s cannot go from %s to %s", rs.exec.ID, from, to)
 	}
 	if to.Final() {
-		if err := rs.tx.ReleaseRun(ctx, rs.exec.ID); err != nil { // what its nodes set aside is settled
-			return err
-		}
 		total, err := rs.tx.SumGenerationCost(ctx, rs.exec.ID)
 		if err != nil {
 			return err
