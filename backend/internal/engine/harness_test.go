@@ -73,12 +73,13 @@ func newHarness(t *testing.T, kind string, cfg Config) *harness {
 }
 
 // attach opens the database of kind at loc (a file or a URL) and builds an
-// engine with fake executors; its queue starts working jobs when start is set.
-func attach(t testing.TB, kind, loc string, cfg Config, qc queue.Config, start bool) *harness {
+// engine with fake executors (and extra ones); its queue starts working
+// jobs when start is set.
+func attach(t testing.TB, kind, loc string, cfg Config, qc queue.Config, start bool, extra ...executor.Executor) *harness {
 	t.Helper()
 	ctx := context.Background()
 	h := &harness{t: t, hub: events.NewHub(), fake: newFake()}
-	reg, err := executor.NewRegistry(h.fake.all()...)
+	reg, err := executor.NewRegistry(append(h.fake.all(), extra...)...)
 	require.NoError(t, err)
 	if kind == "sqlite" {
 		db, err := sqlite.Open(ctx, loc, quietLog())
