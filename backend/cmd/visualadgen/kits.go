@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 )
@@ -22,5 +23,5 @@ func (k kits) Kit(ctx context.Context, owner, id string) (executor.Brand, error)
 	if err != nil {
 		return executor.Brand{}, err
 	}
-	return executor.BrandOf(ctx, kit, k.st)
+	return creatives.BrandOf(ctx, kit, k.st)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/config"
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/engine"
 	"github.com/visualadgen/visualadgen/backend/internal/events"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
@@ -108,7 +109,7 @@ func wire(ctx context.Context, cfg config.Config, log *slog.Logger, addr string)
 }
 
 // registry is the one list of node types: adding one is one line here.
-func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, images *imaging.Budget, brand executor.BrandKits, times executor.FALTimes) (*executor.Registry, error) {
+func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, images *imaging.Budget, brand creatives.BrandKits, times executor.FALTimes) (*executor.Registry, error) {
 	models, err := imagemodel.Default().WithPrices(cfg.FalPrices)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: FAL_PRICES %w", err)
@@ -126,8 +127,8 @@ func registry(cfg config.Config, blobs blob.Store, redditClient *reddit.Client, 
 		executor.NewPrompt(),
 		executor.NewImageModel(executor.ImageModelDeps{Models: models, Gen: gen, Blobs: blobs, Images: images,
 			Downloads: downloads, Preview: cfg.FalKey == ""}),
-		executor.NewOutput(blobs, images),
-		executor.NewAdLayout(brand),
+		creatives.NewOutput(blobs, images),
+		creatives.NewAdLayout(brand),
 	)
 }
 

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -63,7 +64,7 @@ func (typed) Estimate(json.RawMessage, executor.Wiring) (executor.Quote, error) 
 func (f *fake) all() []executor.Executor {
 	var out []executor.Executor
 	for _, t := range []workflow.NodeType{executor.TextInputType, executor.ImageInputType, executor.SocialMediaType,
-		executor.PromptType, executor.ImageModelType, executor.OutputType} {
+		executor.PromptType, executor.ImageModelType, creatives.OutputType} {
 		out = append(out, typed{f, t})
 	}
 	return out

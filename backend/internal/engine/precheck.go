@@ -16,13 +16,14 @@ import (
 // (executor.Prechecker), with the inputs known by then.
 func (e *Engine) precheck(ctx context.Context, p *Plan, known map[string]*workflow.NodeExecution, user string, o *workflow.RunOptions) error {
 	need := needed(p.dag, o)
-	ctx = executor.WithPrechecks(ctx)
+	shared := executor.NewShared() // what the nodes' prechecks share (each layout measured once)
 	for _, id := range p.dag.Order {
 		pn := p.node(id)
 		if pn == nil || pn.cfg == nil || known[id] != nil || need != nil && !need[id] {
 			continue
 		}
 		run := pn.newRun(noExecution, user, gatherInputs(p.dag, known, id, pn.lists))
+		run.Shared = shared
 		if err := e.safePrecheck(ctx, pn.cfg, run); err != nil {
 			return fault.Invalid(fmt.Sprintf("node %q would fail, so the run did not start: %s", pn.node.Name, err.Error()))
 		}

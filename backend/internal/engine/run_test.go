@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -21,7 +22,7 @@ func TestLinearRun(t *testing.T) {
 		w := h.workflowOf([]spec{
 			{name: "text", cfg: `{"out":{"text":"sneakers"}}`},
 			{name: "gen", cfg: `{"cost":0.006,"out":{"image_urls":["a","b"]}}`, ntype: executor.ImageModelType},
-			{name: "out", cfg: `{"cost":0.003}`, ntype: executor.OutputType},
+			{name: "out", cfg: `{"cost":0.003}`, ntype: creatives.OutputType},
 		}, "text>gen", "gen>out")
 		x, err := h.eng.Start(context.Background(), h.user, w.ID)
 		require.NoError(t, err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 )
 
@@ -49,7 +50,7 @@ func TestKindsAgreeWithTheDocument(t *testing.T) {
 // TestCatalogServesAccepts checks that every input in the catalog says what
 // it takes: by its kind, or every kind on a node with open inputs.
 func TestCatalogServesAccepts(t *testing.T) {
-	for _, ex := range []executor.Executor{executor.NewPrompt(), previewModel(nil), executor.NewOutput(nil, nil)} {
+	for _, ex := range []executor.Executor{executor.NewPrompt(), previewModel(nil), creatives.NewOutput(nil, nil)} {
 		s := ex.Spec()
 		require.NotEmpty(t, s.Inputs, s.Type)
 		for _, p := range s.Inputs {
@@ -69,7 +70,7 @@ func TestMisfit(t *testing.T) {
 		return executor.End{Name: name, Spec: ex.Spec(), Handle: handle}
 	}
 	text, photo, prompt := executor.NewTextInput(), executor.NewImageInput(), executor.NewPrompt()
-	model, out := previewModel(nil), executor.NewOutput(nil, nil)
+	model, out := previewModel(nil), creatives.NewOutput(nil, nil)
 	odd := executor.End{Name: "Odd", Spec: executor.Spec{Outputs: []executor.Port{{Name: "prompt", Label: "Prompt", Kind: executor.KindImages}}}}
 	cases := []struct {
 		what     string

@@ -67,6 +67,8 @@ type Run struct {
 	// limits before they are written (nil: no limit applies); it fails,
 	// naming the limit, when the run would pass one.
 	Deliver func(ctx context.Context, finals int, bytes int64) error
+	// Shared is what the nodes of one precheck share (nil in a run).
+	Shared *Shared
 }
 
 // report passes p to Report when someone listens.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/reddit"
@@ -46,11 +47,11 @@ func TestValidation(t *testing.T) {
 	require.Equal(t, "extra", errs[0].Location)
 	_, errs = executor.NewImageInput().Check(json.RawMessage(`{"image_url":"file:///etc/passwd"}`), executor.Wiring{})
 	require.Equal(t, "image_url", errs[0].Location)
-	_, errs = executor.NewOutput(nil, imaging.NewBudget(40_000_000, 2)).Check(json.RawMessage(`{"aspect_ratio":"2:1"}`), executor.Wiring{})
+	_, errs = creatives.NewOutput(nil, imaging.NewBudget(40_000_000, 2)).Check(json.RawMessage(`{"aspect_ratio":"2:1"}`), executor.Wiring{})
 	require.Equal(t, "aspect_ratio", errs[0].Location)
 	_, errs = executor.NewSocialMedia(nil).Check(json.RawMessage(`{"subreddit":"r/x y"}`), executor.Wiring{})
 	require.Equal(t, "subreddit", errs[0].Location)
-	norm, errs := executor.NewOutput(nil, imaging.NewBudget(40_000_000, 2)).Check(json.RawMessage(`{}`), executor.Wiring{})
+	norm, errs := creatives.NewOutput(nil, imaging.NewBudget(40_000_000, 2)).Check(json.RawMessage(`{}`), executor.Wiring{})
 	require.Empty(t, errs)
 	require.JSONEq(t, `{"num_images":1,"aspect_ratio":"1:1"}`, string(norm), "defaults filled from the struct's tags")
 }

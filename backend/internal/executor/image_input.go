@@ -51,5 +51,5 @@ func (imageInput) Check(c *ImageInputConfig, _ Wiring) []fault.Field {
 
 // Run returns the URL.
 func (imageInput) Run(_ context.Context, _ *Run, c ImageInputConfig) (*Result, error) {
-	return &Result{Output: outputOf(ImageInputOutput{ImageURL: c.ImageURL})}, nil
+	return &Result{Output: OutputOf(ImageInputOutput{ImageURL: c.ImageURL})}, nil
 }

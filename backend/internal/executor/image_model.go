@@ -74,7 +74,7 @@ func (m imageModel) Describe() Description {
 func (m imageModel) TuneSchema(s *schema.Of[ImageModelConfig]) {
 	ids := m.Models.IDs()
 	s.Tune("model", func(p *huma.Schema) {
-		p.Enum, p.Default = anyList(ids), ids[0]
+		p.Enum, p.Default = AnyList(ids), ids[0]
 		labels := map[string]string{}
 		for _, m := range m.Models.All() {
 			p := m.TextToImage.Price
@@ -83,10 +83,10 @@ func (m imageModel) TuneSchema(s *schema.Of[ImageModelConfig]) {
 		labelEnum(p, labels)
 	})
 	s.Tune("parameters.aspect_ratio", func(p *huma.Schema) {
-		p.Enum = ratioEnum(true)
+		p.Enum = RatioEnum(true)
 		labelEnum(p, map[string]string{MatchOutput: "Match the Output"})
 	})
-	s.Tune("parameters.image_size", func(p *huma.Schema) { p.Enum = anyList(imagemodel.SizeNames()) })
+	s.Tune("parameters.image_size", func(p *huma.Schema) { p.Enum = AnyList(imagemodel.SizeNames()) })
 	for _, name := range []string{"num_images", "num_inference_steps", "guidance_scale", "strength"} {
 		lo, hi := m.Models.Bounds(name)
 		s.Tune("parameters."+name, func(p *huma.Schema) { p.Minimum, p.Maximum = lo, hi })
@@ -187,7 +187,7 @@ func (m imageModel) Run(ctx context.Context, r *Run, c ImageModelConfig) (*Resul
 	if len(urls) == 0 {
 		return nil, PaidFailure(fmt.Errorf("FAL's safety checker flagged all %d images as not safe for work, so none is delivered (they are still billed): change the prompt", blocked), gens)
 	}
-	return &Result{Output: outputOf(ImageModelOutput{ImageURLs: urls, Cost: spentAll, Model: p.model.ID, Preview: m.Preview,
+	return &Result{Output: OutputOf(ImageModelOutput{ImageURLs: urls, Cost: spentAll, Model: p.model.ID, Preview: m.Preview,
 		Blocked: blocked, Plans: quotePlans(p.plans, reqs)}), Generations: gens}, nil
 }
 
@@ -199,7 +199,7 @@ func (m imageModel) store(ctx context.Context, r *Run, i int, g *Generated) (url
 			flagged++
 			continue
 		}
-		url, err := keep(ctx, m.Blobs, r, fmt.Sprintf("generations/%s/%s-%d-%d", r.ExecutionID, r.NodeID, i, j), store.FileGeneration, im.ContentType, im.Data)
+		url, err := Keep(ctx, m.Blobs, r, fmt.Sprintf("generations/%s/%s-%d-%d", r.ExecutionID, r.NodeID, i, j), store.FileGeneration, im.ContentType, im.Data)
 		if err != nil {
 			return nil, 0, Retryable(fmt.Errorf("store image %d: %w", j+1, err))
 		}
@@ -279,8 +279,8 @@ func labelEnum(p *huma.Schema, labels map[string]string) {
 	p.Extensions["x-enum-labels"] = labels
 }
 
-// anyList converts strings to a JSON Schema enum.
-func anyList(s []string) []any {
+// AnyList converts strings to a JSON Schema enum.
+func AnyList(s []string) []any {
 	out := make([]any, len(s))
 	for i, v := range s {
 		out[i] = v

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fal"
 	"github.com/visualadgen/visualadgen/backend/internal/fal/faltest"
@@ -53,7 +54,7 @@ func TestPreviewPipeline(t *testing.T) {
 	require.Len(t, urls, 2)
 	require.Equal(t, 0.0, *res.Generations[0].Cost, "previews are free")
 	require.Equal(t, []executor.PlanQuote{{Ratio: "9:16", Width: 768, Height: 1360, Images: 2}}, res.Output["plans"], "9:16 within one megapixel")
-	out, err := run(t, executor.NewOutput(blobs, imaging.NewBudget(40_000_000, 2)), `{"num_images":1,"aspect_ratio":"9:16"}`, map[string]any{"image_urls": []any{urls[0], urls[1]}})
+	out, err := run(t, creatives.NewOutput(blobs, imaging.NewBudget(40_000_000, 2)), `{"num_images":1,"aspect_ratio":"9:16"}`, map[string]any{"image_urls": []any{urls[0], urls[1]}})
 	require.NoError(t, err)
 	final := out.Output["final_images"].([]string)
 	require.Len(t, final, 1)
@@ -64,7 +65,7 @@ func TestPreviewPipeline(t *testing.T) {
 	require.LessOrEqual(t, out.Output["max_crop"], 0.005, "generated at the ratio: at most 0.5% of a side is cropped")
 	exact, _ := imaging.Preview("x", "m", 0, 1080, 1080)
 	url, _ := blobs.Put(context.Background(), "uploads/u/sq", "image/png", exact)
-	same, err := run(t, executor.NewOutput(blobs, imaging.NewBudget(40_000_000, 2)), `{"aspect_ratio":"1:1"}`, map[string]any{"image_urls": []any{url}})
+	same, err := run(t, creatives.NewOutput(blobs, imaging.NewBudget(40_000_000, 2)), `{"aspect_ratio":"1:1"}`, map[string]any{"image_urls": []any{url}})
 	require.NoError(t, err)
 	require.Equal(t, []string{url}, same.Output["final_images"], "an image already 1080x1080 passes through untouched")
 }

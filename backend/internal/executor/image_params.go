@@ -110,9 +110,9 @@ func (p ImageModelParams) request(e imagemodel.Endpoint, pl plan, prompt, imageU
 	return in
 }
 
-// ratioEnum lists the ratios the image model accepts: the Output's, or one
+// RatioEnum lists the ratios the image model accepts: the Output's, or one
 // of the ad ratios.
-func ratioEnum(match bool) []any {
+func RatioEnum(match bool) []any {
 	var out []any
 	if match {
 		out = append(out, MatchOutput)

@@ -43,7 +43,7 @@ func (p ImageModelParams) plans(w Wiring) []plan {
 			continue
 		}
 		seen[reduced(rw, rh)] = true
-		out = append(out, plan{size: imagemodel.Plan(rw, rh, int(math.Round(mp*cost.Megapixel))), ratio: ratioName(rw, rh)})
+		out = append(out, plan{size: imagemodel.Plan(rw, rh, int(math.Round(mp*cost.Megapixel))), ratio: RatioName(rw, rh)})
 	}
 	if len(out) == 0 {
 		t, _ := imaging.Lookup("1:1")
@@ -82,9 +82,9 @@ func reduced(w, h int) string {
 	return fmt.Sprintf("%d:%d", w/a, h/a)
 }
 
-// ratioName names a ratio for people: an ad ratio's name when w:h is one
+// RatioName names a ratio for people: an ad ratio's name when w:h is one
 // (1200x628 is "1.91:1"), else w:h in lowest terms.
-func ratioName(w, h int) string {
+func RatioName(w, h int) string {
 	for _, n := range imaging.RatioNames() {
 		t, _ := imaging.Lookup(n)
 		if reduced(t.Width, t.Height) == reduced(w, h) {

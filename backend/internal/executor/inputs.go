@@ -6,8 +6,8 @@ func str(inputs map[string]any, key string) (string, bool) {
 	return s, ok
 }
 
-// stringList reads a JSON list of strings (or a single string).
-func stringList(v any) []string {
+// StringList reads a JSON list of strings (or a single string).
+func StringList(v any) []string {
 	switch x := v.(type) {
 	case string:
 		return []string{x}

@@ -14,10 +14,10 @@ type FileHolder interface {
 	HoldFile(ctx context.Context, executionID, nodeID, url, kind string, bytes int64) error
 }
 
-// keep stores data under key for the run r and records that r holds it,
+// Keep stores data under key for the run r and records that r holds it,
 // as kind (store.FileGeneration or store.FileFinal). When the run is gone
 // (its workflow was deleted meanwhile) the object is deleted again.
-func keep(ctx context.Context, blobs blob.Store, r *Run, key, kind, contentType string, data []byte) (string, error) {
+func Keep(ctx context.Context, blobs blob.Store, r *Run, key, kind, contentType string, data []byte) (string, error) {
 	url, err := blobs.Put(ctx, key, contentType, data)
 	if err != nil {
 		return "", err

@@ -69,10 +69,10 @@ type FinalsOutput struct {
 	Short string `json:"short,omitempty"`
 }
 
-// outputOf is a node's typed output as the engine holds it: each field by
+// OutputOf is a node's typed output as the engine holds it: each field by
 // its JSON name (an omitempty field left out when empty), its value as it
 // is, which the engine stores as JSON.
-func outputOf(v any) map[string]any {
+func OutputOf(v any) map[string]any {
 	rv := reflect.ValueOf(v)
 	out := make(map[string]any, rv.NumField())
 	for i := range rv.NumField() {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 )
@@ -33,7 +34,7 @@ func TestOutputsAreTyped(t *testing.T) {
 	want := map[string][]string{"TEXT_INPUT": {"text"}, "IMAGE_INPUT": {"image_url"}, "PROMPT": {"prompt"},
 		"IMAGE_MODEL": {"image_urls"}, "OUTPUT": {"final_images"}, "SOCIAL_MEDIA": {"posts", "trends"}}
 	for _, ex := range []executor.Executor{executor.NewTextInput(), executor.NewImageInput(), executor.NewPrompt(),
-		previewModel(blobs), executor.NewOutput(blobs, budget), executor.NewSocialMedia(nil)} {
+		previewModel(blobs), creatives.NewOutput(blobs, budget), executor.NewSocialMedia(nil)} {
 		spec := ex.Spec()
 		require.NotNil(t, spec.OutputType, spec.Type)
 		var ports []string
@@ -52,9 +53,9 @@ func TestOutputsAreTyped(t *testing.T) {
 	for k := range res.Output {
 		require.True(t, names[k], "IMAGE_MODEL hands on %q, a field of its output struct", k)
 	}
-	out, err := run(t, executor.NewOutput(blobs, budget), `{"aspect_ratio":"1:1"}`, map[string]any{"image_urls": res.Output["image_urls"]})
+	out, err := run(t, creatives.NewOutput(blobs, budget), `{"aspect_ratio":"1:1"}`, map[string]any{"image_urls": res.Output["image_urls"]})
 	require.NoError(t, err)
-	names = jsonNames(executor.NewOutput(blobs, budget).Spec().OutputType)
+	names = jsonNames(creatives.NewOutput(blobs, budget).Spec().OutputType)
 	for k := range out.Output {
 		require.True(t, names[k], "OUTPUT hands on %q, a field of its output struct", k)
 	}

@@ -72,5 +72,5 @@ func (promptNode) Run(ctx context.Context, r *Run, c PromptConfig) (*Result, err
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Output: outputOf(PromptOutput{Prompt: out})}, nil
+	return &Result{Output: OutputOf(PromptOutput{Prompt: out})}, nil
 }

@@ -60,5 +60,5 @@ func (s socialMedia) Run(ctx context.Context, _ *Run, c SocialMediaConfig) (*Res
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Output: outputOf(SocialMediaOutput{Posts: posts, Trends: reddit.Trends(posts, 10)})}, nil
+	return &Result{Output: OutputOf(SocialMediaOutput{Posts: posts, Trends: reddit.Trends(posts, 10)})}, nil
 }

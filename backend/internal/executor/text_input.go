@@ -43,5 +43,5 @@ func (textInput) Pure() bool { return true }
 
 // Run returns the text.
 func (textInput) Run(_ context.Context, _ *Run, c TextInputConfig) (*Result, error) {
-	return &Result{Output: outputOf(TextInputOutput{Text: c.Value})}, nil
+	return &Result{Output: OutputOf(TextInputOutput{Text: c.Value})}, nil
 }

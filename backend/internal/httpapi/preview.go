@@ -13,6 +13,7 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/compose"
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
@@ -100,7 +101,7 @@ func previewBrand(ctx context.Context, st *store.Store, blobs blob.Store, images
 		if err != nil {
 			return compose.Brand{}, err
 		}
-		if b, err = executor.BrandOf(ctx, kit, st); err != nil {
+		if b, err = creatives.BrandOf(ctx, kit, st); err != nil {
 			return compose.Brand{}, err
 		}
 	} else if id != "" {
@@ -108,9 +109,9 @@ func previewBrand(ctx context.Context, st *store.Store, blobs blob.Store, images
 		if err != nil {
 			return compose.Brand{}, fault.Invalid("unknown brand kit", fault.Field{Location: "brand_kit_id", Message: "choose one of your brand kits"})
 		}
-		if b, err = executor.BrandOf(ctx, kit, st); err != nil {
+		if b, err = creatives.BrandOf(ctx, kit, st); err != nil {
 			return compose.Brand{}, err
 		}
 	}
-	return executor.LoadBrand(ctx, b, blobs, images)
+	return creatives.LoadBrand(ctx, b, blobs, images)
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -89,7 +90,7 @@ func textToAd(context.Context, PhotoFunc) (workflow.Graph, error) {
 	b.node("text", executor.TextInputType, "Product", 0, 0, map[string]any{"value": "Red canvas sneakers with white soles"})
 	b.node("prompt", executor.PromptType, "Prompt", 1, 0, map[string]any{"template": "A bold spring ad photo of {{text}}, studio light, vivid colours, room for a headline"})
 	b.node("model", executor.ImageModelType, "FLUX schnell", 2, 0, map[string]any{"model": "fal-ai/flux/schnell", "parameters": map[string]any{"num_images": 2}})
-	b.node("out", executor.OutputType, "Feed ads", 3, 0, map[string]any{"num_images": 2, "aspect_ratio": "4:5"})
+	b.node("out", creatives.OutputType, "Feed ads", 3, 0, map[string]any{"num_images": 2, "aspect_ratio": "4:5"})
 	b.edge("text", "prompt", "")
 	b.edge("prompt", "model", "prompt")
 	b.edge("model", "out", "")
@@ -108,7 +109,7 @@ func photoVariations(ctx context.Context, photo PhotoFunc) (workflow.Graph, erro
 	b.node("text", executor.TextInputType, "Setting", 0, 1, map[string]any{"value": "on a sunlit city pavement, spring morning"})
 	b.node("prompt", executor.PromptType, "Prompt", 1, 1, map[string]any{"template": "The same sneaker {{text}}, advertising photo, sharp focus"})
 	b.node("model", executor.ImageModelType, "FLUX dev", 2, 0, map[string]any{"model": "fal-ai/flux/dev", "parameters": map[string]any{"num_images": 4, "strength": 0.85}})
-	b.node("out", executor.OutputType, "Square ads", 3, 0, map[string]any{"num_images": 4, "aspect_ratio": "1:1"})
+	b.node("out", creatives.OutputType, "Square ads", 3, 0, map[string]any{"num_images": 4, "aspect_ratio": "1:1"})
 	b.edge("photo", "model", "image_url")
 	b.edge("text", "prompt", "")
 	b.edge("prompt", "model", "prompt")
@@ -123,7 +124,7 @@ func trendToAd(context.Context, PhotoFunc) (workflow.Graph, error) {
 	b.node("text", executor.TextInputType, "Product", 0, 1, map[string]any{"value": "Red canvas sneakers with white soles"})
 	b.node("prompt", executor.PromptType, "Prompt", 1, 0, map[string]any{"template": "A story ad for {{text}} that rides on what sneaker fans talk about today: {{trends}}; bold, vertical, room for a headline"})
 	b.node("model", executor.ImageModelType, "FLUX schnell", 2, 0, map[string]any{"model": "fal-ai/flux/schnell", "parameters": map[string]any{"num_images": 2}})
-	b.node("out", executor.OutputType, "Story ads", 3, 0, map[string]any{"num_images": 2, "aspect_ratio": "9:16"})
+	b.node("out", creatives.OutputType, "Story ads", 3, 0, map[string]any{"num_images": 2, "aspect_ratio": "9:16"})
 	b.edge("reddit", "prompt", "")
 	b.edge("text", "prompt", "")
 	b.edge("prompt", "model", "prompt")
@@ -138,8 +139,8 @@ func adSet(context.Context, PhotoFunc) (workflow.Graph, error) {
 	b.node("text", executor.TextInputType, "Product", 0, 0, map[string]any{"value": "Red canvas sneakers"})
 	b.node("prompt", executor.PromptType, "Prompt", 1, 0, map[string]any{"template": "A bright spring lifestyle photo of {{text}} on a city pavement, no text, room for a headline"})
 	b.node("model", executor.ImageModelType, "FLUX schnell", 2, 0, map[string]any{"model": "fal-ai/flux/schnell", "parameters": map[string]any{"num_images": 1}})
-	b.node("layout", executor.AdLayoutType, "Ad layout", 2, 1, map[string]any{"headline": "{{text}}", "subline": "Spring collection, now 20% off", "cta": "Shop now"})
-	b.node("out", executor.OutputType, "Ad set", 3, 0, map[string]any{"num_images": 1,
+	b.node("layout", creatives.AdLayoutType, "Ad layout", 2, 1, map[string]any{"headline": "{{text}}", "subline": "Spring collection, now 20% off", "cta": "Shop now"})
+	b.node("out", creatives.OutputType, "Ad set", 3, 0, map[string]any{"num_images": 1,
 		"placements": []string{"meta_feed_portrait", "meta_stories", "google_display_landscape"}})
 	b.edge("text", "prompt", "")
 	b.edge("prompt", "model", "prompt")

@@ -7,7 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/visualadgen/visualadgen/backend/internal/executor"
+	"github.com/visualadgen/visualadgen/backend/internal/creatives"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -77,7 +77,7 @@ func testGraphReplace(t *testing.T, s *store.Store) {
 	w := newWorkflow(t, s, user)
 	kept := w.Nodes[0]
 	kept.Name = "Product name"
-	added := workflow.Node{ID: workflow.NewID(), Type: executor.OutputType, Name: "Out", Config: json.RawMessage(`{"num_images":2}`)}
+	added := workflow.Node{ID: workflow.NewID(), Type: creatives.OutputType, Name: "Out", Config: json.RawMessage(`{"num_images":2}`)}
 	g := workflow.Graph{Nodes: []workflow.Node{kept, added},
 		Edges: []workflow.Edge{{SourceNodeID: kept.ID, TargetNodeID: added.ID}}}
 	require.NoError(t, s.InTx(ctx, func(tx *store.Tx) error { return tx.ReplaceGraph(ctx, w.ID, g) }))

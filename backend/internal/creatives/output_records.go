@@ -1,15 +1,16 @@
-package executor
+package creatives
 
 import (
 	"encoding/json"
 
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
 // records are an Output's finals as records: where each is, and the words
 // drawn on it (c's layout; nil without one). What made each source image
 // is added where the records are stored.
-func records(finals []FinalImage, c *composer) []workflow.Final {
+func records(finals []executor.FinalImage, c *composer) []workflow.Final {
 	var texts map[string]string
 	if c != nil {
 		texts = map[string]string{}
@@ -36,9 +37,9 @@ func records(finals []FinalImage, c *composer) []workflow.Final {
 }
 
 // nonNilFinals is finals, or an empty list (the output lists none as []).
-func nonNilFinals(finals []FinalImage) []FinalImage {
+func nonNilFinals(finals []executor.FinalImage) []executor.FinalImage {
 	if finals == nil {
-		return []FinalImage{}
+		return []executor.FinalImage{}
 	}
 	return finals
 }

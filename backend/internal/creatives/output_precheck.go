@@ -1,4 +1,4 @@
-package executor
+package creatives
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/visualadgen/visualadgen/backend/internal/compose"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
 )
 
 // precheckBudget is how many (layout, final size) fits one run's precheck
@@ -22,20 +23,15 @@ type prechecks struct {
 	left      int
 }
 
-// prechecksKey carries a run's prechecks in a context.
-type prechecksKey struct{}
-
-// WithPrechecks gives ctx the shared state of one run's prechecks.
-func WithPrechecks(ctx context.Context) context.Context {
-	return context.WithValue(ctx, prechecksKey{}, &prechecks{composers: map[string]*composer{}, answers: map[string]error{}, left: precheckBudget})
+// newPrechecks is a fresh precheck state, with the whole budget.
+func newPrechecks() any {
+	return &prechecks{composers: map[string]*composer{}, answers: map[string]error{}, left: precheckBudget}
 }
 
-// prechecksOf is ctx's shared precheck state (a fresh one when it has none).
-func prechecksOf(ctx context.Context) *prechecks {
-	if p, ok := ctx.Value(prechecksKey{}).(*prechecks); ok {
-		return p
-	}
-	return WithPrechecks(ctx).Value(prechecksKey{}).(*prechecks)
+// prechecksOf is the precheck state the nodes of r's precheck share (a
+// fresh one outside a precheck).
+func prechecksOf(r *executor.Run) *prechecks {
+	return r.Shared.Value("creatives.prechecks", newPrechecks).(*prechecks)
 }
 
 // Precheck measures, without drawing, whether the layout's words fit every
@@ -43,7 +39,7 @@ func prechecksOf(ctx context.Context) *prechecks {
 // are): a text that fits no final refuses the run before anything is
 // generated or paid for. Other problems are left to the run, which says
 // more; so is anything past the run's budget of measures.
-func (o output) Precheck(ctx context.Context, r *Run, c OutputConfig) error {
+func (o output) Precheck(ctx context.Context, r *executor.Run, c OutputConfig) error {
 	raw := r.Inputs["layout"]
 	if raw == nil {
 		return nil
@@ -52,7 +48,7 @@ func (o output) Precheck(ctx context.Context, r *Run, c OutputConfig) error {
 	if err != nil {
 		return nil
 	}
-	pc := prechecksOf(ctx)
+	pc := prechecksOf(r)
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	comp, seen := pc.composers[string(key)]

@@ -1,4 +1,4 @@
-package executor
+package creatives
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 )
 
@@ -19,23 +20,23 @@ func TestPrecheckIsBounded(t *testing.T) {
 	o := output{images: imaging.NewBudget(40_000_000, 2)}
 	all := `{"num_images":1,"placements":["meta_feed_square","meta_feed_portrait","meta_stories","meta_reels","google_display_landscape","google_display_square","linkedin_single","x_single","pinterest_standard"]}`
 	layout := func(headline string) map[string]any {
-		return map[string]any{"layout": Layout{Headline: headline, TextPosition: "auto", LogoPosition: "auto", Scrim: "auto", Brand: DefaultBrand, Node: "Layout"}}
+		return map[string]any{"layout": executor.Layout{Headline: headline, TextPosition: "auto", LogoPosition: "auto", Scrim: "auto", Brand: executor.DefaultBrand, Node: "Layout"}}
 	}
 	var cfg OutputConfig
 	require.NoError(t, json.Unmarshal([]byte(all), &cfg))
-	ctx := WithPrechecks(context.Background())
+	ctx, shared := context.Background(), executor.NewShared()
 	for range 100 {
-		require.NoError(t, o.Precheck(ctx, &Run{Inputs: layout("Spring steps")}, cfg))
+		require.NoError(t, o.Precheck(ctx, &executor.Run{Inputs: layout("Spring steps"), Shared: shared}, cfg))
 	}
-	require.Equal(t, precheckBudget-len(cfg.Placements), prechecksOf(ctx).left, "one measure per placement for a hundred Outputs")
+	require.Equal(t, precheckBudget-len(cfg.Placements), prechecksOf(&executor.Run{Shared: shared}).left, "one measure per placement for a hundred Outputs")
 
-	err := o.Precheck(WithPrechecks(context.Background()), &Run{Inputs: layout(strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis ", 30))}, cfg)
+	err := o.Precheck(ctx, &executor.Run{Inputs: layout(strings.Repeat("Pneumonoultramicroscopicsilicovolcanoconiosis ", 30)), Shared: executor.NewShared()}, cfg)
 	require.ErrorContains(t, err, "does not fit")
 	require.ErrorContains(t, err, `in the Ad layout "Layout"`)
 
-	ctx = WithPrechecks(context.Background())
+	shared = executor.NewShared()
 	for i := range 50 {
-		require.NoError(t, o.Precheck(ctx, &Run{Inputs: layout(strings.Repeat("Steps ", i+1))}, cfg))
+		require.NoError(t, o.Precheck(ctx, &executor.Run{Inputs: layout(strings.Repeat("Steps ", i+1)), Shared: shared}, cfg))
 	}
-	require.Equal(t, 0, prechecksOf(ctx).left, "the budget caps a run with many layouts")
+	require.Equal(t, 0, prechecksOf(&executor.Run{Shared: shared}).left, "the budget caps a run with many layouts")
 }

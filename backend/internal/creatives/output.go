@@ -1,4 +1,4 @@
-package executor
+package creatives
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/placements"
 	"github.com/visualadgen/visualadgen/backend/internal/schema"
@@ -39,26 +40,26 @@ type output struct {
 }
 
 // NewOutput returns the OUTPUT executor; it decodes images within images.
-func NewOutput(blobs blob.Store, images *imaging.Budget) Executor {
-	return Typed[OutputConfig](output{blobs: blobs, images: images})
+func NewOutput(blobs blob.Store, images *imaging.Budget) executor.Executor {
+	return executor.Typed[OutputConfig](output{blobs: blobs, images: images})
 }
 
 // Describe describes OUTPUT.
-func (output) Describe() Description {
-	return Description{Type: OutputType, Label: "Output", Icon: "images",
+func (output) Describe() executor.Description {
+	return executor.Description{Type: OutputType, Label: "Output", Icon: "images",
 		Description: "The final ads: how many, in which aspect ratio or at which platforms' sizes.",
-		Inputs: []Port{{Name: "image_urls", Label: "Images", Kind: KindImages, Required: true},
-			{Name: "layout", Label: "Layout", Kind: KindLayout}},
-		Output: FinalsOutput{}}
+		Inputs: []executor.Port{{Name: "image_urls", Label: "Images", Kind: executor.KindImages, Required: true},
+			{Name: "layout", Label: "Layout", Kind: executor.KindLayout}},
+		Output: executor.FinalsOutput{}}
 }
 
 // TuneSchema lists the ratios from the imaging package and the placements
 // from their catalog.
 func (output) TuneSchema(s *schema.Of[OutputConfig]) {
-	s.Tune("aspect_ratio", func(p *huma.Schema) { p.Enum = ratioEnum(false) })
+	s.Tune("aspect_ratio", func(p *huma.Schema) { p.Enum = executor.RatioEnum(false) })
 	s.Tune("placements", func(p *huma.Schema) {
 		if p.Items != nil {
-			p.Items.Enum = anyList(placements.IDs())
+			p.Items.Enum = executor.AnyList(placements.IDs())
 		}
 	})
 }
@@ -78,8 +79,8 @@ func (output) AskedShapes(c OutputConfig) []string {
 func (output) MostFinals(c OutputConfig) int { return len(targetsOf(c)) * max(c.NumImages, 1) }
 
 // Run delivers num_images finals per target.
-func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error) {
-	urls := stringList(r.Inputs["image_urls"])
+func (o output) Run(ctx context.Context, r *executor.Run, c OutputConfig) (*executor.Result, error) {
+	urls := executor.StringList(r.Inputs["image_urls"])
 	if len(urls) == 0 {
 		return nil, fmt.Errorf("no images: connect an Image model to this output")
 	}
@@ -91,7 +92,7 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	var finals []FinalImage
+	var finals []executor.FinalImage
 	short := ""
 	maxCrop := 0.0
 	for _, t := range targetsOf(c) {
@@ -108,11 +109,11 @@ func (o output) Run(ctx context.Context, r *Run, c OutputConfig) (*Result, error
 			finals = append(finals, f)
 		}
 	}
-	out := FinalsOutput{FinalImages: finalURLs(finals), Finals: nonNilFinals(finals), MaxCrop: math.Round(maxCrop*1000) / 1000,
+	out := executor.FinalsOutput{FinalImages: finalURLs(finals), Finals: nonNilFinals(finals), MaxCrop: math.Round(maxCrop*1000) / 1000,
 		Requested: c.NumImages, Received: len(urls), Short: short}
 	if len(c.Placements) == 0 {
 		t := targetsOf(c)[0]
 		out.AspectRatio, out.Width, out.Height = c.AspectRatio, t.width, t.height
 	}
-	return &Result{Output: outputOf(out), Finals: records(finals, comp)}, nil
+	return &executor.Result{Output: executor.OutputOf(out), Finals: records(finals, comp)}, nil
 }

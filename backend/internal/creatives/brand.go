@@ -1,4 +1,4 @@
-package executor
+package creatives
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/visualadgen/visualadgen/backend/internal/blob"
 	"github.com/visualadgen/visualadgen/backend/internal/compose"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fonts"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
@@ -22,19 +23,19 @@ type FontFinder interface {
 
 // BrandOf is a kit as a layout carries it: each font resolved to a bundled
 // family or the URL of the owner's upload.
-func BrandOf(ctx context.Context, kit workflow.BrandKit, ff FontFinder) (Brand, error) {
-	b := Brand{ID: kit.ID, Name: kit.Name, LogoURL: kit.LogoURL, PrimaryColor: kit.PrimaryColor, TextColor: kit.TextColor}
+func BrandOf(ctx context.Context, kit workflow.BrandKit, ff FontFinder) (executor.Brand, error) {
+	b := executor.Brand{ID: kit.ID, Name: kit.Name, LogoURL: kit.LogoURL, PrimaryColor: kit.PrimaryColor, TextColor: kit.TextColor}
 	for _, f := range []struct {
 		id  string
-		ref *FontRef
+		ref *executor.FontRef
 	}{{kit.HeadlineFont, &b.HeadlineFont}, {kit.BodyFont, &b.BodyFont}} {
-		*f.ref = FontRef{ID: f.id}
+		*f.ref = executor.FontRef{ID: f.id}
 		if _, err := fonts.Bundled(f.id, false); err == nil {
 			continue
 		}
 		up, err := ff.GetFont(ctx, kit.UserID, f.id)
 		if err != nil {
-			return Brand{}, err
+			return executor.Brand{}, err
 		}
 		f.ref.URL = up.URL
 	}
@@ -43,7 +44,7 @@ func BrandOf(ctx context.Context, kit workflow.BrandKit, ff FontFinder) (Brand, 
 
 // LoadBrand loads what a brand needs to draw: its fonts (the headline's
 // family in bold), colours and logo.
-func LoadBrand(ctx context.Context, b Brand, blobs blob.Store, images *imaging.Budget) (compose.Brand, error) {
+func LoadBrand(ctx context.Context, b executor.Brand, blobs blob.Store, images *imaging.Budget) (compose.Brand, error) {
 	var out compose.Brand
 	var err error
 	if out.HeadlineFont, err = loadFont(ctx, blobs, b.HeadlineFont, true); err != nil {
@@ -77,7 +78,7 @@ func LoadBrand(ctx context.Context, b Brand, blobs blob.Store, images *imaging.B
 }
 
 // loadFont loads a bundled family's weight, or an uploaded font.
-func loadFont(ctx context.Context, blobs blob.Store, ref FontRef, bold bool) (*font.Font, error) {
+func loadFont(ctx context.Context, blobs blob.Store, ref executor.FontRef, bold bool) (*font.Font, error) {
 	if ref.URL == "" {
 		return fonts.Bundled(ref.ID, bold)
 	}

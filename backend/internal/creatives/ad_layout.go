@@ -1,4 +1,4 @@
-package executor
+package creatives
 
 import (
 	"context"
@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
-	"github.com/visualadgen/visualadgen/backend/internal/fonts"
 	"github.com/visualadgen/visualadgen/backend/internal/prompt"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
@@ -34,42 +34,7 @@ type BrandKits interface {
 	// Kit reads kit id if it is owner's (a graph cannot borrow another
 	// user's kit), with its fonts resolved (a bundled id, or an uploaded
 	// font's URL).
-	Kit(ctx context.Context, owner, id string) (Brand, error)
-}
-
-// Brand is a brand kit as a layout carries it to the Output.
-type Brand struct {
-	ID           string  `json:"id,omitempty"`
-	Name         string  `json:"name,omitempty"`
-	LogoURL      *string `json:"logo_url,omitempty"`
-	PrimaryColor string  `json:"primary_color"`
-	TextColor    *string `json:"text_color,omitempty"`
-	HeadlineFont FontRef `json:"headline_font"`
-	BodyFont     FontRef `json:"body_font"`
-}
-
-// FontRef is a font by bundled family id, or by the URL of an upload.
-type FontRef struct {
-	ID  string `json:"id"`
-	URL string `json:"url,omitempty"`
-}
-
-// DefaultBrand is the look of an ad laid out without a kit.
-var DefaultBrand = Brand{PrimaryColor: "#111827", HeadlineFont: FontRef{ID: fonts.Default}, BodyFont: FontRef{ID: fonts.Default}}
-
-// Layout is what AD_LAYOUT hands the Output: the words, resolved, and how
-// they look.
-type Layout struct {
-	Headline     string `json:"headline"`
-	Subline      string `json:"subline,omitempty"`
-	CTA          string `json:"cta,omitempty"`
-	TextPosition string `json:"text_position"`
-	LogoPosition string `json:"logo_position"`
-	Scrim        string `json:"scrim"`
-	Brand        Brand  `json:"brand"`
-	// Node is the Ad layout node's name, so a text that does not fit says
-	// where to shorten it.
-	Node string `json:"node,omitempty"`
+	Kit(ctx context.Context, owner, id string) (executor.Brand, error)
 }
 
 // adLayout resolves an ad's words and brand: {headline, subline, cta,
@@ -78,18 +43,20 @@ type Layout struct {
 type adLayout struct{ kits BrandKits }
 
 // NewAdLayout returns the AD_LAYOUT executor.
-func NewAdLayout(kits BrandKits) Executor { return Typed[AdLayoutConfig](adLayout{kits: kits}) }
+func NewAdLayout(kits BrandKits) executor.Executor {
+	return executor.Typed[AdLayoutConfig](adLayout{kits: kits})
+}
 
 // Describe describes AD_LAYOUT.
-func (adLayout) Describe() Description {
-	return Description{Type: AdLayoutType, Label: "Ad layout", Icon: "layout-template",
+func (adLayout) Describe() executor.Description {
+	return executor.Description{Type: AdLayoutType, Label: "Ad layout", Icon: "layout-template",
 		Description: "Headline, subline and call to action in your brand's fonts and colours, laid out on every final.",
-		Inputs:      []Port{{Name: "vars", Label: "Variables", Kind: KindData}},
-		Output:      AdLayoutOutput{}, OpenInputs: true}
+		Inputs:      []executor.Port{{Name: "vars", Label: "Variables", Kind: executor.KindData}},
+		Output:      executor.AdLayoutOutput{}, OpenInputs: true}
 }
 
 // Check refuses a brand kit that is not the graph owner's.
-func (a adLayout) Check(c *AdLayoutConfig, w Wiring) []fault.Field {
+func (a adLayout) Check(c *AdLayoutConfig, w executor.Wiring) []fault.Field {
 	if c.BrandKitID == "" || w.Owner == "" || a.kits == nil {
 		return nil
 	}
@@ -100,7 +67,7 @@ func (a adLayout) Check(c *AdLayoutConfig, w Wiring) []fault.Field {
 }
 
 // Warn names the variables no connected node provides.
-func (adLayout) Warn(c *AdLayoutConfig, w Wiring) []fault.Field {
+func (adLayout) Warn(c *AdLayoutConfig, w executor.Wiring) []fault.Field {
 	var out []fault.Field
 	for field, t := range map[string]string{"headline": c.Headline, "subline": c.Subline, "cta": c.CTA} {
 		if missing := prompt.Unprovided(t, w.Names()); len(missing) > 0 {
@@ -119,8 +86,8 @@ func (adLayout) Reuse(AdLayoutConfig) (bool, time.Duration) { return false, 0 }
 func (adLayout) Pure() bool { return true }
 
 // Run fills the templates and reads the brand kit.
-func (a adLayout) Run(ctx context.Context, r *Run, c AdLayoutConfig) (*Result, error) {
-	l := Layout{TextPosition: c.TextPosition, LogoPosition: c.LogoPosition, Scrim: c.Scrim, Brand: DefaultBrand, Node: r.NodeName}
+func (a adLayout) Run(ctx context.Context, r *executor.Run, c AdLayoutConfig) (*executor.Result, error) {
+	l := executor.Layout{TextPosition: c.TextPosition, LogoPosition: c.LogoPosition, Scrim: c.Scrim, Brand: executor.DefaultBrand, Node: r.NodeName}
 	for _, t := range []struct {
 		name string
 		tmpl string
@@ -139,5 +106,5 @@ func (a adLayout) Run(ctx context.Context, r *Run, c AdLayoutConfig) (*Result, e
 		}
 		l.Brand = b
 	}
-	return &Result{Output: outputOf(AdLayoutOutput{Layout: l})}, nil
+	return &executor.Result{Output: executor.OutputOf(executor.AdLayoutOutput{Layout: l})}, nil
 }

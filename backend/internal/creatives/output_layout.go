@@ -1,4 +1,4 @@
-package executor
+package creatives
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/go-text/typesetting/font"
 
 	"github.com/visualadgen/visualadgen/backend/internal/compose"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fonts"
 	"github.com/visualadgen/visualadgen/backend/internal/placements"
 )
@@ -17,7 +18,7 @@ import (
 // composer lays one layout onto every final of an Output: its words, with
 // its fonts and logo loaded once per run.
 type composer struct {
-	layout Layout
+	layout executor.Layout
 	brand  compose.Brand
 }
 
@@ -28,7 +29,7 @@ func (o output) composerFor(ctx context.Context, raw any) (*composer, error) {
 		return nil, nil
 	}
 	b, _ := json.Marshal(raw)
-	var l Layout
+	var l executor.Layout
 	if json.Unmarshal(b, &l) != nil || l.Brand.HeadlineFont.ID == "" {
 		return nil, fmt.Errorf("the layout input is not an ad layout: connect an Ad layout node to it")
 	}

@@ -1,4 +1,4 @@
-package executor
+package creatives
 
 import (
 	"context"
@@ -6,26 +6,11 @@ import (
 	"math"
 	"strings"
 
-	"github.com/visualadgen/visualadgen/backend/internal/compose"
+	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/imaging"
 	"github.com/visualadgen/visualadgen/backend/internal/placements"
 	"github.com/visualadgen/visualadgen/backend/internal/store"
 )
-
-// FinalImage is one delivered ad image, as an Output's output lists it.
-type FinalImage struct {
-	Placement string  `json:"placement,omitempty" doc:"The placement it is for (none for a plain ratio)."`
-	Ratio     string  `json:"ratio"`
-	URL       string  `json:"url"`
-	Width     int     `json:"width"`
-	Height    int     `json:"height"`
-	Bytes     int     `json:"bytes"`
-	Crop      float64 `json:"crop" doc:"The largest share of a side cropped away."`
-	Source    string  `json:"source" doc:"The generated image it was made from."`
-	// Layout is what an Ad layout drew on it: each element's box and the
-	// contrast measured (none without a layout).
-	Layout *compose.Result `json:"layout,omitempty"`
-}
 
 // target is one format an Output delivers: a placement, or its ratio.
 type target struct {
@@ -44,7 +29,7 @@ func targetsOf(c OutputConfig) []target {
 	var out []target
 	for _, id := range c.Placements {
 		if p, ok := placements.Get(id); ok {
-			out = append(out, target{placement: id, ratio: ratioName(p.Width, p.Height), width: p.Width, height: p.Height, maxBytes: p.MaxBytes})
+			out = append(out, target{placement: id, ratio: executor.RatioName(p.Width, p.Height), width: p.Width, height: p.Height, maxBytes: p.MaxBytes})
 		}
 	}
 	return out
@@ -104,8 +89,8 @@ func (p pool) pick(t target, n int) []source {
 // deliver makes the i-th final of t from src: at t's exact size, with the
 // layout drawn on it when there is one, as PNG, or JPEG when PNG would pass
 // the placement's file limit.
-func (o output) deliver(ctx context.Context, r *Run, t target, i int, src source, c *composer) (FinalImage, error) {
-	f := FinalImage{Placement: t.placement, Ratio: t.ratio, Width: t.width, Height: t.height, Source: src.url}
+func (o output) deliver(ctx context.Context, r *executor.Run, t target, i int, src source, c *composer) (executor.FinalImage, error) {
+	f := executor.FinalImage{Placement: t.placement, Ratio: t.ratio, Width: t.width, Height: t.height, Source: src.url}
 	img, crop, same, err := o.images.CoverImage(ctx, src.data, t.width, t.height)
 	if err != nil {
 		return f, fmt.Errorf("image %d: %w", i+1, err)
@@ -150,14 +135,14 @@ func (o output) deliver(ctx context.Context, r *Run, t target, i int, src source
 		name = strings.NewReplacer(":", "x", ".", "_").Replace(t.ratio)
 	}
 	key := fmt.Sprintf("outputs/%s/%s-%s-%d", r.ExecutionID, r.NodeID, name, i)
-	if f.URL, err = keep(ctx, o.blobs, r, key, store.FileFinal, ctype, data); err != nil {
-		return f, Retryable(fmt.Errorf("store image %d: %w", i+1, err))
+	if f.URL, err = executor.Keep(ctx, o.blobs, r, key, store.FileFinal, ctype, data); err != nil {
+		return f, executor.Retryable(fmt.Errorf("store image %d: %w", i+1, err))
 	}
 	return f, nil
 }
 
 // finalURLs lists the finals' URLs (the brief's final_images).
-func finalURLs(finals []FinalImage) []string {
+func finalURLs(finals []executor.FinalImage) []string {
 	out := make([]string, len(finals))
 	for i, f := range finals {
 		out[i] = f.URL
