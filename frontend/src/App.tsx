@@ -5,10 +5,15 @@ import { api, setTokenSource } from './api/client';
 import { UNREACHABLE } from './api/problemText';
 import { AppBar } from './features/account/AppBar';
 import { WorkflowList } from './features/workflows/WorkflowList';
+import { preloadable } from './lib/preloadable';
+import { parseRoute } from './lib/route';
 import { useHashRoute } from './lib/useHashRoute';
 
 // The editor (React Flow, dagre), the other pages and sign-in (Supabase) load when first shown, so the first page stays small.
-const Editor = lazy(() => import('./features/editor/Editor').then((m) => ({ default: m.Editor })));
+const editor = preloadable(() => import('./features/editor/Editor').then((m) => m.Editor));
+const Editor = editor.Component;
+// Opened at an editor's address, the editor's code loads at once, beside the app's config rather than after it.
+if (parseRoute(window.location.hash).page === 'editor') void editor.preload().catch(() => {});
 const BrandKitsPage = lazy(() => import('./features/kits/BrandKitsPage').then((m) => ({ default: m.BrandKitsPage })));
 // The usage page carries the chart library: it loads only when opened.
 const UsagePage = lazy(() => import('./features/usage/UsagePage').then((m) => ({ default: m.UsagePage })));
