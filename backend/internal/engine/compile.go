@@ -104,9 +104,6 @@ func wire(w *executor.Wiring, ed workflow.Edge, src *planNode) {
 	w.Sources = append(w.Sources, src.node.Name)
 }
 
-// Graph is the graph the plan was compiled from.
-func (p *Plan) Graph() workflow.Graph { return p.graph }
-
 // node is the plan's node id (nil for an id the graph lacks).
 func (p *Plan) node(id string) *planNode { return p.nodes[id] }
 

@@ -3,16 +3,12 @@ package engine
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 	"github.com/visualadgen/visualadgen/backend/internal/executor"
 	"github.com/visualadgen/visualadgen/backend/internal/fault"
-	"github.com/visualadgen/visualadgen/backend/internal/pgtest"
-	"github.com/visualadgen/visualadgen/backend/internal/queue"
 	"github.com/visualadgen/visualadgen/backend/internal/workflow"
 )
 
@@ -65,16 +61,8 @@ func TestAnEighthNodeTypeIsOneExecutorOneLineOneMigration(t *testing.T) {
 	for _, kind := range backends {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
-			loc := filepath.Join(t.TempDir(), "e.db")
-			if kind == "postgres" {
-				loc = pgtest.URL(t)
-			}
-			h := attach(t, kind, loc, Config{MaxParallel: 8, MaxAttempts: 3},
-				queue.Config{Workers: 4, NodeTimeout: 30 * time.Second, RescueAfter: time.Minute}, true,
-				executor.Typed[ShoutConfig](shout{})) // the registry line
+			h := newHarness(t, kind, Config{MaxParallel: 8, MaxAttempts: 3}, executor.Typed[ShoutConfig](shout{})) // the registry line
 			require.NoError(t, h.exec(migrations[kind]))
-			h.user = workflow.NewID()
-			require.NoError(t, h.st.UpsertUser(context.Background(), workflow.User{ID: h.user, Email: h.user + "@example.com"}))
 
 			served, ok := h.eng.Registry().Spec(shoutType)
 			require.True(t, ok)

@@ -59,14 +59,15 @@ func eachBackend(t *testing.T, fn func(t *testing.T, h *harness)) {
 // quietLog discards log lines.
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
-// newHarness opens a fresh database of kind and starts an engine on it.
-func newHarness(t *testing.T, kind string, cfg Config) *harness {
+// newHarness opens a fresh database of kind and starts an engine on it,
+// with the fake executors and extra ones.
+func newHarness(t *testing.T, kind string, cfg Config, extra ...executor.Executor) *harness {
 	t.Helper()
 	loc := filepath.Join(t.TempDir(), "e.db")
 	if kind == "postgres" {
 		loc = pgtest.URL(t)
 	}
-	h := attach(t, kind, loc, cfg, queue.Config{Workers: 20, NodeTimeout: 30 * time.Second, RescueAfter: time.Minute}, true)
+	h := attach(t, kind, loc, cfg, queue.Config{Workers: 20, NodeTimeout: 30 * time.Second, RescueAfter: time.Minute}, true, extra...)
 	h.user = workflow.NewID()
 	require.NoError(t, h.st.UpsertUser(context.Background(), workflow.User{ID: h.user, Email: h.user + "@example.com"}))
 	return h

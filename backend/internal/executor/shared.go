@@ -13,17 +13,17 @@ type Shared struct {
 // NewShared returns an empty Shared.
 func NewShared() *Shared { return &Shared{vals: map[string]any{}} }
 
-// Value is the value under key, made by make the first time it is asked
-// for. On a nil Shared (outside a precheck) make is called each time.
-func (s *Shared) Value(key string, make func() any) any {
+// Value is the value under key, made by build the first time it is asked
+// for. On a nil Shared (outside a precheck) build is called each time.
+func (s *Shared) Value(key string, build func() any) any {
 	if s == nil {
-		return make()
+		return build()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	v, ok := s.vals[key]
 	if !ok {
-		v = make()
+		v = build()
 		s.vals[key] = v
 	}
 	return v
